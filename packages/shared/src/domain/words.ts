@@ -1,0 +1,68 @@
+/** Domain words both sides of the API agree on: statuses, roles, audit action names. */
+
+export const ACCOUNT_STATUSES = ["active", "locked", "deactivated", "merged", "closed"] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** Why an account is in its status; null for `active`. */
+export const STATUS_REASONS = ["failed_logins", "inactivity", "merged", "closed_by_request"] as const;
+export type StatusReason = (typeof STATUS_REASONS)[number];
+
+export const LOCK_KINDS = ["temporary", "hard"] as const;
+export type LockKind = (typeof LOCK_KINDS)[number];
+
+export const ROLES = ["agent", "supervisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** True when `held` is at least `needed` in the order agent < supervisor < admin. */
+export function roleAtLeast(held: Role, needed: Role): boolean {
+  return ROLES.indexOf(held) >= ROLES.indexOf(needed);
+}
+
+export const ACTOR_TYPES = ["staff", "api_key", "system"] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+export const AUDIT_ACTIONS = [
+  "auth.login",
+  "auth.login_failed",
+  "auth.logout",
+  "account.viewed_unmasked",
+  "verification.started",
+  "verification.succeeded",
+  "verification.failed",
+  "verification.locked",
+  "account.locked",
+  "account.unlocked",
+  "account.deactivated",
+  "account.reactivated",
+  "account.temporary_password_issued",
+  "account.username_reminder_sent",
+  "merge.requested",
+  "merge.approved",
+  "merge.rejected",
+  "merge.completed",
+  "merge.undone",
+  "staff.created",
+  "staff.updated",
+  "api_key.created",
+  "api_key.revoked",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const ERROR_CODES = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  verification_required: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_transition: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  verification_failed: 422,
+  verification_locked: 423,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;

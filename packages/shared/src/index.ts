@@ -1,0 +1,6 @@
+export * from "./domain/words.ts";
+export * from "./contract/common.ts";
+export * from "./contract/auth.ts";
+export * from "./contract/accounts.ts";
+export * from "./contract/health.ts";
+export * from "./normalize/index.ts";
