@@ -1,21 +1,16 @@
 import { z } from "zod";
 import { ACCOUNT_STATUSES, LOCK_KINDS, STATUS_REASONS } from "../domain/words.ts";
-import { Cursor, Id, Limit, Timestamp, page } from "./common.ts";
+import { Cursor, Id, Limit, page, Timestamp } from "./common.ts";
 
 export const AccountStatusSchema = z.enum(ACCOUNT_STATUSES).meta({ id: "AccountStatus" });
 export const StatusReasonSchema = z.enum(STATUS_REASONS).meta({ id: "StatusReason" });
 
 export const AccountSearchQuery = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .meta({
-      description:
-        "Username (prefix), name (typo-tolerant), whole email, phone number written any way, ZIP code, or street address (typo-tolerant).",
-      example: "Maria Lopes",
-    }),
+  q: z.string().trim().max(200).optional().meta({
+    description:
+      "Username (prefix), name (typo-tolerant), whole email, phone number written any way, ZIP code, or street address (typo-tolerant).",
+    example: "Maria Lopes",
+  }),
   status: AccountStatusSchema.optional(),
   limit: Limit,
   cursor: Cursor,
@@ -51,7 +46,9 @@ export const Address = z
   .object({
     id: Id,
     kind: z.enum(["home", "mailing"]),
-    line1: z.string().meta({ description: "Street line; the house number is hidden while masked.", example: "••• N Main Street" }),
+    line1: z
+      .string()
+      .meta({ description: "Street line; the house number is hidden while masked.", example: "••• N Main Street" }),
     line2: z.string().nullable(),
     city: z.string(),
     state: z.string(),
@@ -63,7 +60,10 @@ export type Address = z.infer<typeof Address>;
 
 export const Channel = z
   .object({
-    masked: z.string().nullable().meta({ description: "Masked unless the requesting agent holds an open verified window." }),
+    masked: z
+      .string()
+      .nullable()
+      .meta({ description: "Masked unless the requesting agent holds an open verified window." }),
     verified: z.boolean(),
   })
   .meta({ id: "Channel" });
@@ -72,7 +72,9 @@ export const Lock = z
   .object({
     kind: z.enum(LOCK_KINDS),
     lockedAt: Timestamp,
-    lockedUntil: Timestamp.nullable().meta({ description: "When a temporary lock ends by itself; null for a hard lock." }),
+    lockedUntil: Timestamp.nullable().meta({
+      description: "When a temporary lock ends by itself; null for a hard lock.",
+    }),
     failedLogins: z.number().int(),
   })
   .meta({ id: "Lock" });

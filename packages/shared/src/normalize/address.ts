@@ -19,13 +19,22 @@ export interface NormalizedAddress {
 }
 
 export function normalizeStreet(line1: string, line2?: string | null): string {
-  return [line1, line2 ?? ""].join(" ").toUpperCase().replace(/[^\w\s#]/g, "").replace(/\s+/g, " ").trim();
+  return [line1, line2 ?? ""]
+    .join(" ")
+    .toUpperCase()
+    .replace(/[^\w\s#]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export function normalizeAddress(address: PostalAddress): NormalizedAddress {
   const zip5 = address.zip.trim().slice(0, 5);
   const street = normalizeStreet(address.line1, address.line2);
-  const city = address.city.toUpperCase().replace(/[^\w\s]/g, "").replace(/\s+/g, " ").trim();
+  const city = address.city
+    .toUpperCase()
+    .replace(/[^\w\s]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   const state = address.state.toUpperCase().trim();
   return { street, key: `${street}|${city}|${state}|${zip5}`, zip5 };
 }

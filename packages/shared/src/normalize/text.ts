@@ -13,12 +13,7 @@ const COMBINING_MARKS = /\p{M}+/gu;
  * `" San  Antonio. "` and `"san antonio"` give the same result.
  */
 export function normalizeAnswer(raw: string): string {
-  return raw
-    .normalize("NFKC")
-    .toLocaleLowerCase("en-US")
-    .replace(PUNCTUATION, "")
-    .replace(SPACES, " ")
-    .trim();
+  return raw.normalize("NFKC").toLocaleLowerCase("en-US").replace(PUNCTUATION, "").replace(SPACES, " ").trim();
 }
 
 /**
