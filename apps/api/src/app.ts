@@ -1,0 +1,87 @@
+import { bodyLimit } from "hono/body-limit";
+import { createMiddleware } from "hono/factory";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppDeps } from "./deps.ts";
+import { accountRoutes } from "./features/accounts/accounts.routes.ts";
+import { authRoutes } from "./features/auth/auth.routes.ts";
+import { healthRoutes } from "./features/health/health.routes.ts";
+import { authenticate } from "./http/authenticate.ts";
+import { mountConsole } from "./http/console.ts";
+import type { AppEnv } from "./http/context.ts";
+import { mountDocs } from "./http/docs.ts";
+import { ApiError } from "./http/errors.ts";
+import { accessLog } from "./http/logging.ts";
+import { onError, problemResponse } from "./http/on-error.ts";
+import { requestId } from "./http/request-id.ts";
+import { createRouter } from "./http/router.ts";
+import { sameOrigin } from "./http/same-origin.ts";
+import { SESSION_COOKIE } from "./http/session-cookie.ts";
+
+/** Largest request body the API reads; every field it accepts is far smaller. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The versioned JSON API, mounted at `/api/v1`. Its type feeds the typed client. */
+function createApi() {
+  return createRouter().route("/", authRoutes).route("/", accountRoutes);
+}
+export type ApiType = ReturnType<typeof createApi>;
+
+/** Builds the whole application from its dependencies; the server and the tests both call this. */
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+
+  app.use(
+    "*",
+    createMiddleware<AppEnv>(async (c, next) => {
+      c.set("deps", deps);
+      c.set("principal", null);
+      await next();
+    }),
+  );
+  app.use("*", requestId);
+  app.use("*", accessLog);
+  app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+      },
+    }),
+  );
+  app.use("/api/*", sameOrigin);
+  app.use("/api/v1/*", authenticate);
+
+  app.route("/api/v1", createApi());
+  app.route("/", healthRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
+    description: "The staff session cookie set by `POST /api/v1/auth/login`.",
+  });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Recovery Desk API",
+      version: "1.0.0",
+      description:
+        "The console and services use this API to find customers' accounts, verify callers and recover accounts. Errors are RFC 9457 problem+json with a stable `code`. Every route names the lowest role it needs in `x-access`.",
+    },
+    servers: [{ url: "/" }],
+  });
+  mountDocs(app);
+
+  app.all("/api/*", (c) =>
+    problemResponse(c, new ApiError("not_found", `No API route answers ${c.req.method} ${c.req.path}.`)),
+  );
+  if (deps.config.consoleDist) mountConsole(app, deps.config.consoleDist);
+
+  app.notFound((c) => problemResponse(c, new ApiError("not_found", `Nothing is served at ${c.req.path}.`)));
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

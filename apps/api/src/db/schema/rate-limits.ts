@@ -1,0 +1,10 @@
+import { integer, pgTable, text } from "drizzle-orm/pg-core";
+import { instant } from "./columns.ts";
+
+/** Fixed-window counters shared by every API process (failed sign-ins, request rates). */
+export const rateLimitCounters = pgTable("rate_limit_counters", {
+  /** What is counted, e.g. `login:ava.agent`. */
+  key: text("key").primaryKey(),
+  windowStartedAt: instant("window_started_at").notNull(),
+  count: integer("count").notNull(),
+});

@@ -1,0 +1,34 @@
+import type { Logger } from "pino";
+import type { Database } from "./db/client.ts";
+import type { Clock } from "./lib/clock.ts";
+
+/** Settings the app reads; built from the environment by the server and set directly by tests. */
+export interface AppConfig {
+  /** Demo mode: the demo world and the outbox page exist. */
+  demo: boolean;
+  /** `auto`: Secure cookies when the request came over https. */
+  cookieSecure: "auto" | "true" | "false";
+  /** Origins besides the API's own that may send state-changing requests with a cookie. */
+  allowedOrigins: string[];
+  login: { maxFailures: number; windowMs: number };
+  session: { idleMs: number; absoluteMs: number };
+  /** The built console to serve at `/`; none in API-only tests. */
+  consoleDist: string | null;
+}
+
+/** Everything the app is built from. The server passes real ones, tests pass their own. */
+export interface AppDeps {
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  config: AppConfig;
+}
+
+export const DEFAULT_CONFIG: AppConfig = {
+  demo: true,
+  cookieSecure: "auto",
+  allowedOrigins: [],
+  login: { maxFailures: 5, windowMs: 15 * 60_000 },
+  session: { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 },
+  consoleDist: null,
+};

@@ -1,0 +1,56 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+const flag = z
+  .enum(["true", "false", "1", "0", "on", "off", "yes", "no"])
+  .transform((v) => ["true", "1", "on", "yes"].includes(v));
+
+const positiveInt = z.coerce.number().int().positive();
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
+    .describe("postgres://… of a PostgreSQL server; without it the API runs on embedded PGlite"),
+  DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, ".data")),
+  DEMO: flag.optional(),
+  DEMO_ACCOUNTS: z.coerce.number().int().min(0).max(100_000).default(2000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CONSOLE_DIST: z.string().min(1).default(resolve(REPO_ROOT, "apps/console/dist")),
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url())),
+  DB_POOL_MAX: positiveInt.max(200).default(10),
+  DB_STATEMENT_TIMEOUT_MS: positiveInt.default(5000),
+  LOGIN_MAX_FAILURES: positiveInt.default(5),
+  LOGIN_WINDOW_MINUTES: positiveInt.default(15),
+  SESSION_IDLE_MINUTES: positiveInt.default(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment once. On a bad value it prints every problem and exits non-zero. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const parsed = EnvSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    console.error("Recovery Desk cannot start: the environment has problems:");
+    for (const issue of parsed.error.issues) console.error(`  ${issue.path.join(".")}: ${issue.message}`);
+    process.exit(1);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,50 @@
+import { AccountDetail, AccountIdParam, AccountSearchQuery, AccountSummaryPage, Problem } from "@recovery-desk/shared";
+import { createRouter, defineRoute } from "../../http/router.ts";
+import { getAccountDetail } from "./detail.ts";
+import { searchAccounts } from "./search.ts";
+
+const searchRoute = defineRoute({
+  method: "get",
+  path: "/accounts",
+  tags: ["Accounts"],
+  summary: "Find accounts",
+  description:
+    "`q` matches a username (prefix), a name (typo-tolerant), a whole email, a phone number written any way, a ZIP code, or a street address (typo-tolerant); best matches first, paged by an opaque cursor up to 1,000 results deep. Without `q`, every account in username order. Contact data is always masked here.",
+  access: "agent",
+  request: { query: AccountSearchQuery },
+  responses: {
+    200: {
+      description: "A page of matching accounts.",
+      content: { "application/json": { schema: AccountSummaryPage } },
+    },
+  },
+});
+
+const detailRoute = defineRoute({
+  method: "get",
+  path: "/accounts/{id}",
+  tags: ["Accounts"],
+  summary: "An account in detail",
+  description:
+    "The summary plus addresses, channels, lock details and the security question prompts (never answers). Contact data is masked unless the requesting agent holds an open verified window for the account.",
+  access: "agent",
+  request: { params: AccountIdParam },
+  responses: {
+    200: { description: "The account.", content: { "application/json": { schema: AccountDetail } } },
+    404: {
+      description: "No account has this id (`not_found`).",
+      content: { "application/problem+json": { schema: Problem } },
+    },
+  },
+});
+
+export const accountRoutes = createRouter()
+  .openapi(searchRoute, async (c) => {
+    const { database, clock } = c.var.deps;
+    return c.json(await searchAccounts(database.db, c.req.valid("query"), clock.now()), 200);
+  })
+  .openapi(detailRoute, async (c) => {
+    const { database, clock } = c.var.deps;
+    c.header("Cache-Control", "no-store");
+    return c.json(await getAccountDetail(database.db, c.req.valid("param").id, clock.now()), 200);
+  });

@@ -1,0 +1,84 @@
+import { type AccountDetail, maskEmail, maskPhone, maskStreetLine } from "@recovery-desk/shared";
+import { asc, eq, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { queryRows } from "../../db/rows.ts";
+import { accounts, addresses, securityQuestions } from "../../db/schema/index.ts";
+import { notFound } from "../../http/errors.ts";
+import { homeAddressJoin, lockHasEnded, type SummaryRow, summarySelect, toSummary } from "./summary.ts";
+
+/**
+ * An account as an agent sees it. Contact data and house numbers stay masked; security questions
+ * come as prompts only. (Verification, which unmasks, arrives with its own feature.)
+ */
+export async function getAccountDetail(db: Executor, accountId: string, now: Date): Promise<AccountDetail> {
+  const [row] = await queryRows<SummaryRow>(
+    db,
+    sql`select ${summarySelect} from accounts a ${homeAddressJoin} where a.id = ${accountId}`,
+  );
+  if (!row) throw notFound("The account");
+
+  const [account, addressRows, questionRows] = await Promise.all([
+    db
+      .select({
+        emailVerified: accounts.emailVerified,
+        phoneVerified: accounts.phoneVerified,
+        lockKind: accounts.lockKind,
+        lockedAt: accounts.lockedAt,
+        lockedUntil: accounts.lockedUntil,
+        failedLoginCount: accounts.failedLoginCount,
+        mergedInto: accounts.mergedInto,
+        mustChangePassword: accounts.mustChangePassword,
+      })
+      .from(accounts)
+      .where(eq(accounts.id, accountId))
+      .then((r) => r[0]),
+    db
+      .select()
+      .from(addresses)
+      .where(eq(addresses.accountId, accountId))
+      .orderBy(sql`(${addresses.kind} = 'home') desc`, asc(addresses.createdAt), asc(addresses.id)),
+    db
+      .select({ id: securityQuestions.id, prompt: securityQuestions.prompt })
+      .from(securityQuestions)
+      .where(eq(securityQuestions.accountId, accountId))
+      .orderBy(asc(securityQuestions.position)),
+  ]);
+  if (!account) throw notFound("The account");
+
+  const summary = toSummary(row, now);
+  const locked =
+    summary.status === "locked" &&
+    account.lockKind &&
+    account.lockedAt &&
+    !lockHasEnded(account.lockKind, account.lockedUntil, now);
+  return {
+    ...summary,
+    addresses: addressRows.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      line1: maskStreetLine(a.line1),
+      line2: a.line2,
+      city: a.city,
+      state: a.state,
+      zip5: a.zip5,
+      masked: true,
+    })),
+    channels: {
+      email: { masked: row.email ? maskEmail(row.email) : null, verified: account.emailVerified },
+      phone: { masked: row.phone ? maskPhone(row.phone) : null, verified: account.phoneVerified },
+    },
+    lock:
+      locked && account.lockKind && account.lockedAt
+        ? {
+            kind: account.lockKind,
+            lockedAt: account.lockedAt.toISOString(),
+            lockedUntil: account.lockKind === "temporary" ? (account.lockedUntil?.toISOString() ?? null) : null,
+            failedLogins: account.failedLoginCount,
+          }
+        : null,
+    mergedInto: account.mergedInto,
+    mustChangePassword: account.mustChangePassword,
+    securityQuestions: questionRows,
+    verification: null,
+  };
+}

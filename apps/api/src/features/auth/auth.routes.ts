@@ -1,0 +1,82 @@
+import { LoginRequest, Problem, StaffEnvelope } from "@recovery-desk/shared";
+import { appendAuditEvent } from "../../audit/append.ts";
+import { requirePrincipal } from "../../http/authenticate.ts";
+import { clientAddress } from "../../http/client-address.ts";
+import { actorOf } from "../../http/context.ts";
+import { createRouter, defineRoute } from "../../http/router.ts";
+import { clearSessionCookie, writeSessionCookie } from "../../http/session-cookie.ts";
+import { login } from "./login.ts";
+import { deleteSession } from "./sessions.ts";
+
+const loginRoute = defineRoute({
+  method: "post",
+  path: "/auth/login",
+  tags: ["Authentication"],
+  summary: "Sign in as a staff member",
+  description:
+    "Starts a session and sets it as an HttpOnly cookie. An unknown username and a wrong password give the same 401 `invalid_credentials`. Five failures for one username within 15 minutes refuse further tries with 429 `rate_limited`.",
+  access: "public",
+  request: { body: { required: true, content: { "application/json": { schema: LoginRequest } } } },
+  responses: {
+    200: { description: "Signed in.", content: { "application/json": { schema: StaffEnvelope } } },
+    401: {
+      description: "Username or password is not right (`invalid_credentials`).",
+      content: { "application/problem+json": { schema: Problem } },
+    },
+  },
+});
+
+const logoutRoute = defineRoute({
+  method: "post",
+  path: "/auth/logout",
+  tags: ["Authentication"],
+  summary: "Sign out",
+  description: "Ends the session and clears the cookie.",
+  access: "agent",
+  responses: { 204: { description: "Signed out." } },
+});
+
+const meRoute = defineRoute({
+  method: "get",
+  path: "/auth/me",
+  tags: ["Authentication"],
+  summary: "The signed-in staff member",
+  access: "agent",
+  responses: {
+    200: { description: "The signed-in staff member.", content: { "application/json": { schema: StaffEnvelope } } },
+  },
+});
+
+export const authRoutes = createRouter()
+  .openapi(loginRoute, async (c) => {
+    const { deps } = c.var;
+    const result = await login(deps, c.req.valid("json"), {
+      requestId: c.var.requestId,
+      ip: clientAddress(c),
+      userAgent: c.req.header("user-agent") ?? null,
+    });
+    writeSessionCookie(c, deps.config, result.session.token, result.session.expiresAt);
+    c.header("Cache-Control", "no-store");
+    return c.json({ staff: result.staff }, 200);
+  })
+  .openapi(logoutRoute, async (c) => {
+    const { deps } = c.var;
+    const principal = requirePrincipal(c.var.principal, "agent");
+    await deps.database.db.transaction(async (tx) => {
+      await deleteSession(tx, principal.sessionId);
+      await appendAuditEvent(tx, {
+        at: deps.clock.now(),
+        actor: actorOf(principal),
+        action: "auth.logout",
+        origin: { requestId: c.var.requestId, ip: clientAddress(c) },
+      });
+    });
+    clearSessionCookie(c, deps.config);
+    return c.body(null, 204);
+  })
+  .openapi(meRoute, (c) => {
+    const principal = requirePrincipal(c.var.principal, "agent");
+    const { id, username, displayName, role } = principal;
+    c.header("Cache-Control", "no-store");
+    return c.json({ staff: { id, username, displayName, role } }, 200);
+  });

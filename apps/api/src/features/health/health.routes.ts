@@ -1,0 +1,34 @@
+import { Health, Readiness } from "@recovery-desk/shared";
+import { createRouter, defineRoute } from "../../http/router.ts";
+
+const healthRoute = defineRoute({
+  method: "get",
+  path: "/healthz",
+  tags: ["Health"],
+  summary: "The process is up",
+  access: "public",
+  responses: { 200: { description: "Up.", content: { "application/json": { schema: Health } } } },
+});
+
+const readyRoute = defineRoute({
+  method: "get",
+  path: "/readyz",
+  tags: ["Health"],
+  summary: "The database is reachable",
+  access: "public",
+  responses: {
+    200: { description: "Ready.", content: { "application/json": { schema: Readiness } } },
+    503: { description: "The database does not answer.", content: { "application/json": { schema: Readiness } } },
+  },
+});
+
+export const healthRoutes = createRouter()
+  .openapi(healthRoute, (c) => c.json({ status: "ok" as const }, 200))
+  .openapi(readyRoute, async (c) => {
+    try {
+      await c.var.deps.database.ping();
+      return c.json({ status: "ok" as const, database: "up" as const }, 200);
+    } catch {
+      return c.json({ status: "unavailable" as const, database: "down" as const }, 503);
+    }
+  });

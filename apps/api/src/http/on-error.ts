@@ -1,0 +1,42 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "./context.ts";
+import { fromDatabaseError } from "./database-errors.ts";
+import { ApiError, problemBody } from "./errors.ts";
+
+/** Answers an ApiError as problem+json, with `Retry-After` when it has one. */
+export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
+  const body = problemBody(error.code, error.message, c.var.requestId ?? "unknown", {
+    ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
+    ...(error.extra ? { extra: error.extra } : {}),
+  });
+  const headers: Record<string, string> = { "Content-Type": "application/problem+json" };
+  if (error.retryAfter !== undefined) headers["Retry-After"] = String(error.retryAfter);
+  return c.body(JSON.stringify(body), error.status as 400, headers);
+}
+
+/**
+ * The one error handler: known errors become their problem; a malformed body becomes
+ * `validation_failed`; database outages become 503; anything else is a 500 with no details,
+ * logged with the request id.
+ */
+export function onError(error: Error, c: Context<AppEnv>): Response {
+  if (error instanceof ApiError) return problemResponse(c, error);
+  if (error instanceof HTTPException && error.status < 500) {
+    if (error.status === 413)
+      return problemResponse(c, new ApiError("payload_too_large", "The request body is too large."));
+    return problemResponse(
+      c,
+      new ApiError("validation_failed", error.status === 400 ? "The request body is not valid JSON." : error.message),
+    );
+  }
+  const mapped = fromDatabaseError(error);
+  if (mapped) {
+    if (mapped.status >= 500)
+      c.var.deps?.logger.warn({ requestId: c.var.requestId, problem: mapped.code }, "database unavailable");
+    return problemResponse(c, mapped);
+  }
+  c.var.deps?.logger.error({ requestId: c.var.requestId, err: error }, "unhandled error");
+  return problemResponse(c, new ApiError("internal", "Something went wrong. Quote the request id if you report it."));
+}

@@ -1,0 +1,26 @@
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+
+/** Kinds of record and the prefix their ids carry, so an id in a log says what it names. */
+export const ID_PREFIXES = {
+  account: "acc",
+  address: "adr",
+  question: "sq",
+  staff: "stf",
+  event: "evt",
+  request: "req",
+} as const;
+export type IdKind = keyof typeof ID_PREFIXES;
+
+/** Fills a buffer with random bytes; the demo world passes a seeded source to stay the same every load. */
+export type RandomBytes = (bytes: Uint8Array) => void;
+
+export const cryptoRandomBytes: RandomBytes = (bytes) => {
+  crypto.getRandomValues(bytes);
+};
+
+/** A new opaque id such as `acc_kq3v7m2x9d4t8w6z`: a prefix and 80 random bits in base32. */
+export function newId(kind: IdKind, random: RandomBytes = cryptoRandomBytes): string {
+  const bytes = new Uint8Array(10);
+  random(bytes);
+  return `${ID_PREFIXES[kind]}_${encodeBase32LowerCaseNoPadding(bytes)}`;
+}

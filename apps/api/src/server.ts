@@ -1,0 +1,59 @@
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { type Database, openPglite, openPostgres } from "./db/client.ts";
+import { loadDemoWorld } from "./demo/load.ts";
+import type { AppConfig } from "./deps.ts";
+import { loadEnv } from "./env.ts";
+import { deleteExpiredSessions } from "./features/auth/sessions.ts";
+import { systemClock } from "./lib/clock.ts";
+import { createLogger } from "./lib/logger.ts";
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+const demo = env.DEMO ?? !env.DATABASE_URL;
+
+const database: Database = env.DATABASE_URL
+  ? await openPostgres({ url: env.DATABASE_URL, max: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS })
+  : await openPglite({ dataDir: env.DATA_DIR });
+logger.info(
+  { database: database.kind, ...(database.kind === "pglite" ? { dataDir: env.DATA_DIR } : {}) },
+  "database opened",
+);
+
+await database.migrate();
+if (demo) await loadDemoWorld(database.db, systemClock.now(), env.DEMO_ACCOUNTS, logger);
+
+const config: AppConfig = {
+  demo,
+  cookieSecure: env.COOKIE_SECURE,
+  allowedOrigins: env.ALLOWED_ORIGINS,
+  login: { maxFailures: env.LOGIN_MAX_FAILURES, windowMs: env.LOGIN_WINDOW_MINUTES * 60_000 },
+  session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+  consoleDist: env.CONSOLE_DIST,
+};
+const app = createApp({ database, clock: systemClock, logger, config });
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  logger.info(
+    { url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${info.port}`, demo },
+    "Recovery Desk is listening",
+  );
+});
+
+const sweep = setInterval(() => {
+  deleteExpiredSessions(database.db, systemClock.now()).catch((err) => logger.warn({ err }, "session sweep failed"));
+}, 10 * 60_000);
+sweep.unref();
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  clearInterval(sweep);
+  server.close();
+  await database.close().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
