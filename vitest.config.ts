@@ -1,8 +1,24 @@
 import { defineConfig } from "vitest/config";
 
-/** Every workspace's own vitest config is a project; `pnpm test` runs them all. */
+/**
+ * `pnpm test` runs every project: the shared package, the console, and the API suite twice —
+ * on embedded PGlite and on a real PostgreSQL that its setup starts from the machine's binaries.
+ */
 export default defineConfig({
   test: {
-    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts", "tests/vitest.config.ts"],
+    projects: [
+      "packages/*/vitest.config.ts",
+      "apps/console/vitest.config.ts",
+      {
+        extends: "./apps/api/vitest.config.ts",
+        root: "./apps/api",
+        test: { name: "api (pglite)", globalSetup: ["./src/test/setup-pglite.ts"] },
+      },
+      {
+        extends: "./apps/api/vitest.config.ts",
+        root: "./apps/api",
+        test: { name: "api (postgres)", globalSetup: ["./src/test/setup-postgres.ts"] },
+      },
+    ],
   },
 });

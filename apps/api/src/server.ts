@@ -7,6 +7,7 @@ import { loadEnv } from "./env.ts";
 import { deleteExpiredSessions } from "./features/auth/sessions.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLogger } from "./lib/logger.ts";
+import { safeError } from "./lib/safe-error.ts";
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -41,7 +42,9 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 });
 
 const sweep = setInterval(() => {
-  deleteExpiredSessions(database.db, systemClock.now()).catch((err) => logger.warn({ err }, "session sweep failed"));
+  deleteExpiredSessions(database.db, systemClock.now()).catch((error) =>
+    logger.warn({ err: safeError(error) }, "session sweep failed"),
+  );
 }, 10 * 60_000);
 sweep.unref();
 

@@ -43,7 +43,12 @@ export interface PgliteOptions {
   loadDataDir?: Blob;
 }
 
-export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+/** The embedded database can also dump its data folder, which tests use to start from a prepared copy. */
+export interface EmbeddedDatabase extends Database {
+  dumpDataDir(): Promise<Blob>;
+}
+
+export async function openPglite(options: PgliteOptions = {}): Promise<EmbeddedDatabase> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -60,6 +65,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       await client.query("select 1");
     },
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir("gzip"),
   };
 }
 
@@ -85,14 +91,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     db,
     kind: "postgres",
     migrate: async () => {
-      // Several API processes may start at once: one migrates, the others wait for it.
-      const lock = await client.reserve();
+      // Several API processes may start at once: one migrates while the others wait on the lock.
+      const single = postgres(options.url, { max: 1, onnotice: () => {} });
       try {
-        await lock`select pg_advisory_lock(7267351)`;
-        await migratePostgres(drizzlePostgres({ client: lock, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+        await single`select pg_advisory_lock(7267351)`;
+        await migratePostgres(drizzlePostgres({ client: single, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
-        await lock`select pg_advisory_unlock(7267351)`.catch(() => {});
-        lock.release();
+        await single.end({ timeout: 5 });
       }
     },
     ping: async () => {

@@ -134,7 +134,8 @@ export function generateDemoWorld(count: number, seed = DEMO_SEED): GeneratedWor
       phone: f.datatype.boolean(0.7) ? phone() : null,
       phoneVerified: false,
       state,
-      lastActivityAt: state.status === "deactivated" ? state.lastActivityAt : [recent, createdAt].sort().at(-1) ?? recent,
+      lastActivityAt:
+        state.status === "deactivated" ? state.lastActivityAt : ([recent, createdAt].sort().at(-1) ?? recent),
       createdAt: state.status === "deactivated" && stale < createdAt ? stale : createdAt,
       address,
       questions: questions(),

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { safeError } from "../lib/safe-error.ts";
 import type { AppEnv } from "./context.ts";
 import { fromDatabaseError } from "./database-errors.ts";
 import { ApiError, problemBody } from "./errors.ts";
@@ -37,6 +38,6 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
       c.var.deps?.logger.warn({ requestId: c.var.requestId, problem: mapped.code }, "database unavailable");
     return problemResponse(c, mapped);
   }
-  c.var.deps?.logger.error({ requestId: c.var.requestId, err: error }, "unhandled error");
+  c.var.deps?.logger.error({ requestId: c.var.requestId, err: safeError(error) }, "unhandled error");
   return problemResponse(c, new ApiError("internal", "Something went wrong. Quote the request id if you report it."));
 }

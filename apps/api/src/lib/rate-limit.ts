@@ -13,7 +13,7 @@ export interface WindowCount {
  */
 export async function countHit(db: Executor, key: string, now: Date, windowMs: number): Promise<WindowCount> {
   const stale = new Date(now.getTime() - windowMs);
-  const expired = sql`${rateLimitCounters.windowStartedAt} <= ${stale}`;
+  const expired = sql`${rateLimitCounters.windowStartedAt} <= ${stale.toISOString()}::timestamptz`;
   const [row] = await db
     .insert(rateLimitCounters)
     .values({ key, windowStartedAt: now, count: 1 })
@@ -21,7 +21,7 @@ export async function countHit(db: Executor, key: string, now: Date, windowMs: n
       target: rateLimitCounters.key,
       set: {
         count: sql`case when ${expired} then 1 else ${rateLimitCounters.count} + 1 end`,
-        windowStartedAt: sql`case when ${expired} then ${now} else ${rateLimitCounters.windowStartedAt} end`,
+        windowStartedAt: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${rateLimitCounters.windowStartedAt} end`,
       },
     })
     .returning({ count: rateLimitCounters.count, windowStartedAt: rateLimitCounters.windowStartedAt });

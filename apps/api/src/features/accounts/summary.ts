@@ -54,7 +54,7 @@ export function lockHasEnded(kind: string | null, lockedUntil: Date | null, now:
 
 /** SQL condition for an account's effective status (a lapsed temporary lock counts as active). */
 export function effectiveStatusIs(status: AccountStatus, now: Date): SQL {
-  const lapsed = sql`(a.status = 'locked' and a.lock_kind = 'temporary' and a.locked_until <= ${now})`;
+  const lapsed = sql`(a.status = 'locked' and a.lock_kind = 'temporary' and a.locked_until <= ${now.toISOString()}::timestamptz)`;
   if (status === "active") return sql`(a.status = 'active' or ${lapsed})`;
   if (status === "locked") return sql`(a.status = 'locked' and not ${lapsed})`;
   return sql`a.status = ${status}`;

@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import postgres from "postgres";
+import { inject } from "vitest";
+import { createApp } from "../app.ts";
+import { type Database, openPglite, openPostgres } from "../db/client.ts";
+import { DEMO_STAFF_PASSWORD } from "../demo/personas.ts";
+import { type AppConfig, type AppDeps, DEFAULT_CONFIG } from "../deps.ts";
+import { ManualClock } from "../lib/clock.ts";
+import { createLogger, silentLogger } from "../lib/logger.ts";
+import { TEST_NOW } from "./world.ts";
+
+export interface TestContext {
+  app: ReturnType<typeof createApp>;
+  database: Database;
+  clock: ManualClock;
+  deps: AppDeps;
+  /** Sends a request to the app in-process; JSON bodies are encoded and typed headers added. */
+  request(path: string, init?: RequestOptions): Promise<Response>;
+  /** Signs a demo staff member in and returns the cookie to send. */
+  signIn(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  cookie?: string;
+  headers?: Record<string, string>;
+}
+
+let cloneCounter = 0;
+
+/** A fresh copy of the test world for one test file, on the database this project runs against. */
+export async function openTestDatabase(): Promise<Database> {
+  const source = inject("testDatabase");
+  if (source.kind === "pglite") {
+    return openPglite({ loadDataDir: new Blob([readFileSync(source.dumpPath)]) });
+  }
+  const name = `t_${process.pid}_${Date.now()}_${cloneCounter++}`;
+  const admin = postgres(source.adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name} template ${source.template}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(source.adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openPostgres({ url: url.toString(), max: 10 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const cleanup = postgres(source.adminUrl, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+      await cleanup.end();
+    },
+  };
+}
+
+export async function createTestContext(config: Partial<AppConfig> = {}): Promise<TestContext> {
+  const database = await openTestDatabase();
+  const clock = new ManualClock(TEST_NOW);
+  const deps: AppDeps = {
+    database,
+    clock,
+    logger: process.env.TEST_LOG ? createLogger("debug") : silentLogger,
+    config: { ...DEFAULT_CONFIG, ...config },
+  };
+  const app = createApp(deps);
+
+  const request = (path: string, init: RequestOptions = {}) => {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.cookie) headers.cookie = init.cookie;
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+      headers["content-type"] ??= "application/json";
+    }
+    return Promise.resolve(app.request(path, { method: init.method ?? (body ? "POST" : "GET"), headers, body }));
+  };
+
+  const signIn = async (username: string, password = DEMO_STAFF_PASSWORD) => {
+    const res = await request("/api/v1/auth/login", { body: { username, password } });
+    if (res.status !== 200) throw new Error(`Sign-in of ${username} answered ${res.status}: ${await res.text()}`);
+    return sessionCookieOf(res);
+  };
+
+  return { app, database, clock, deps, request, signIn, close: () => database.close() };
+}
+
+/** The `name=value` of the session cookie a response sets. */
+export function sessionCookieOf(res: Response): string {
+  const header = res.headers.get("set-cookie") ?? "";
+  const match = /rd_session=([^;]*)/.exec(header);
+  if (!match) throw new Error(`No session cookie in: ${header}`);
+  return `rd_session=${match[1]}`;
+}
