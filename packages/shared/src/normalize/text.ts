@@ -5,7 +5,35 @@
 
 const PUNCTUATION = /[\p{P}\p{S}]+/gu;
 const SPACES = /\s+/gu;
+/** Control and format characters (zero-width space, soft hyphen …) that a copy and paste brings along. */
+const INVISIBLE = /[\p{Cc}\p{Cf}]+/gu;
 const COMBINING_MARKS = /\p{M}+/gu;
+
+/**
+ * Latin letters that carry a stroke or are ligatures and so do not lose their mark by Unicode
+ * decomposition: "Łódź" and "Lodz", "Øster" and "Oster", "Æsir" and "Aesir" match.
+ */
+const LETTERS_WITHOUT_DECOMPOSITION: ReadonlyMap<string, string> = new Map([
+  ["æ", "ae"],
+  ["đ", "d"],
+  ["ð", "d"],
+  ["ħ", "h"],
+  ["ı", "i"],
+  ["ł", "l"],
+  ["ø", "o"],
+  ["œ", "oe"],
+  ["ŧ", "t"],
+  ["þ", "th"],
+]);
+const LETTER_WITHOUT_DECOMPOSITION = new RegExp(`[${[...LETTERS_WITHOUT_DECOMPOSITION.keys()].join("")}]`, "gu");
+
+/**
+ * Full case folding: "Straße", "STRASSE" and "strasse" fold alike, and so do a Greek word with a
+ * final sigma and the same word in capitals.
+ */
+export function foldCase(text: string): string {
+  return text.toUpperCase().toLowerCase().replaceAll("ς", "σ");
+}
 
 /**
  * Normalises a security answer the same way when it is set and when a caller gives it:
@@ -13,7 +41,11 @@ const COMBINING_MARKS = /\p{M}+/gu;
  * `" San  Antonio. "` and `"san antonio"` give the same result.
  */
 export function normalizeAnswer(raw: string): string {
-  return raw.normalize("NFKC").toLocaleLowerCase("en-US").replace(PUNCTUATION, "").replace(SPACES, " ").trim();
+  const folded = foldCase(raw.normalize("NFKC"))
+    .replace(SPACES, " ")
+    .replace(INVISIBLE, "")
+    .replace(PUNCTUATION, "");
+  return folded.normalize("NFKC").replace(SPACES, " ").trim();
 }
 
 /**
@@ -22,12 +54,13 @@ export function normalizeAnswer(raw: string): string {
  * "o brien smith") so that each part can match on its own.
  */
 export function normalizeName(raw: string): string {
-  return raw
+  const folded = foldCase(raw.normalize("NFKD"))
     .normalize("NFKD")
     .replace(COMBINING_MARKS, "")
+    .replace(LETTER_WITHOUT_DECOMPOSITION, (letter) => LETTERS_WITHOUT_DECOMPOSITION.get(letter) ?? letter)
     .normalize("NFKC")
-    .toLocaleLowerCase("en-US")
-    .replace(PUNCTUATION, " ")
     .replace(SPACES, " ")
-    .trim();
+    .replace(INVISIBLE, "")
+    .replace(PUNCTUATION, " ");
+  return folded.replace(SPACES, " ").trim();
 }

@@ -52,7 +52,7 @@ describe("staff sign-in", () => {
       expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
       expect(res.headers.get("set-cookie")).toBeNull();
     }
-    const [a, b] = [await unknown.json(), await wrong.json()];
+    const [a, b] = [(await unknown.json()) as Record<string, unknown>, (await wrong.json()) as Record<string, unknown>];
     expect({ ...a, requestId: "" }).toEqual({ ...b, requestId: "" });
     expect(a).toMatchObject({ code: "invalid_credentials", status: 401 });
   });
