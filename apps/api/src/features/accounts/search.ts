@@ -8,10 +8,16 @@ import {
 } from "@recovery-desk/shared";
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Executor } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { effectiveStatusIs, homeAddressJoin, type SummaryRow, summarySelect, toSummary } from "./summary.ts";
+
+/**
+ * How close a name or street must come to the term (pg_trgm word similarity, 0–1). 0.45 lets one
+ * swapped pair of letters through ("1200 Mian St" finds "1200 N Main St").
+ */
+const WORD_SIMILARITY_THRESHOLD = 0.45;
 
 /** Relevance-ranked results page by offset, up to this depth; nobody reads 1,000 matches on a call. */
 const MAX_SEARCH_DEPTH = 1000;
@@ -78,7 +84,7 @@ function matchQueries(plan: SearchPlan): SQL[] {
  * username), paged by offset up to a depth of 1,000. Without `q`: every account (optionally of one
  * status) in username order, paged by keyset.
  */
-export async function searchAccounts(db: Executor, query: AccountSearchQuery, now: Date): Promise<AccountSummaryPage> {
+export async function searchAccounts(db: Db, query: AccountSearchQuery, now: Date): Promise<AccountSummaryPage> {
   const statusFilter = query.status ? effectiveStatusIs(query.status, now) : sql`true`;
   const q = query.q?.trim();
 
@@ -101,16 +107,18 @@ export async function searchAccounts(db: Executor, query: AccountSearchQuery, no
   const offset = query.cursor ? decodeCursor(query.cursor, SearchCursor).o : 0;
   const parts = matchQueries(planSearch(q));
   if (parts.length === 0) return { items: [], nextCursor: null };
-  const rows = await queryRows<SummaryRow & { score: number }>(
-    db,
-    sql`with matches as (${sql.join(parts, sql` union all `)}),
+  const statement = sql`with matches as (${sql.join(parts, sql` union all `)}),
         best as (select id, max(score) as score from matches group by id)
         select ${summarySelect}, best.score
         from best join accounts a on a.id = best.id ${homeAddressJoin}
         where ${statusFilter}
         order by best.score desc, lower(a.username::text)
-        limit ${query.limit + 1} offset ${offset}`,
-  );
+        limit ${query.limit + 1} offset ${offset}`;
+  // The similarity threshold is a setting of pg_trgm; SET LOCAL keeps it to this one search.
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`));
+    return queryRows<SummaryRow>(tx, statement);
+  });
   const items = rows.slice(0, query.limit).map((row) => toSummary(row, now));
   const nextOffset = offset + query.limit;
   return {
