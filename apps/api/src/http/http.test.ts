@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../app.ts";
+import { DEFAULT_CONFIG } from "../deps.ts";
+import { silentLogger } from "../lib/logger.ts";
+import { createTestContext, type TestContext } from "../test/context.ts";
+
+let t: TestContext;
+let cookie: string;
+beforeAll(async () => {
+  t = await createTestContext();
+  cookie = await t.signIn("ava.agent");
+});
+afterAll(() => t.close());
+
+type Json = Record<string, unknown>;
+
+describe("the HTTP surface", () => {
+  it("answers /healthz and /readyz without sign-in", async () => {
+    expect(await (await t.request("/healthz")).json()).toEqual({ status: "ok" });
+    expect(await (await t.request("/readyz")).json()).toEqual({ status: "ok", database: "up" });
+  });
+
+  it("echoes a sane X-Request-Id and makes one otherwise", async () => {
+    const given = await t.request("/healthz", { headers: { "x-request-id": "call-42.a" } });
+    expect(given.headers.get("x-request-id")).toBe("call-42.a");
+    const made = await t.request("/healthz", { headers: { "x-request-id": "bad id with spaces" } });
+    expect(made.headers.get("x-request-id")).toMatch(/^req_[a-z2-7]{16}$/);
+  });
+
+  it("puts the request id into problems", async () => {
+    const res = await t.request("/api/v1/accounts/acc_none", { cookie, headers: { "x-request-id": "trace-7" } });
+    expect(await res.json()).toMatchObject({ requestId: "trace-7", code: "not_found" });
+  });
+
+  it("answers malformed JSON with validation_failed, not a 500", async () => {
+    const res = await t.request("/api/v1/auth/login", { method: "POST", body: "{not json" });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(await res.json()).toMatchObject({ code: "validation_failed", status: 400, title: expect.any(String) });
+  });
+
+  it("refuses a body over 64 KB with payload_too_large", async () => {
+    const res = await t.request("/api/v1/auth/login", {
+      body: { username: "ava.agent", password: "x".repeat(70_000) },
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ code: "payload_too_large" });
+  });
+
+  it("answers unknown API paths with a not_found problem", async () => {
+    const res = await t.request("/api/v1/nothing-here", { cookie });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: "not_found" });
+  });
+
+  it("answers with a generic 500 that carries no stack or SQL", async () => {
+    const broken = createApp({
+      ...t.deps,
+      database: {
+        ...t.database,
+        db: new Proxy(t.database.db, {
+          get: (target, key) =>
+            key === "execute" || key === "transaction"
+              ? () => Promise.reject(new Error("select secret_column from x"))
+              : Reflect.get(target, key),
+        }),
+      },
+    });
+    const res = await broken.request("/api/v1/accounts?q=maria", { headers: { cookie } });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ code: "internal", status: 500 });
+    expect(text).not.toMatch(/select|secret_column|at .*\.ts/);
+  });
+
+  it("answers 503 unavailable with Retry-After when the database is down", async () => {
+    const down = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const app = createApp({
+      ...t.deps,
+      database: {
+        ...t.database,
+        ping: () => Promise.reject(down),
+        db: new Proxy(t.database.db, {
+          get: (target, key) =>
+            key === "select"
+              ? () => {
+                  throw down;
+                }
+              : Reflect.get(target, key),
+        }),
+      },
+    });
+    const res = await app.request("/api/v1/auth/me", { headers: { cookie } });
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+    expect(await res.json()).toMatchObject({ code: "unavailable" });
+    expect((await app.request("/readyz")).status).toBe(503);
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("is served as OpenAPI 3.1 and browsable at /api/docs", async () => {
+    const doc = (await (await t.request("/api/openapi.json")).json()) as Json;
+    expect(doc.openapi).toBe("3.1.0");
+    const docs = await t.request("/api/docs");
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain("/api/docs/init.js");
+    expect(await (await t.request("/api/docs/init.js")).text()).toContain("/api/openapi.json");
+    expect((await t.request("/api/docs/swagger-ui-bundle.js")).status).toBe(200);
+  });
+
+  it("declares the access every operation needs, and refuses anonymous calls to all but public ones", async () => {
+    const doc = (await (await t.request("/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, Json>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, access: op["x-access"] })),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(6);
+    for (const op of operations) {
+      expect(["public", "agent", "supervisor", "admin"], `${op.method} ${op.path}`).toContain(op.access);
+      if (op.access === "public") continue;
+      const url = op.path.replace(/\{[^}]+\}/g, "acc_x");
+      const res = await t.request(url, {
+        method: op.method.toUpperCase(),
+        ...(op.method === "get" ? {} : { body: {} }),
+      });
+      expect(res.status, `${op.method} ${op.path} without a session`).toBe(401);
+    }
+  });
+
+  it("documents the shared schemas as components", async () => {
+    const doc = (await (await t.request("/api/openapi.json")).json()) as { components: { schemas: Json } };
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(["Problem", "AccountSummary", "AccountDetail", "Staff", "LoginRequest"]),
+    );
+  });
+});
+
+describe("serving the console", () => {
+  it("serves index.html for console paths and leaves the API alone", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dist = mkdtempSync(join(tmpdir(), "rd-console-"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>Recovery Desk</title>");
+    const app = createApp({ ...t.deps, logger: silentLogger, config: { ...DEFAULT_CONFIG, consoleDist: dist } });
+    const page = await app.request("/accounts/acc_123");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Recovery Desk");
+    const api = await app.request("/api/v1/unknown");
+    expect(api.status).toBe(404);
+    expect(api.headers.get("content-type")).toMatch(/problem\+json/);
+  });
+});
