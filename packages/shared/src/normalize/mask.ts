@@ -25,9 +25,10 @@ export function maskPhone(phone: string): string {
 }
 
 /** A house number at the start of the line or of a part after a comma: "1200", "12B", "123-45", "N123W456", "12 1/2". */
-const HOUSE_NUMBER = /(^|[,;]\s*)[\p{L}\p{N}]*\p{N}[\p{L}\p{N}-]*(?:\s+(?:\p{N}+[/\u2044]\p{N}+|\p{No}))?(?![\p{L}\p{N}])/gu;
+const HOUSE_NUMBER =
+  /(^|[,;]\s*)[\p{L}\p{N}]*\p{N}[\p{L}\p{N}-]*(?:\s+(?:\p{N}+[/\u2044]\p{N}+|\p{No}))?(?![\p{L}\p{N}])/gu;
 /** The number of a post office box: "PO Box 123", "P.O. Box 123". */
-const BOX_NUMBER = /(\bBOX\s+#?\s*)[\p{L}\p{N}-]+/giu;
+const BOX_NUMBER = /(\bBOX\s*(?:#\s*)?)(?=[\p{L}\p{N}-]*\p{N})[\p{L}\p{N}-]+/giu;
 
 /**
  * "1200 N Main Street" → "••• N Main Street": the house number is hidden, also when it follows a
@@ -35,5 +36,8 @@ const BOX_NUMBER = /(\bBOX\s+#?\s*)[\p{L}\p{N}-]+/giu;
  * box number ("PO Box 123" → "PO Box •••").
  */
 export function maskStreetLine(line: string): string {
-  return line.trim().replace(HOUSE_NUMBER, `$1${DOT.repeat(3)}`).replace(BOX_NUMBER, `$1${DOT.repeat(3)}`);
+  return line
+    .trim()
+    .replace(HOUSE_NUMBER, `$1${DOT.repeat(3)}`)
+    .replace(BOX_NUMBER, `$1${DOT.repeat(3)}`);
 }

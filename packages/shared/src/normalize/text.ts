@@ -41,10 +41,7 @@ export function foldCase(text: string): string {
  * `" San  Antonio. "` and `"san antonio"` give the same result.
  */
 export function normalizeAnswer(raw: string): string {
-  const folded = foldCase(raw.normalize("NFKC"))
-    .replace(SPACES, " ")
-    .replace(INVISIBLE, "")
-    .replace(PUNCTUATION, "");
+  const folded = foldCase(raw.normalize("NFKC")).replace(SPACES, " ").replace(INVISIBLE, "").replace(PUNCTUATION, "");
   return folded.normalize("NFKC").replace(SPACES, " ").trim();
 }
 

@@ -1,6 +1,6 @@
 /** ZIP codes: five digits, optionally followed by the four of ZIP+4. */
 
-const ZIP = /^([0-9]{5})(?:\s*-?\s*([0-9]{4}))?$/;
+const ZIP = /^([0-9]{5})(?:\s*(?:-\s*)?([0-9]{4}))?$/;
 const DASH = /[\p{Pd}\u2212]/gu;
 
 /**
