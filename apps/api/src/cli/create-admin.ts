@@ -1,0 +1,84 @@
+/**
+ * Creates the first admin of a database that has no demo world:
+ *   pnpm create-admin --username ada --name "Ada Lovelace" < password-file
+ * The password is read from standard input (typed, or piped), never from the command line.
+ */
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { eq } from "drizzle-orm";
+import { appendAuditEvent, SYSTEM_ACTOR } from "../audit/append.ts";
+import { openPglite, openPostgres } from "../db/client.ts";
+import { staff } from "../db/schema/index.ts";
+import { loadEnv } from "../env.ts";
+import { newId } from "../lib/ids.ts";
+import { hashSecret } from "../security/hashing.ts";
+
+const MIN_PASSWORD = 12;
+
+const { values } = parseArgs({
+  options: { username: { type: "string" }, name: { type: "string" } },
+  allowPositionals: false,
+});
+if (!values.username || !/^[a-z0-9._-]{3,50}$/i.test(values.username) || !values.name?.trim()) {
+  console.error(
+    'Usage: pnpm create-admin --username <3-50 letters, digits, . _ -> --name "<display name>" (password on standard input)',
+  );
+  process.exit(2);
+}
+
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY)
+    process.stderr.write(`Password for ${values.username} (at least ${MIN_PASSWORD} characters): `);
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return "";
+}
+
+const password = await readPassword();
+if (password.length < MIN_PASSWORD || password.length > 200) {
+  console.error(`The password must be ${MIN_PASSWORD} to 200 characters long.`);
+  process.exit(2);
+}
+
+const env = loadEnv();
+const database = env.DATABASE_URL
+  ? await openPostgres({ url: env.DATABASE_URL, max: 1 })
+  : await openPglite({ dataDir: env.DATA_DIR });
+try {
+  await database.migrate();
+  const [taken] = await database.db.select({ id: staff.id }).from(staff).where(eq(staff.username, values.username));
+  if (taken) {
+    console.error(`A staff member named ${values.username} already exists.`);
+    process.exitCode = 1;
+  } else {
+    const now = new Date();
+    const id = newId("staff");
+    const passwordHash = await hashSecret(password);
+    await database.db.transaction(async (tx) => {
+      await tx
+        .insert(staff)
+        .values({
+          id,
+          username: values.username as string,
+          displayName: (values.name as string).trim(),
+          role: "admin",
+          passwordHash,
+          createdAt: now,
+          updatedAt: now,
+        });
+      await appendAuditEvent(tx, {
+        at: now,
+        actor: { ...SYSTEM_ACTOR, name: "create-admin command" },
+        action: "staff.created",
+        origin: { requestId: null, ip: null },
+        details: { staffId: id, username: values.username, role: "admin" },
+      });
+    });
+    console.error(`Created admin ${values.username}.`);
+  }
+} finally {
+  await database.close();
+}

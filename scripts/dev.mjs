@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// `pnpm dev`: the API with reload on change (port 3000) and the console's Vite dev server with hot
+// reload (port 5173), which passes /api through to the API. Open http://localhost:5173.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const children = [
+  spawn("pnpm", ["--filter", "@recovery-desk/api", "dev"], { cwd: root, stdio: "inherit" }),
+  spawn("pnpm", ["--filter", "@recovery-desk/console", "dev"], { cwd: root, stdio: "inherit" }),
+];
+const stop = (signal) => children.forEach((child) => child.kill(signal));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
+for (const child of children)
+  child.on("exit", (code) => {
+    stop("SIGTERM");
+    process.exitCode = code ?? 0;
+  });
