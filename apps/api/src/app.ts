@@ -4,7 +4,9 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/accounts/accounts.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
+import { devRoutes } from "./features/dev/outbox.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
+import { verificationRoutes } from "./features/verification/verification.routes.ts";
 import { authenticate } from "./http/authenticate.ts";
 import { mountConsole } from "./http/console.ts";
 import type { AppEnv } from "./http/context.ts";
@@ -22,7 +24,11 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /** The versioned JSON API, mounted at `/api/v1`. Its type feeds the typed client. */
 function createApi() {
-  return createRouter().route("/", authRoutes).route("/", accountRoutes);
+  return createRouter()
+    .route("/", authRoutes)
+    .route("/", accountRoutes)
+    .route("/", verificationRoutes)
+    .route("/", devRoutes);
 }
 export type ApiType = ReturnType<typeof createApi>;
 

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Database } from "./db/client.ts";
 import type { Clock } from "./lib/clock.ts";
+import type { Notifier } from "./notify/notifier.ts";
 
 /** Settings the app reads; built from the environment by the server and set directly by tests. */
 export interface AppConfig {
@@ -22,6 +23,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   config: AppConfig;
+  /** Sends customer messages (one-time codes, temporary passwords, reminders). */
+  notifier: Notifier;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {

@@ -10,36 +10,53 @@ const flag = z
 
 const positiveInt = z.coerce.number().int().positive();
 
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/ })
-    .optional()
-    .describe("postgres://… of a PostgreSQL server; without it the API runs on embedded PGlite"),
-  DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, ".data")),
-  DEMO: flag.optional(),
-  DEMO_ACCOUNTS: z.coerce.number().int().min(0).max(100_000).default(2000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  CONSOLE_DIST: z.string().min(1).default(resolve(REPO_ROOT, "apps/console/dist")),
-  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
-  ALLOWED_ORIGINS: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url())),
-  DB_POOL_MAX: positiveInt.max(200).default(10),
-  DB_STATEMENT_TIMEOUT_MS: positiveInt.default(5000),
-  LOGIN_MAX_FAILURES: positiveInt.default(5),
-  LOGIN_WINDOW_MINUTES: positiveInt.default(15),
-  SESSION_IDLE_MINUTES: positiveInt.default(30),
-  SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
-});
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/ })
+      .optional()
+      .describe("postgres://… of a PostgreSQL server; without it the API runs on embedded PGlite"),
+    DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, ".data")),
+    DEMO: flag.optional(),
+    DEMO_ACCOUNTS: z.coerce.number().int().min(0).max(100_000).default(2000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    CONSOLE_DIST: z.string().min(1).default(resolve(REPO_ROOT, "apps/console/dist")),
+    COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+    ALLOWED_ORIGINS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url())),
+    DB_POOL_MAX: positiveInt.max(200).default(10),
+    DB_STATEMENT_TIMEOUT_MS: positiveInt.default(5000),
+    LOGIN_MAX_FAILURES: positiveInt.default(5),
+    LOGIN_WINDOW_MINUTES: positiveInt.default(15),
+    SESSION_IDLE_MINUTES: positiveInt.default(30),
+    SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
+    /** Where email goes: the outbox table (demo), or an SMTP server. */
+    EMAIL_DELIVERY: z.enum(["outbox", "smtp"]).default("outbox"),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default("Recovery Desk <no-reply@recovery-desk.example>"),
+    /** Where SMS goes: the outbox table (demo), or an HTTP gateway. */
+    SMS_DELIVERY: z.enum(["outbox", "webhook"]).default("outbox"),
+    SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    SMS_WEBHOOK_TOKEN: z.string().min(1).optional(),
+  })
+  .refine((env) => env.EMAIL_DELIVERY !== "smtp" || env.SMTP_URL, {
+    path: ["SMTP_URL"],
+    message: "EMAIL_DELIVERY=smtp needs SMTP_URL",
+  })
+  .refine((env) => env.SMS_DELIVERY !== "webhook" || env.SMS_WEBHOOK_URL, {
+    path: ["SMS_WEBHOOK_URL"],
+    message: "SMS_DELIVERY=webhook needs SMS_WEBHOOK_URL",
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 

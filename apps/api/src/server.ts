@@ -8,6 +8,10 @@ import { deleteExpiredSessions } from "./features/auth/sessions.ts";
 import { systemClock } from "./lib/clock.ts";
 import { createLogger } from "./lib/logger.ts";
 import { safeError } from "./lib/safe-error.ts";
+import { byChannel } from "./notify/notifier.ts";
+import { outboxNotifier } from "./notify/outbox.ts";
+import { smsWebhookNotifier } from "./notify/sms-webhook.ts";
+import { smtpNotifier } from "./notify/smtp.ts";
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -32,7 +36,20 @@ const config: AppConfig = {
   session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
   consoleDist: env.CONSOLE_DIST,
 };
-const app = createApp({ database, clock: systemClock, logger, config });
+const outbox = outboxNotifier(database.db, systemClock);
+const notifier = byChannel(
+  env.EMAIL_DELIVERY === "smtp" && env.SMTP_URL ? smtpNotifier({ url: env.SMTP_URL, from: env.MAIL_FROM }) : outbox,
+  env.SMS_DELIVERY === "webhook" && env.SMS_WEBHOOK_URL
+    ? smsWebhookNotifier({ url: env.SMS_WEBHOOK_URL, token: env.SMS_WEBHOOK_TOKEN })
+    : outbox,
+);
+if (!demo && (env.EMAIL_DELIVERY === "outbox" || env.SMS_DELIVERY === "outbox")) {
+  logger.warn(
+    { email: env.EMAIL_DELIVERY, sms: env.SMS_DELIVERY },
+    "customer messages are kept in the outbox table, not sent",
+  );
+}
+const app = createApp({ database, clock: systemClock, logger, config, notifier });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info(

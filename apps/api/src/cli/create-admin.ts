@@ -58,17 +58,15 @@ try {
     const id = newId("staff");
     const passwordHash = await hashSecret(password);
     await database.db.transaction(async (tx) => {
-      await tx
-        .insert(staff)
-        .values({
-          id,
-          username: values.username as string,
-          displayName: (values.name as string).trim(),
-          role: "admin",
-          passwordHash,
-          createdAt: now,
-          updatedAt: now,
-        });
+      await tx.insert(staff).values({
+        id,
+        username: values.username as string,
+        displayName: (values.name as string).trim(),
+        role: "admin",
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      });
       await appendAuditEvent(tx, {
         at: now,
         actor: { ...SYSTEM_ACTOR, name: "create-admin command" },

@@ -1,7 +1,8 @@
 import type { Role } from "@recovery-desk/shared";
+import type { Context } from "hono";
 import type { Actor, RequestOrigin } from "../audit/append.ts";
-import type { Db } from "../db/client.ts";
 import type { AppDeps } from "../deps.ts";
+import { clientAddress } from "./client-address.ts";
 
 /** Who is calling: a signed-in staff member. */
 export interface Principal {
@@ -26,10 +27,7 @@ export function actorOf(principal: Principal): Actor {
   return { type: "staff", id: principal.id, name: principal.username };
 }
 
-/** Small accessors so handlers read like the domain. */
-export interface RequestScope {
-  db: Db;
-  deps: AppDeps;
-  origin: RequestOrigin;
-  now: Date;
+/** Where a request came from, for the audit trail. */
+export function requestOrigin(c: Context<AppEnv>): RequestOrigin {
+  return { requestId: c.var.requestId, ip: clientAddress(c) };
 }

@@ -15,6 +15,7 @@ const TITLES: Record<ErrorCode, string> = {
   verification_locked: "Verification is locked",
   rate_limited: "Too many requests",
   internal: "Something went wrong on our side",
+  delivery_failed: "The message could not be sent",
   unavailable: "The service is unavailable",
 };
 

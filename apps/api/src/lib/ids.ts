@@ -8,6 +8,9 @@ export const ID_PREFIXES = {
   staff: "stf",
   event: "evt",
   request: "req",
+  verification: "ver",
+  message: "msg",
+  failure: "vf",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

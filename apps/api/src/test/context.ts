@@ -7,6 +7,8 @@ import { DEMO_STAFF_PASSWORD } from "../demo/personas.ts";
 import { type AppConfig, type AppDeps, DEFAULT_CONFIG } from "../deps.ts";
 import { ManualClock } from "../lib/clock.ts";
 import { createLogger, silentLogger } from "../lib/logger.ts";
+import type { Notifier } from "../notify/notifier.ts";
+import { outboxNotifier } from "../notify/outbox.ts";
 import { TEST_NOW } from "./world.ts";
 
 export interface TestContext {
@@ -57,7 +59,10 @@ export async function openTestDatabase(): Promise<Database> {
   };
 }
 
-export async function createTestContext(config: Partial<AppConfig> = {}): Promise<TestContext> {
+export async function createTestContext(
+  config: Partial<AppConfig> = {},
+  options: { notifier?: Notifier } = {},
+): Promise<TestContext> {
   const database = await openTestDatabase();
   const clock = new ManualClock(TEST_NOW);
   const deps: AppDeps = {
@@ -65,6 +70,7 @@ export async function createTestContext(config: Partial<AppConfig> = {}): Promis
     clock,
     logger: process.env.TEST_LOG ? createLogger("debug") : silentLogger,
     config: { ...DEFAULT_CONFIG, ...config },
+    notifier: options.notifier ?? outboxNotifier(database.db, clock),
   };
   const app = createApp(deps);
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACCOUNT_STATUSES, LOCK_KINDS, STATUS_REASONS } from "../domain/words.ts";
+import { ACCOUNT_STATUSES, LOCK_KINDS, STATUS_REASONS, VERIFICATION_METHODS } from "../domain/words.ts";
 import { Cursor, Id, Limit, page, Timestamp } from "./common.ts";
 
 export const AccountStatusSchema = z.enum(ACCOUNT_STATUSES).meta({ id: "AccountStatus" });
@@ -85,7 +85,7 @@ export const SecurityQuestionPrompt = z.object({ id: Id, prompt: z.string() }).m
 export const VerificationWindow = z
   .object({
     verificationId: Id,
-    method: z.enum(["security_questions", "otp_sms", "otp_email"]),
+    method: z.enum(VERIFICATION_METHODS),
     caseRef: z.string().nullable(),
     verifiedAt: Timestamp,
     verifiedUntil: Timestamp,
@@ -99,6 +99,10 @@ export const AccountDetail = AccountSummary.extend({
   mergedInto: Id.nullable(),
   mustChangePassword: z.boolean(),
   securityQuestions: z.array(SecurityQuestionPrompt),
+  contactMasked: z.boolean().meta({
+    description:
+      "False while the requesting agent holds an open verified window: contact fields then carry the full values.",
+  }),
   verification: VerificationWindow.nullable(),
 }).meta({ id: "AccountDetail" });
 export type AccountDetail = z.infer<typeof AccountDetail>;

@@ -18,6 +18,9 @@ export function roleAtLeast(held: Role, needed: Role): boolean {
   return ROLES.indexOf(held) >= ROLES.indexOf(needed);
 }
 
+export const VERIFICATION_METHODS = ["security_questions", "otp_sms", "otp_email"] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
 export const ACTOR_TYPES = ["staff", "api_key", "system"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
@@ -63,6 +66,7 @@ export const ERROR_CODES = {
   verification_locked: 423,
   rate_limited: 429,
   internal: 500,
+  delivery_failed: 502,
   unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

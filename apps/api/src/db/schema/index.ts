@@ -5,3 +5,4 @@ export * from "./rate-limits.ts";
 export * from "./security-questions.ts";
 export * from "./sessions.ts";
 export * from "./staff.ts";
+export * from "./verifications.ts";

@@ -1,5 +1,9 @@
 import { AccountDetail, AccountIdParam, AccountSearchQuery, AccountSummaryPage, Problem } from "@recovery-desk/shared";
+import { appendAuditEvent } from "../../audit/append.ts";
+import { requirePrincipal } from "../../http/authenticate.ts";
+import { actorOf, requestOrigin } from "../../http/context.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
+import { openWindow } from "../verification/window.ts";
 import { getAccountDetail } from "./detail.ts";
 import { searchAccounts } from "./search.ts";
 
@@ -45,6 +49,25 @@ export const accountRoutes = createRouter()
   })
   .openapi(detailRoute, async (c) => {
     const { database, clock } = c.var.deps;
+    const principal = requirePrincipal(c.var.principal, "agent");
+    const accountId = c.req.valid("param").id;
+    const now = clock.now();
+    const window = await openWindow(database.db, principal.id, accountId, now);
+    const detail = await getAccountDetail(database.db, accountId, now, window);
+    if (window) {
+      // Every view of unmasked contact data is audited before the data leaves.
+      await database.db.transaction((tx) =>
+        appendAuditEvent(tx, {
+          at: now,
+          actor: actorOf(principal),
+          action: "account.viewed_unmasked",
+          origin: requestOrigin(c),
+          accountId,
+          caseRef: window.caseRef,
+          details: { verificationId: window.id },
+        }),
+      );
+    }
     c.header("Cache-Control", "no-store");
-    return c.json(await getAccountDetail(database.db, c.req.valid("param").id, clock.now()), 200);
+    return c.json(detail, 200);
   });

@@ -2,15 +2,21 @@ import { type AccountDetail, maskEmail, maskPhone, maskStreetLine } from "@recov
 import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
-import { accounts, addresses, securityQuestions } from "../../db/schema/index.ts";
+import { accounts, addresses, securityQuestions, type VerificationRow } from "../../db/schema/index.ts";
 import { notFound } from "../../http/errors.ts";
 import { homeAddressJoin, lockHasEnded, type SummaryRow, summarySelect, toSummary } from "./summary.ts";
 
 /**
- * An account as an agent sees it. Contact data and house numbers stay masked; security questions
- * come as prompts only. (Verification, which unmasks, arrives with its own feature.)
+ * An account as an agent sees it. Contact data and house numbers are masked unless `window` is
+ * the requesting agent's open verified window for this account; security questions come as
+ * prompts only, never answers.
  */
-export async function getAccountDetail(db: Executor, accountId: string, now: Date): Promise<AccountDetail> {
+export async function getAccountDetail(
+  db: Executor,
+  accountId: string,
+  now: Date,
+  window: VerificationRow | null = null,
+): Promise<AccountDetail> {
   const [row] = await queryRows<SummaryRow>(
     db,
     sql`select ${summarySelect} from accounts a ${homeAddressJoin} where a.id = ${accountId}`,
@@ -46,6 +52,9 @@ export async function getAccountDetail(db: Executor, accountId: string, now: Dat
   if (!account) throw notFound("The account");
 
   const summary = toSummary(row, now);
+  const open = window !== null && window.accountId === accountId;
+  const email = row.email ? (open ? row.email : maskEmail(row.email)) : null;
+  const phone = row.phone ? (open ? row.phone : maskPhone(row.phone)) : null;
   const locked =
     summary.status === "locked" &&
     account.lockKind &&
@@ -53,19 +62,21 @@ export async function getAccountDetail(db: Executor, accountId: string, now: Dat
     !lockHasEnded(account.lockKind, account.lockedUntil, now);
   return {
     ...summary,
+    emailMasked: email,
+    phoneMasked: phone,
     addresses: addressRows.map((a) => ({
       id: a.id,
       kind: a.kind,
-      line1: maskStreetLine(a.line1),
+      line1: open ? a.line1 : maskStreetLine(a.line1),
       line2: a.line2,
       city: a.city,
       state: a.state,
       zip5: a.zip5,
-      masked: true,
+      masked: !open,
     })),
     channels: {
-      email: { masked: row.email ? maskEmail(row.email) : null, verified: account.emailVerified },
-      phone: { masked: row.phone ? maskPhone(row.phone) : null, verified: account.phoneVerified },
+      email: { masked: email, verified: account.emailVerified },
+      phone: { masked: phone, verified: account.phoneVerified },
     },
     lock:
       locked && account.lockKind && account.lockedAt
@@ -79,6 +90,16 @@ export async function getAccountDetail(db: Executor, accountId: string, now: Dat
     mergedInto: account.mergedInto,
     mustChangePassword: account.mustChangePassword,
     securityQuestions: questionRows,
-    verification: null,
+    contactMasked: !open,
+    verification:
+      open && window.verifiedAt && window.verifiedUntil
+        ? {
+            verificationId: window.id,
+            method: window.method,
+            caseRef: window.caseRef,
+            verifiedAt: window.verifiedAt.toISOString(),
+            verifiedUntil: window.verifiedUntil.toISOString(),
+          }
+        : null,
   };
 }

@@ -1,8 +1,7 @@
 import { LoginRequest, Problem, StaffEnvelope } from "@recovery-desk/shared";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { requirePrincipal } from "../../http/authenticate.ts";
-import { clientAddress } from "../../http/client-address.ts";
-import { actorOf } from "../../http/context.ts";
+import { actorOf, requestOrigin } from "../../http/context.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { clearSessionCookie, writeSessionCookie } from "../../http/session-cookie.ts";
 import { login } from "./login.ts";
@@ -51,8 +50,7 @@ export const authRoutes = createRouter()
   .openapi(loginRoute, async (c) => {
     const { deps } = c.var;
     const result = await login(deps, c.req.valid("json"), {
-      requestId: c.var.requestId,
-      ip: clientAddress(c),
+      ...requestOrigin(c),
       userAgent: c.req.header("user-agent") ?? null,
     });
     writeSessionCookie(c, deps.config, result.session.token, result.session.expiresAt);
@@ -68,7 +66,7 @@ export const authRoutes = createRouter()
         at: deps.clock.now(),
         actor: actorOf(principal),
         action: "auth.logout",
-        origin: { requestId: c.var.requestId, ip: clientAddress(c) },
+        origin: requestOrigin(c),
       });
     });
     clearSessionCookie(c, deps.config);

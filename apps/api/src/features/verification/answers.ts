@@ -1,0 +1,128 @@
+import {
+  type AnswersRequest,
+  normalizeAnswer,
+  VERIFICATION_POLICY,
+  type VerificationSuccess,
+} from "@recovery-desk/shared";
+import { eq, inArray } from "drizzle-orm";
+import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { accounts, securityQuestions, verificationFailures, verifications } from "../../db/schema/index.ts";
+import type { AppDeps } from "../../deps.ts";
+import { actorOf, type Principal } from "../../http/context.ts";
+import { ApiError } from "../../http/errors.ts";
+import { newId } from "../../lib/ids.ts";
+import { verifySecret } from "../../security/hashing.ts";
+import { assertPending, loadOwnVerification } from "./load.ts";
+import { questionLimit, secondsUntil } from "./question-limit.ts";
+
+type Outcome = { ok: true; verifiedUntil: Date } | { ok: false; attemptsRemaining: number; lockedUntil: Date | null };
+
+/**
+ * Checks the caller's answers. Both must match their stored hashes after normalisation; the
+ * answer says only verified or not, never which one failed. The account row is locked while the
+ * attempt is judged, so attempts from several agents are counted one after another.
+ */
+export async function answerQuestions(
+  deps: AppDeps,
+  principal: Principal,
+  verificationId: string,
+  input: AnswersRequest,
+  origin: RequestOrigin,
+): Promise<VerificationSuccess> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const verification = await loadOwnVerification(db, principal, verificationId);
+  if (verification.method !== "security_questions")
+    throw new ApiError("conflict", "This verification uses a one-time code, not questions.");
+  assertPending(verification, now);
+
+  const expected = verification.questionIds ?? [];
+  const given = new Map(input.answers.map((a) => [a.questionId, a.answer]));
+  if (given.size !== input.answers.length || expected.length !== given.size || !expected.every((id) => given.has(id))) {
+    throw new ApiError("validation_failed", "Give one answer for each question of this verification.", {
+      errors: [{ path: "body.answers", message: `Expected answers to the questions ${expected.join(", ")}.` }],
+    });
+  }
+
+  const audit = { actor: actorOf(principal), origin, accountId: verification.accountId, caseRef: verification.caseRef };
+  const outcome = await db.transaction(async (tx): Promise<Outcome | { locked: Date }> => {
+    await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, verification.accountId)).for("update");
+    const limit = await questionLimit(tx, verification.accountId, now);
+    if (limit.lockedUntil) {
+      await appendAuditEvent(tx, {
+        ...audit,
+        at: now,
+        action: "verification.locked",
+        details: {
+          verificationId,
+          method: verification.method,
+          lockedUntil: limit.lockedUntil.toISOString(),
+          attemptRefused: true,
+        },
+      });
+      return { locked: limit.lockedUntil };
+    }
+
+    const stored = await tx
+      .select({ id: securityQuestions.id, answerHash: securityQuestions.answerHash })
+      .from(securityQuestions)
+      .where(inArray(securityQuestions.id, expected));
+    const matches = await Promise.all(
+      stored.map((q) => verifySecret(q.answerHash, normalizeAnswer(given.get(q.id) ?? ""))),
+    );
+    const at = deps.clock.now();
+    if (stored.length === expected.length && matches.every(Boolean)) {
+      const verifiedUntil = new Date(at.getTime() + VERIFICATION_POLICY.windowMs);
+      await tx
+        .update(verifications)
+        .set({ status: "verified", verifiedAt: at, verifiedUntil })
+        .where(eq(verifications.id, verificationId));
+      await appendAuditEvent(tx, {
+        ...audit,
+        at,
+        action: "verification.succeeded",
+        details: { verificationId, method: verification.method },
+      });
+      return { ok: true, verifiedUntil };
+    }
+
+    await tx.insert(verificationFailures).values({
+      id: newId("failure"),
+      accountId: verification.accountId,
+      verificationId,
+      method: "security_questions",
+      failedAt: at,
+    });
+    const after = await questionLimit(tx, verification.accountId, at);
+    await appendAuditEvent(tx, {
+      ...audit,
+      at,
+      action: "verification.failed",
+      details: { verificationId, method: verification.method, attemptsRemaining: after.attemptsRemaining },
+    });
+    if (after.lockedUntil) {
+      await appendAuditEvent(tx, {
+        ...audit,
+        at,
+        action: "verification.locked",
+        details: { verificationId, method: verification.method, lockedUntil: after.lockedUntil.toISOString() },
+      });
+    }
+    return { ok: false, attemptsRemaining: after.attemptsRemaining, lockedUntil: after.lockedUntil };
+  });
+
+  if ("locked" in outcome) throw lockedError(outcome.locked, now);
+  if (outcome.ok) return { status: "verified", verifiedUntil: outcome.verifiedUntil.toISOString() };
+  if (outcome.lockedUntil) throw lockedError(outcome.lockedUntil, now);
+  throw new ApiError("verification_failed", "The answers do not match. The caller is not verified.", {
+    extra: { attemptsRemaining: outcome.attemptsRemaining },
+  });
+}
+
+function lockedError(until: Date, now: Date): ApiError {
+  return new ApiError(
+    "verification_locked",
+    "Too many failed answers for this account in 24 hours. Verify with a one-time code, or the caller verifies in person at a post office.",
+    { retryAfter: secondsUntil(until, now), extra: { attemptsRemaining: 0 } },
+  );
+}

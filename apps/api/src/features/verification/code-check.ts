@@ -1,0 +1,81 @@
+import { type CodeRequest, VERIFICATION_POLICY, type VerificationSuccess } from "@recovery-desk/shared";
+import { eq } from "drizzle-orm";
+import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { verifications } from "../../db/schema/index.ts";
+import type { AppDeps } from "../../deps.ts";
+import { actorOf, type Principal } from "../../http/context.ts";
+import { ApiError } from "../../http/errors.ts";
+import { verifySecret } from "../../security/hashing.ts";
+import { assertPending, loadOwnVerification } from "./load.ts";
+
+type Outcome = { ok: true; verifiedUntil: Date } | { ok: false; attemptsRemaining: number };
+
+/**
+ * Checks a one-time code. It works once, for 10 minutes, with 5 tries, and only for the
+ * verification it was sent for; the row is locked while it is judged, so a code cannot be used
+ * twice by concurrent requests.
+ */
+export async function checkCode(
+  deps: AppDeps,
+  principal: Principal,
+  verificationId: string,
+  input: CodeRequest,
+  origin: RequestOrigin,
+): Promise<VerificationSuccess> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+
+  const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+    const verification = await loadOwnVerification(tx, principal, verificationId, { forUpdate: true });
+    if (verification.method === "security_questions")
+      throw new ApiError("conflict", "This verification uses questions, not a code.");
+    assertPending(verification, now);
+    if (!verification.codeHash || (verification.codeAttemptsRemaining ?? 0) <= 0) {
+      throw new ApiError("conflict", "No tries are left on this code. Send a new code.", {
+        extra: { attemptsRemaining: 0 },
+      });
+    }
+    if (!verification.codeExpiresAt || verification.codeExpiresAt <= now) {
+      throw new ApiError("conflict", "The code has expired. Send a new code.", { extra: { attemptsRemaining: 0 } });
+    }
+    const audit = {
+      actor: actorOf(principal),
+      origin,
+      accountId: verification.accountId,
+      caseRef: verification.caseRef,
+    };
+    const matches = await verifySecret(verification.codeHash, input.code);
+    const at = deps.clock.now();
+    if (matches) {
+      const verifiedUntil = new Date(at.getTime() + VERIFICATION_POLICY.windowMs);
+      await tx
+        .update(verifications)
+        .set({ status: "verified", verifiedAt: at, verifiedUntil, codeHash: null, codeAttemptsRemaining: 0 })
+        .where(eq(verifications.id, verificationId));
+      await appendAuditEvent(tx, {
+        ...audit,
+        at,
+        action: "verification.succeeded",
+        details: { verificationId, method: verification.method },
+      });
+      return { ok: true, verifiedUntil };
+    }
+    const attemptsRemaining = (verification.codeAttemptsRemaining ?? 1) - 1;
+    await tx
+      .update(verifications)
+      .set({ codeAttemptsRemaining: attemptsRemaining, ...(attemptsRemaining === 0 ? { codeHash: null } : {}) })
+      .where(eq(verifications.id, verificationId));
+    await appendAuditEvent(tx, {
+      ...audit,
+      at,
+      action: "verification.failed",
+      details: { verificationId, method: verification.method, attemptsRemaining },
+    });
+    return { ok: false, attemptsRemaining };
+  });
+
+  if (outcome.ok) return { status: "verified", verifiedUntil: outcome.verifiedUntil.toISOString() };
+  throw new ApiError("verification_failed", "The code does not match. The caller is not verified.", {
+    extra: { attemptsRemaining: outcome.attemptsRemaining },
+  });
+}

@@ -1,0 +1,30 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { type VerificationRow, verifications } from "../../db/schema/index.ts";
+import type { Principal } from "../../http/context.ts";
+import { ApiError, notFound } from "../../http/errors.ts";
+
+/**
+ * A verification the principal may act on: their own. Another agent's verification is refused,
+ * and `forUpdate` locks the row so two submissions cannot both use one code or one attempt.
+ */
+export async function loadOwnVerification(
+  db: Executor,
+  principal: Principal,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<VerificationRow> {
+  const query = db.select().from(verifications).where(eq(verifications.id, id));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  if (!row) throw notFound("The verification");
+  if (row.staffId !== principal.id) throw new ApiError("forbidden", "This verification belongs to another agent.");
+  return row;
+}
+
+/** Refuses a verification that is finished or lapsed. */
+export function assertPending(row: VerificationRow, now: Date): void {
+  if (row.status === "verified") throw new ApiError("conflict", "This verification has already succeeded.");
+  if (row.status !== "pending" || row.expiresAt <= now) {
+    throw new ApiError("conflict", "This verification has ended. Start a new one.");
+  }
+}

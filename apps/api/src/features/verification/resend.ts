@@ -1,0 +1,78 @@
+import { VERIFICATION_POLICY, type Verification } from "@recovery-desk/shared";
+import { eq } from "drizzle-orm";
+import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { accounts, verifications } from "../../db/schema/index.ts";
+import type { AppDeps } from "../../deps.ts";
+import { actorOf, type Principal } from "../../http/context.ts";
+import { ApiError } from "../../http/errors.ts";
+import { hashSecret } from "../../security/hashing.ts";
+import { codeChannel, codeMessage, newOneTimeCode } from "./codes.ts";
+import { deliverCode } from "./deliver.ts";
+import { assertPending, loadOwnVerification } from "./load.ts";
+import { presentVerification } from "./present.ts";
+import { secondsUntil } from "./question-limit.ts";
+
+/** Sends a new code that replaces the old one (no sooner than 60 seconds after it), with 5 new tries. */
+export async function resendCode(
+  deps: AppDeps,
+  principal: Principal,
+  verificationId: string,
+  origin: RequestOrigin,
+): Promise<Verification> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const verification = await loadOwnVerification(db, principal, verificationId);
+  if (verification.method === "security_questions") throw new ApiError("conflict", "Questions have no code to send.");
+  assertPending(verification, now);
+  if (verification.codesSent > VERIFICATION_POLICY.maxResends) {
+    throw new ApiError("conflict", "No more codes can be sent for this verification. Start a new one.");
+  }
+  const resendAt = new Date((verification.codeSentAt?.getTime() ?? 0) + VERIFICATION_POLICY.resendAfterMs);
+  if (resendAt > now) {
+    throw new ApiError("rate_limited", "A new code can be sent 60 seconds after the last one.", {
+      retryAfter: secondsUntil(resendAt, now),
+    });
+  }
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, verification.accountId));
+  if (!account) throw new ApiError("conflict", "The account is gone.");
+  const channel = codeChannel(verification.method, account);
+  if ("refused" in channel) throw new ApiError("conflict", channel.refused);
+
+  const code = newOneTimeCode();
+  const [codeHash] = await Promise.all([
+    hashSecret(code),
+    deliverCode(deps, channel, codeMessage(code), { accountId: account.id, verificationId }),
+  ]);
+  const row = await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(verifications)
+      .set({
+        codeHash,
+        codeSentAt: now,
+        codeExpiresAt: new Date(now.getTime() + VERIFICATION_POLICY.codeTtlMs),
+        codeAttemptsRemaining: VERIFICATION_POLICY.codeAttempts,
+        codesSent: verification.codesSent + 1,
+        deliveredTo: channel.masked,
+      })
+      .where(eq(verifications.id, verificationId))
+      .returning();
+    await appendAuditEvent(tx, {
+      at: now,
+      actor: actorOf(principal),
+      action: "verification.started",
+      origin,
+      accountId: account.id,
+      caseRef: verification.caseRef,
+      details: {
+        verificationId,
+        method: verification.method,
+        channel: channel.channel,
+        deliveredTo: channel.masked,
+        resend: true,
+      },
+    });
+    return updated;
+  });
+  if (!row) throw new Error("The verification update returned no row.");
+  return presentVerification(row, now, { attemptsRemaining: VERIFICATION_POLICY.codeAttempts });
+}

@@ -1,0 +1,110 @@
+import { type StartVerificationRequest, VERIFICATION_POLICY, type Verification } from "@recovery-desk/shared";
+import { asc, eq } from "drizzle-orm";
+import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { accounts, securityQuestions, verifications } from "../../db/schema/index.ts";
+import type { AppDeps } from "../../deps.ts";
+import { actorOf, type Principal } from "../../http/context.ts";
+import { ApiError, notFound } from "../../http/errors.ts";
+import { newId } from "../../lib/ids.ts";
+import { hashSecret } from "../../security/hashing.ts";
+import { codeChannel, codeMessage, newOneTimeCode } from "./codes.ts";
+import { deliverCode } from "./deliver.ts";
+import { presentVerification } from "./present.ts";
+import { questionLimit, secondsUntil } from "./question-limit.ts";
+
+/**
+ * Starts verifying a caller. Questions: the account's two prompts, unless the account's question
+ * limit is reached (423). Codes: a new 6-digit code goes at once to the verified channel; an
+ * unverified or missing channel is a conflict, and nothing is written when delivery fails.
+ */
+export async function startVerification(
+  deps: AppDeps,
+  principal: Principal,
+  accountId: string,
+  input: StartVerificationRequest,
+  origin: RequestOrigin,
+): Promise<Verification> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+  if (!account) throw notFound("The account");
+  if (account.status === "merged" || account.status === "closed") {
+    throw new ApiError("conflict", `The account is ${account.status}; verify the caller on the account in use.`);
+  }
+  const id = newId("verification");
+  const base = {
+    id,
+    accountId,
+    staffId: principal.id,
+    method: input.method,
+    caseRef: input.caseRef ?? null,
+    status: "pending" as const,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + VERIFICATION_POLICY.pendingTtlMs),
+  };
+  const audit = (details: Record<string, unknown>) => ({
+    at: now,
+    actor: actorOf(principal),
+    action: "verification.started" as const,
+    origin,
+    accountId,
+    caseRef: input.caseRef ?? null,
+    details: { verificationId: id, method: input.method, ...details },
+  });
+
+  if (input.method === "security_questions") {
+    const limit = await questionLimit(db, accountId, now);
+    if (limit.lockedUntil) {
+      throw new ApiError(
+        "verification_locked",
+        "Too many failed answers for this account. Verify with a one-time code or in person at a post office.",
+        {
+          retryAfter: secondsUntil(limit.lockedUntil, now),
+        },
+      );
+    }
+    const questions = await db
+      .select({ id: securityQuestions.id, prompt: securityQuestions.prompt })
+      .from(securityQuestions)
+      .where(eq(securityQuestions.accountId, accountId))
+      .orderBy(asc(securityQuestions.position));
+    if (questions.length === 0)
+      throw new ApiError("conflict", "The account has no security questions. Verify with a one-time code.");
+    const row = await db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(verifications)
+        .values({ ...base, questionIds: questions.map((q) => q.id) })
+        .returning();
+      await appendAuditEvent(tx, audit({}));
+      return inserted;
+    });
+    if (!row) throw new Error("The verification insert returned no row.");
+    return presentVerification(row, now, { questions, attemptsRemaining: limit.attemptsRemaining });
+  }
+
+  const channel = codeChannel(input.method, account);
+  if ("refused" in channel) throw new ApiError("conflict", channel.refused);
+  const code = newOneTimeCode();
+  const [codeHash] = await Promise.all([
+    hashSecret(code),
+    deliverCode(deps, channel, codeMessage(code), { accountId, verificationId: id }),
+  ]);
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(verifications)
+      .values({
+        ...base,
+        codeHash,
+        codeSentAt: now,
+        codeExpiresAt: new Date(now.getTime() + VERIFICATION_POLICY.codeTtlMs),
+        codeAttemptsRemaining: VERIFICATION_POLICY.codeAttempts,
+        codesSent: 1,
+        deliveredTo: channel.masked,
+      })
+      .returning();
+    await appendAuditEvent(tx, audit({ channel: channel.channel, deliveredTo: channel.masked }));
+    return inserted;
+  });
+  if (!row) throw new Error("The verification insert returned no row.");
+  return presentVerification(row, now, { attemptsRemaining: VERIFICATION_POLICY.codeAttempts });
+}

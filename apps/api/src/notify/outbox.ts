@@ -1,0 +1,25 @@
+import type { Db } from "../db/client.ts";
+import { outbox } from "../db/schema/index.ts";
+import type { Clock } from "../lib/clock.ts";
+import { newId } from "../lib/ids.ts";
+import type { Notifier } from "./notifier.ts";
+
+/**
+ * Keeps messages in the outbox table instead of sending them. Demo mode and tests use it; the
+ * console's demo-only outbox page shows them so a person can play the caller.
+ */
+export function outboxNotifier(db: Db, clock: Clock): Notifier {
+  return {
+    async send(message) {
+      await db.insert(outbox).values({
+        id: newId("message"),
+        channel: message.channel,
+        recipient: message.to,
+        subject: message.subject,
+        body: message.text,
+        accountId: message.accountId,
+        createdAt: clock.now(),
+      });
+    },
+  };
+}
