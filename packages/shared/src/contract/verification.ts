@@ -33,13 +33,10 @@ export const Verification = z
       .array(z.object({ id: Id, prompt: z.string() }))
       .optional()
       .meta({ description: "For `security_questions`: the prompts to read to the caller." }),
-    attemptsRemaining: z
-      .number()
-      .int()
-      .meta({
-        description:
-          "Questions: failed attempts left for the account in 24 hours. Codes: tries left on the current code.",
-      }),
+    attemptsRemaining: z.number().int().meta({
+      description:
+        "Questions: failed attempts left for the account in 24 hours. Codes: tries left on the current code.",
+    }),
     expiresAt: Timestamp.meta({ description: "A pending verification lapses then." }),
     deliveredTo: z
       .string()
