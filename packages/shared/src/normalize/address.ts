@@ -45,9 +45,17 @@ export function normalizeAddress(address: PostalAddress): NormalizedAddress {
   const city = normalizeCity(address.city);
   const state = normalizeState(address.state);
   const place = { city: city ? city.split(" ") : [], state, zip5 };
-  const street = streetFromParts([
+  let street = streetFromParts([
     ...stripPlace(addressParts(address.line1), place),
     ...stripPlace(addressParts(address.line2), place),
   ]);
+  // The street put together from two lines can end in the city or state ("IL" on the first line,
+  // "100 Springfield" on the second): read it again until nothing more comes off, so that the key
+  // of a normalised address is the key itself.
+  for (let round = 0; round < 3; round += 1) {
+    const again = streetFromParts(stripPlace(addressParts(street), place));
+    if (again === street) break;
+    street = again;
+  }
   return { street, key: `${street}|${city}|${state}|${zip5}`, zip5 };
 }

@@ -32,7 +32,12 @@ const LETTER_WITHOUT_DECOMPOSITION = new RegExp(`[${[...LETTERS_WITHOUT_DECOMPOS
  * final sigma and the same word in capitals.
  */
 export function foldCase(text: string): string {
-  return text.toUpperCase().toLowerCase().replaceAll("ς", "σ");
+  // Twice, because some lower-case forms have a longer upper case: "ẞ" → "ß" → "SS" → "ss".
+  return lowerOfUpper(lowerOfUpper(text)).replaceAll("ς", "σ");
+}
+
+function lowerOfUpper(text: string): string {
+  return text.toUpperCase().toLowerCase();
 }
 
 /**

@@ -1,0 +1,80 @@
+import { type ErrorCode, type Problem, Problem as ProblemSchema } from "@recovery-desk/shared";
+
+/**
+ * Codes the console adds for failures that never reached the API or came back unreadable.
+ * `network_error`: no answer at all (offline, server down). `bad_response`: an answer that does not
+ * follow the contract.
+ */
+export type ConsoleErrorCode = "network_error" | "bad_response";
+
+type FieldProblem = NonNullable<Problem["errors"]>[number];
+
+/** Every failed API call ends up as one of these, so screens can branch on a stable `code`. */
+export class ApiProblem extends Error {
+  override readonly name = "ApiProblem";
+  readonly status: number;
+  readonly code: ErrorCode | ConsoleErrorCode;
+  readonly detail: string;
+  readonly requestId: string | null;
+  readonly retryAfter: number | null;
+  readonly errors: FieldProblem[];
+
+  constructor(init: {
+    status: number;
+    code: ErrorCode | ConsoleErrorCode;
+    detail: string;
+    requestId?: string | null;
+    retryAfter?: number | null;
+    errors?: FieldProblem[];
+  }) {
+    super(init.detail);
+    this.status = init.status;
+    this.code = init.code;
+    this.detail = init.detail;
+    this.requestId = init.requestId ?? null;
+    this.retryAfter = init.retryAfter ?? null;
+    this.errors = init.errors ?? [];
+  }
+
+  /** True for answers the caller caused (4xx): asking again will not help. */
+  get isClientError(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+}
+
+export function isApiProblem(error: unknown): error is ApiProblem {
+  return error instanceof ApiProblem;
+}
+
+/** Seconds from a `Retry-After` header; only the delta-seconds form is used by our API. */
+function parseRetryAfter(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : null;
+}
+
+/** Turns a failed response into an ApiProblem, reading problem+json when the API sent it. */
+export async function problemFromResponse(response: Response): Promise<ApiProblem> {
+  const headerRequestId = response.headers.get("x-request-id");
+  const headerRetryAfter = parseRetryAfter(response.headers.get("retry-after"));
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = ProblemSchema.safeParse(body);
+  if (parsed.success) {
+    const problem = parsed.data;
+    return new ApiProblem({
+      status: problem.status,
+      code: problem.code,
+      detail: problem.detail,
+      requestId: problem.requestId,
+      retryAfter: problem.retryAfter ?? headerRetryAfter,
+      errors: problem.errors ?? [],
+    });
+  }
+  return new ApiProblem({
+    status: response.status,
+    code: response.status >= 500 ? "internal" : "bad_response",
+    detail: response.statusText || `The service answered with status ${response.status}.`,
+    requestId: headerRequestId,
+    retryAfter: headerRetryAfter,
+  });
+}

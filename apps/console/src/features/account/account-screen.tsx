@@ -1,0 +1,45 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
+import { accountQuery } from "../../api/accounts.ts";
+import { useSlashShortcut } from "../../lib/use-slash-shortcut.ts";
+import { AccountHeader } from "./account-header.tsx";
+import { ActivitySection } from "./activity-section.tsx";
+import { AddressesSection } from "./addresses-section.tsx";
+import { ContactSection } from "./contact-section.tsx";
+import { LockSection } from "./lock-section.tsx";
+import { MaskingNotice } from "./masking-notice.tsx";
+import { QuestionsSection } from "./questions-section.tsx";
+
+const routeApi = getRouteApi("/_authenticated/accounts/$accountId");
+
+/** Everything about one account an agent needs before verifying the caller; contact data stays masked. */
+export function AccountScreen() {
+  const { accountId } = routeApi.useParams();
+  const search = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
+  const { data: account } = useSuspenseQuery(accountQuery(accountId));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Opening an account puts the agent at its name, the start of the page.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  useSlashShortcut(() => navigate({ to: "/accounts", search }));
+
+  return (
+    <article className="stack stack--lg" aria-labelledby="account-heading">
+      <title>{`${account.displayName} — Recovery Desk`}</title>
+      <AccountHeader account={account} search={search} headingRef={headingRef} />
+      <MaskingNotice contactMasked={account.contactMasked} verification={account.verification} />
+      <div className="account-grid">
+        {account.lock ? <LockSection lock={account.lock} /> : null}
+        <ContactSection channels={account.channels} />
+        <QuestionsSection questions={account.securityQuestions} />
+        <AddressesSection addresses={account.addresses} />
+        <ActivitySection account={account} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Lock } from "@recovery-desk/shared";
+import { describeLockKind } from "../../lib/account-words.ts";
+import { formatDateTime } from "../../lib/format.ts";
+import { Section } from "../../ui/card.tsx";
+import { DescriptionItem, DescriptionList } from "../../ui/description-list.tsx";
+
+/** Why the customer cannot sign in, and whether time alone will fix it. */
+export function LockSection({ lock }: { lock: Lock }) {
+  return (
+    <Section title="Sign-in lock" className="section--alert">
+      <DescriptionList>
+        <DescriptionItem term="Kind">{describeLockKind(lock)}</DescriptionItem>
+        <DescriptionItem term="Locked at">
+          <time dateTime={lock.lockedAt}>{formatDateTime(lock.lockedAt)}</time>
+        </DescriptionItem>
+        {lock.kind === "temporary" && lock.lockedUntil ? (
+          <DescriptionItem term="Locked until">
+            <time dateTime={lock.lockedUntil}>{formatDateTime(lock.lockedUntil)}</time>
+          </DescriptionItem>
+        ) : null}
+        <DescriptionItem term="Failed sign-ins">{lock.failedLogins}</DescriptionItem>
+      </DescriptionList>
+    </Section>
+  );
+}

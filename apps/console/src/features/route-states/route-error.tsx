@@ -1,0 +1,51 @@
+import { type ErrorComponentProps, Link, useRouter } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
+import { isApiProblem } from "../../api/problem.ts";
+import { Button } from "../../ui/button.tsx";
+import { ProblemNotice } from "../problem/problem-notice.tsx";
+
+/** When a page cannot be shown: what happened in words, a reference for support, and a way on. */
+export function RouteError({ error, reset }: ErrorComponentProps) {
+  const router = useRouter();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const sessionEnded = isApiProblem(error) && error.code === "unauthenticated";
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  async function tryAgain() {
+    await router.invalidate();
+    reset();
+  }
+
+  return (
+    <div className="route-state stack">
+      <h1 ref={headingRef} tabIndex={-1} className="page-title">
+        {sessionEnded ? "Your session has ended" : "This page could not be shown"}
+      </h1>
+      <ProblemNotice
+        error={error}
+        title={sessionEnded ? "Signed out" : "The page did not load"}
+        actions={
+          sessionEnded ? (
+            <Button variant="primary" asChild>
+              <Link to="/login" search={{ redirect: router.state.location.href }}>
+                Sign in again
+              </Link>
+            </Button>
+          ) : (
+            <>
+              <Button variant="primary" onClick={tryAgain}>
+                Try again
+              </Button>
+              <Button asChild>
+                <Link to="/accounts">Go to account search</Link>
+              </Button>
+            </>
+          )
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { Link } from "@tanstack/react-router";
+import { Button } from "../../ui/button.tsx";
+
+/** A web address the console does not know. */
+export function RouteNotFound() {
+  return (
+    <div className="route-state stack">
+      <h1 className="page-title">Page not found</h1>
+      <p>There is no page at this address. It may have been typed wrong or moved.</p>
+      <div className="cluster">
+        <Button variant="primary" asChild>
+          <Link to="/accounts">Go to account search</Link>
+        </Button>
+      </div>
+    </div>
+  );
+}

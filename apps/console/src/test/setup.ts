@@ -1,0 +1,21 @@
+import "@testing-library/jest-dom/vitest";
+import { cleanup } from "@testing-library/react";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { resetFakeApi } from "./fake-api.ts";
+import { server } from "./server.ts";
+
+// jsdom has no layout, so it has no scrolling; the router's scroll restoration calls this.
+window.scrollTo = () => {};
+
+// Any call the tests did not expect is a bug, not a silent pass.
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  resetFakeApi();
+  window.localStorage.clear();
+  delete document.documentElement.dataset.theme;
+});
+
+afterAll(() => server.close());

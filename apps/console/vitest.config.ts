@@ -1,0 +1,18 @@
+import react from "@vitejs/plugin-react";
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  plugins: [react()],
+  test: {
+    name: "console",
+    environment: "jsdom",
+    // jsdom's page lives on the same origin the API client talks to, so msw sees absolute URLs.
+    environmentOptions: { jsdom: { url: "http://localhost:3000" } },
+    // Dates are shown in the agent's own time zone; tests read them as a call center in Illinois would.
+    env: { TZ: "America/Chicago" },
+    include: ["src/**/*.test.tsx", "src/**/*.test.ts"],
+    setupFiles: ["./src/test/setup.ts"],
+    // Keep the design tokens' text, so the contrast test can read the real colours.
+    css: { include: [/tokens\.css/] },
+  },
+});
