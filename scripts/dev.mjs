@@ -9,7 +9,9 @@ const children = [
   spawn("pnpm", ["--filter", "@recovery-desk/api", "dev"], { cwd: root, stdio: "inherit" }),
   spawn("pnpm", ["--filter", "@recovery-desk/console", "dev"], { cwd: root, stdio: "inherit" }),
 ];
-const stop = (signal) => children.forEach((child) => child.kill(signal));
+const stop = (signal) => {
+  for (const child of children) child.kill(signal);
+};
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
 for (const child of children)
   child.on("exit", (code) => {

@@ -22,7 +22,7 @@ const stale =
     (source) => existsSync(join(root, source)) && newestChange(join(root, source)) > statSync(built).mtimeMs,
   );
 if (stale) {
-  console.log("Building the console…");
+  process.stdout.write("Building the console…\n");
   const build = spawnSync("pnpm", ["--filter", "@recovery-desk/console", "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
