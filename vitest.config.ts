@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 /**
  * `pnpm test` runs every project: the shared package, the console, and the API suite twice —
- * on embedded PGlite and on a real PostgreSQL that its setup starts from the machine's binaries.
+ * on embedded PGlite and on a real PostgreSQL that its setup starts from the machine's binaries —
+ * and the end-to-end journeys in headless Chromium.
  */
 export default defineConfig({
   test: {
@@ -19,6 +20,7 @@ export default defineConfig({
         root: "./apps/api",
         test: { name: "api (postgres)", globalSetup: ["./src/test/setup-postgres.ts"] },
       },
+      "tests/vitest.config.ts",
     ],
   },
 });
