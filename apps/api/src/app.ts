@@ -6,12 +6,14 @@ import { accountRoutes } from "./features/accounts/accounts.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import { devRoutes } from "./features/dev/outbox.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
+import { recoveryRoutes } from "./features/recovery/recovery.routes.ts";
 import { verificationRoutes } from "./features/verification/verification.routes.ts";
 import { authenticate } from "./http/authenticate.ts";
 import { mountConsole } from "./http/console.ts";
 import type { AppEnv } from "./http/context.ts";
 import { mountDocs } from "./http/docs.ts";
 import { ApiError } from "./http/errors.ts";
+import { idempotency } from "./http/idempotency.ts";
 import { accessLog } from "./http/logging.ts";
 import { onError, problemResponse } from "./http/on-error.ts";
 import { requestId } from "./http/request-id.ts";
@@ -28,6 +30,7 @@ function createApi() {
     .route("/", authRoutes)
     .route("/", accountRoutes)
     .route("/", verificationRoutes)
+    .route("/", recoveryRoutes)
     .route("/", devRoutes);
 }
 export type ApiType = ReturnType<typeof createApi>;
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps) {
   );
   app.use("/api/*", sameOrigin);
   app.use("/api/v1/*", authenticate);
+  app.use("/api/v1/*", idempotency);
 
   app.route("/api/v1", createApi());
   app.route("/", healthRoutes);

@@ -48,8 +48,22 @@ export function defineRoute<const R extends Omit<RouteConfig, "middleware">>(con
         { description, content: { "application/problem+json": { schema: Problem } } },
       ]),
   );
+  const changesState = rest.method !== "get" && rest.method !== "head" && rest.method !== "options";
+  const parameters = changesState
+    ? [
+        {
+          name: "Idempotency-Key",
+          in: "header" as const,
+          required: false,
+          description:
+            "Any unique string (e.g. a UUID) to make a retry safe: the same key with the same request replays the first answer; with another request it is 409 `conflict`. Kept 24 hours.",
+          schema: { type: "string" as const, maxLength: 255 },
+        },
+      ]
+    : undefined;
   return createRoute({
     ...rest,
+    ...(parameters ? { parameters } : {}),
     responses: { ...problems, ...rest.responses },
     ...(access === "public" ? { security: [] } : { security: [{ session: [] }] }),
     "x-access": access,

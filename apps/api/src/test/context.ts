@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { Logger } from "pino";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { createApp } from "../app.ts";
@@ -61,14 +62,14 @@ export async function openTestDatabase(): Promise<Database> {
 
 export async function createTestContext(
   config: Partial<AppConfig> = {},
-  options: { notifier?: Notifier } = {},
+  options: { notifier?: Notifier; logger?: Logger } = {},
 ): Promise<TestContext> {
   const database = await openTestDatabase();
   const clock = new ManualClock(TEST_NOW);
   const deps: AppDeps = {
     database,
     clock,
-    logger: process.env.TEST_LOG ? createLogger("debug") : silentLogger,
+    logger: options.logger ?? (process.env.TEST_LOG ? createLogger("debug") : silentLogger),
     config: { ...DEFAULT_CONFIG, ...config },
     notifier: options.notifier ?? outboxNotifier(database.db, clock),
   };

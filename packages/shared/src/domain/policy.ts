@@ -22,3 +22,12 @@ export const VERIFICATION_POLICY = {
   /** A verification nobody finishes lapses after this long. */
   pendingTtlMs: 30 * MINUTE,
 } as const;
+
+export const RECOVERY_POLICY = {
+  /** A temporary password works this long. */
+  temporaryPasswordTtlMs: 24 * HOUR,
+  /** Characters in a temporary password. */
+  temporaryPasswordLength: 16,
+  /** Idempotency keys are kept this long. */
+  idempotencyKeyTtlMs: 24 * HOUR,
+} as const;

@@ -35,6 +35,9 @@ export const accounts = pgTable(
     mergedInto: text("merged_into").references((): AnyPgColumn => accounts.id),
     /** Set when a temporary password was issued: the customer must choose a new one at next login. */
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** argon2id hash of the temporary password an agent issued; the login service checks it. */
+    temporaryPasswordHash: text("temporary_password_hash"),
+    temporaryPasswordExpiresAt: instant("temporary_password_expires_at"),
     lastActivityAt: instant("last_activity_at"),
     deactivatedAt: instant("deactivated_at"),
     ...timestamps,

@@ -1,6 +1,7 @@
 export * from "./accounts.ts";
 export * from "./addresses.ts";
 export * from "./audit-events.ts";
+export * from "./idempotency-keys.ts";
 export * from "./rate-limits.ts";
 export * from "./security-questions.ts";
 export * from "./sessions.ts";

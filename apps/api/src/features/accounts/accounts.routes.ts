@@ -1,4 +1,12 @@
-import { AccountDetail, AccountIdParam, AccountSearchQuery, AccountSummaryPage, Problem } from "@recovery-desk/shared";
+import {
+  AccountDetail,
+  AccountIdParam,
+  AccountSearchQuery,
+  AccountSummaryPage,
+  AuditEventPage,
+  Problem,
+  TimelineQuery,
+} from "@recovery-desk/shared";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { requirePrincipal } from "../../http/authenticate.ts";
 import { actorOf, requestOrigin } from "../../http/context.ts";
@@ -6,6 +14,7 @@ import { createRouter, defineRoute } from "../../http/router.ts";
 import { openWindow } from "../verification/window.ts";
 import { getAccountDetail } from "./detail.ts";
 import { searchAccounts } from "./search.ts";
+import { accountTimeline } from "./timeline.ts";
 
 const searchRoute = defineRoute({
   method: "get",
@@ -42,6 +51,24 @@ const detailRoute = defineRoute({
   },
 });
 
+const timelineRoute = defineRoute({
+  method: "get",
+  path: "/accounts/{id}/timeline",
+  tags: ["Accounts"],
+  summary: "What happened to an account",
+  description:
+    "The account's audit events — lockouts, calls, verifications, recoveries, merges — newest first, paged by cursor.",
+  access: "agent",
+  request: { params: AccountIdParam, query: TimelineQuery },
+  responses: {
+    200: { description: "A page of events.", content: { "application/json": { schema: AuditEventPage } } },
+    404: {
+      description: "No account has this id (`not_found`).",
+      content: { "application/problem+json": { schema: Problem } },
+    },
+  },
+});
+
 export const accountRoutes = createRouter()
   .openapi(searchRoute, async (c) => {
     const { database, clock } = c.var.deps;
@@ -70,4 +97,9 @@ export const accountRoutes = createRouter()
     }
     c.header("Cache-Control", "no-store");
     return c.json(detail, 200);
+  })
+  .openapi(timelineRoute, async (c) => {
+    const { database } = c.var.deps;
+    c.header("Cache-Control", "no-store");
+    return c.json(await accountTimeline(database.db, c.req.valid("param").id, c.req.valid("query")), 200);
   });

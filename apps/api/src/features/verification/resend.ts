@@ -5,9 +5,9 @@ import { accounts, verifications } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { actorOf, type Principal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
+import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { hashSecret } from "../../security/hashing.ts";
-import { codeChannel, codeMessage, newOneTimeCode } from "./codes.ts";
-import { deliverCode } from "./deliver.ts";
+import { codeMessage, newOneTimeCode } from "./codes.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
 import { presentVerification } from "./present.ts";
 import { secondsUntil } from "./question-limit.ts";
@@ -35,13 +35,13 @@ export async function resendCode(
   }
   const [account] = await db.select().from(accounts).where(eq(accounts.id, verification.accountId));
   if (!account) throw new ApiError("conflict", "The account is gone.");
-  const channel = codeChannel(verification.method, account);
+  const channel = verifiedChannel(verification.method === "otp_sms" ? "sms" : "email", account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
 
   const code = newOneTimeCode();
   const [codeHash] = await Promise.all([
     hashSecret(code),
-    deliverCode(deps, channel, codeMessage(code), { accountId: account.id, verificationId }),
+    deliver(deps, channel, codeMessage(code), { accountId: account.id, verificationId }),
   ]);
   const row = await db.transaction(async (tx) => {
     const [updated] = await tx

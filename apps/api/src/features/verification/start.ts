@@ -6,9 +6,9 @@ import type { AppDeps } from "../../deps.ts";
 import { actorOf, type Principal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
+import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { hashSecret } from "../../security/hashing.ts";
-import { codeChannel, codeMessage, newOneTimeCode } from "./codes.ts";
-import { deliverCode } from "./deliver.ts";
+import { codeMessage, newOneTimeCode } from "./codes.ts";
 import { presentVerification } from "./present.ts";
 import { questionLimit, secondsUntil } from "./question-limit.ts";
 
@@ -82,12 +82,12 @@ export async function startVerification(
     return presentVerification(row, now, { questions, attemptsRemaining: limit.attemptsRemaining });
   }
 
-  const channel = codeChannel(input.method, account);
+  const channel = verifiedChannel(input.method === "otp_sms" ? "sms" : "email", account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
   const code = newOneTimeCode();
   const [codeHash] = await Promise.all([
     hashSecret(code),
-    deliverCode(deps, channel, codeMessage(code), { accountId, verificationId: id }),
+    deliver(deps, channel, codeMessage(code), { accountId, verificationId: id }),
   ]);
   const row = await db.transaction(async (tx) => {
     const [inserted] = await tx

@@ -1,0 +1,25 @@
+import { index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { instant } from "./columns.ts";
+
+/**
+ * Answers kept for `Idempotency-Key`: the same key with the same request replays the first
+ * answer instead of acting twice. Keys belong to whoever sent them and are kept 24 hours.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    /** The staff member or API key that sent the key. */
+    principalId: text("principal_id").notNull(),
+    key: text("key").notNull(),
+    /** SHA-256 of method, path and body: the same key with another request is a conflict. */
+    requestHash: text("request_hash").notNull(),
+    /** `in_flight` while the first request runs, then `done` with its answer. */
+    state: text("state", { enum: ["in_flight", "done"] }).notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: jsonb("response_body"),
+    /** When the first request took the key; an `in_flight` key older than a minute is taken over. */
+    lockedAt: instant("locked_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.principalId, t.key] }), index().on(t.expiresAt)],
+);

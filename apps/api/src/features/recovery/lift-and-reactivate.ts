@@ -1,0 +1,59 @@
+import type { AccountDetail, ActionRequest } from "@recovery-desk/shared";
+import type { RequestOrigin } from "../../audit/append.ts";
+import type { AppDeps } from "../../deps.ts";
+import { actorOf, type Principal } from "../../http/context.ts";
+import { detailAfterAction } from "./present.ts";
+import { LOCK_CLEARED, moveAccount } from "./transition.ts";
+import { requireWindow } from "./window-guard.ts";
+
+/** Lifts a temporary or hard lock and clears the failed-login counter. */
+export function liftLockout(
+  deps: AppDeps,
+  principal: Principal,
+  accountId: string,
+  input: ActionRequest,
+  origin: RequestOrigin,
+) {
+  return recover(deps, principal, accountId, input, origin, "unlock");
+}
+
+/** Reactivates an account that was deactivated for inactivity. */
+export function reactivate(
+  deps: AppDeps,
+  principal: Principal,
+  accountId: string,
+  input: ActionRequest,
+  origin: RequestOrigin,
+) {
+  return recover(deps, principal, accountId, input, origin, "reactivate");
+}
+
+async function recover(
+  deps: AppDeps,
+  principal: Principal,
+  accountId: string,
+  input: ActionRequest,
+  origin: RequestOrigin,
+  kind: "unlock" | "reactivate",
+): Promise<AccountDetail> {
+  const now = deps.clock.now();
+  return deps.database.db.transaction(async (tx) => {
+    const window = await requireWindow(tx, principal, accountId, now, input.caseRef);
+    await moveAccount(
+      tx,
+      accountId,
+      { kind },
+      {
+        at: now,
+        actor: actorOf(principal),
+        action: kind === "unlock" ? "account.unlocked" : "account.reactivated",
+        origin,
+        caseRef: input.caseRef ?? window.caseRef,
+        reason: input.reason,
+        details: { verificationId: window.id, verifiedBy: window.method },
+      },
+      kind === "unlock" ? LOCK_CLEARED : { deactivatedAt: null, lastActivityAt: now },
+    );
+    return detailAfterAction(tx, principal, window, now, origin);
+  });
+}

@@ -1,0 +1,115 @@
+import {
+  AccountDetail,
+  AccountIdParam,
+  ActionRequest,
+  DeliveryReceipt,
+  Problem,
+  TemporaryPasswordRequest,
+} from "@recovery-desk/shared";
+import type { Context } from "hono";
+import { requirePrincipal } from "../../http/authenticate.ts";
+import { type AppEnv, requestOrigin } from "../../http/context.ts";
+import { createRouter, defineRoute } from "../../http/router.ts";
+import { liftLockout, reactivate } from "./lift-and-reactivate.ts";
+import { issueTemporaryPassword } from "./temporary-password.ts";
+import { sendUsernameReminder } from "./username-reminder.ts";
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: Problem } },
+});
+const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
+const COMMON = {
+  403: problem("No open verified window for this account held by this agent (`verification_required`)."),
+  404: problem("No such account (`not_found`)."),
+  409: problem(
+    "Not possible in the account's state (`invalid_transition`), the channel is not verified, or the Idempotency-Key conflicts (`conflict`).",
+  ),
+};
+
+const unlockRoute = defineRoute({
+  method: "post",
+  path: "/accounts/{id}/unlock",
+  tags: ["Recovery"],
+  summary: "Lift a lockout",
+  description:
+    "Lifts a temporary or hard failed-login lock and clears the failure counter. Needs the agent's open verified window.",
+  access: "agent",
+  request: { params: AccountIdParam, ...body(ActionRequest) },
+  responses: {
+    200: { description: "Unlocked.", content: { "application/json": { schema: AccountDetail } } },
+    ...COMMON,
+  },
+});
+
+const reactivateRoute = defineRoute({
+  method: "post",
+  path: "/accounts/{id}/reactivate",
+  tags: ["Recovery"],
+  summary: "Reactivate an account deactivated for inactivity",
+  access: "agent",
+  request: { params: AccountIdParam, ...body(ActionRequest) },
+  responses: {
+    200: { description: "Reactivated.", content: { "application/json": { schema: AccountDetail } } },
+    ...COMMON,
+  },
+});
+
+const temporaryPasswordRoute = defineRoute({
+  method: "post",
+  path: "/accounts/{id}/temporary-password",
+  tags: ["Recovery"],
+  summary: "Send a temporary password",
+  description:
+    "Generates a temporary password, sends it only to the chosen verified channel, valid 24 hours, to be changed at next login; it also lifts a failed-login lock. The password is never in any response, log or audit event.",
+  access: "agent",
+  request: { params: AccountIdParam, ...body(TemporaryPasswordRequest) },
+  responses: {
+    202: { description: "Sent.", content: { "application/json": { schema: DeliveryReceipt } } },
+    ...COMMON,
+    502: problem("The message could not be sent (`delivery_failed`); nothing was changed."),
+  },
+});
+
+const reminderRoute = defineRoute({
+  method: "post",
+  path: "/accounts/{id}/username-reminder",
+  tags: ["Recovery"],
+  summary: "Email the username",
+  description: "Sends the account's username to its verified email address.",
+  access: "agent",
+  request: { params: AccountIdParam, ...body(ActionRequest) },
+  responses: {
+    202: { description: "Sent.", content: { "application/json": { schema: DeliveryReceipt } } },
+    ...COMMON,
+    502: problem("The email could not be sent (`delivery_failed`)."),
+  },
+});
+
+function scope(c: Context<AppEnv>) {
+  return { deps: c.var.deps, principal: requirePrincipal(c.var.principal, "agent"), origin: requestOrigin(c) };
+}
+
+export const recoveryRoutes = createRouter()
+  .openapi(unlockRoute, async (c) => {
+    const { deps, principal, origin } = scope(c);
+    return c.json(await liftLockout(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+  })
+  .openapi(reactivateRoute, async (c) => {
+    const { deps, principal, origin } = scope(c);
+    return c.json(await reactivate(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+  })
+  .openapi(temporaryPasswordRoute, async (c) => {
+    const { deps, principal, origin } = scope(c);
+    return c.json(
+      await issueTemporaryPassword(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin),
+      202,
+    );
+  })
+  .openapi(reminderRoute, async (c) => {
+    const { deps, principal, origin } = scope(c);
+    return c.json(
+      await sendUsernameReminder(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin),
+      202,
+    );
+  });

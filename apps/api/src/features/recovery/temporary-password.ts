@@ -1,0 +1,98 @@
+import { type DeliveryReceipt, RECOVERY_POLICY, type TemporaryPasswordRequest } from "@recovery-desk/shared";
+import { eq } from "drizzle-orm";
+import type { RequestOrigin } from "../../audit/append.ts";
+import { accounts } from "../../db/schema/index.ts";
+import type { AppDeps } from "../../deps.ts";
+import { actorOf, type Principal } from "../../http/context.ts";
+import { ApiError, notFound } from "../../http/errors.ts";
+import { deliver, verifiedChannel } from "../../notify/deliver.ts";
+import { hashSecret } from "../../security/hashing.ts";
+import { LOCK_CLEARED, moveAccount } from "./transition.ts";
+import { requireWindow } from "./window-guard.ts";
+
+/** Letters and digits that cannot be mistaken for one another when read from a phone. */
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+/** A random temporary password in groups of four: `k7Rm-2Px9-Qa4T-wZ8n` (16 characters from 57, about 93 bits). */
+export function newTemporaryPassword(): string {
+  const bytes = new Uint8Array(RECOVERY_POLICY.temporaryPasswordLength);
+  const chars: string[] = [];
+  while (chars.length < RECOVERY_POLICY.temporaryPasswordLength) {
+    crypto.getRandomValues(bytes);
+    for (const byte of bytes) {
+      // Rejection sampling keeps every character equally likely.
+      if (byte < 256 - (256 % ALPHABET.length) && chars.length < RECOVERY_POLICY.temporaryPasswordLength) {
+        chars.push(ALPHABET[byte % ALPHABET.length] as string);
+      }
+    }
+  }
+  return chars.join("").replace(/(.{4})(?=.)/g, "$1-");
+}
+
+/**
+ * Sends a temporary password to a verified channel. It works for 24 hours, the customer must
+ * change it at next login, and issuing it lifts a failed-login lock. The agent never sees it:
+ * it exists only in the message; the account keeps its hash.
+ */
+export async function issueTemporaryPassword(
+  deps: AppDeps,
+  principal: Principal,
+  accountId: string,
+  input: TemporaryPasswordRequest,
+  origin: RequestOrigin,
+): Promise<DeliveryReceipt> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  await requireWindow(db, principal, accountId, now, input.caseRef);
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+  if (!account) throw notFound("The account");
+  if (account.status === "merged" || account.status === "closed") {
+    throw new ApiError("invalid_transition", `The account is ${account.status}; nothing can be changed on it.`);
+  }
+  const channel = verifiedChannel(input.channel, account);
+  if ("refused" in channel) throw new ApiError("conflict", channel.refused);
+
+  const password = newTemporaryPassword();
+  const expiresAt = new Date(now.getTime() + RECOVERY_POLICY.temporaryPasswordTtlMs);
+  const passwordHash = await hashSecret(password);
+  await deliver(
+    deps,
+    channel,
+    {
+      subject: "Your temporary password",
+      text: `Your temporary USPS password is ${password} . It works for 24 hours; when you sign in you will choose a new password.`,
+    },
+    { accountId },
+  );
+
+  await db.transaction(async (tx) => {
+    const window = await requireWindow(tx, principal, accountId, now, input.caseRef);
+    await moveAccount(
+      tx,
+      accountId,
+      (current) =>
+        current.status === "locked" && current.statusReason === "failed_logins" ? { kind: "unlock" } : null,
+      {
+        at: now,
+        actor: actorOf(principal),
+        action: "account.temporary_password_issued",
+        origin,
+        caseRef: input.caseRef ?? window.caseRef,
+        reason: input.reason,
+        details: {
+          verificationId: window.id,
+          channel: channel.channel,
+          deliveredTo: channel.masked,
+          expiresAt: expiresAt.toISOString(),
+        },
+      },
+      {
+        temporaryPasswordHash: passwordHash,
+        temporaryPasswordExpiresAt: expiresAt,
+        mustChangePassword: true,
+        ...LOCK_CLEARED,
+      },
+    );
+  });
+  return { deliveredTo: channel.masked, expiresAt: expiresAt.toISOString() };
+}

@@ -1,0 +1,46 @@
+import type { ActionRequest, DeliveryReceipt } from "@recovery-desk/shared";
+import { eq } from "drizzle-orm";
+import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { accounts } from "../../db/schema/index.ts";
+import type { AppDeps } from "../../deps.ts";
+import { actorOf, type Principal } from "../../http/context.ts";
+import { ApiError, notFound } from "../../http/errors.ts";
+import { deliver, verifiedChannel } from "../../notify/deliver.ts";
+import { requireWindow } from "./window-guard.ts";
+
+/** Emails the account's username to its verified email address. */
+export async function sendUsernameReminder(
+  deps: AppDeps,
+  principal: Principal,
+  accountId: string,
+  input: ActionRequest,
+  origin: RequestOrigin,
+): Promise<DeliveryReceipt> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const window = await requireWindow(db, principal, accountId, now, input.caseRef);
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+  if (!account) throw notFound("The account");
+  const channel = verifiedChannel("email", account);
+  if ("refused" in channel) throw new ApiError("conflict", channel.refused);
+
+  await deliver(
+    deps,
+    channel,
+    { subject: "Your USPS username", text: `The username of your USPS online account is ${account.username}.` },
+    { accountId },
+  );
+  await db.transaction((tx) =>
+    appendAuditEvent(tx, {
+      at: now,
+      actor: actorOf(principal),
+      action: "account.username_reminder_sent",
+      origin,
+      accountId,
+      caseRef: input.caseRef ?? window.caseRef,
+      reason: input.reason,
+      details: { verificationId: window.id, deliveredTo: channel.masked },
+    }),
+  );
+  return { deliveredTo: channel.masked, expiresAt: null };
+}

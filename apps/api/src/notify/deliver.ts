@@ -1,0 +1,61 @@
+import { maskEmail, maskPhone } from "@recovery-desk/shared";
+import { deliveryFailures } from "../db/schema/index.ts";
+import type { AppDeps } from "../deps.ts";
+import { ApiError } from "../http/errors.ts";
+import { newId } from "../lib/ids.ts";
+import { DeliveryError } from "./notifier.ts";
+
+/** A verified channel of an account, resolved to its address and its masked form. */
+export interface Channel {
+  channel: "email" | "sms";
+  to: string;
+  masked: string;
+}
+
+/** The account's verified email or phone, or why it cannot be used. */
+export function verifiedChannel(
+  kind: "email" | "sms",
+  account: { email: string | null; emailVerified: boolean; phone: string | null; phoneVerified: boolean },
+): Channel | { refused: string } {
+  if (kind === "sms") {
+    if (!account.phone) return { refused: "The account has no phone number." };
+    if (!account.phoneVerified)
+      return { refused: "The account's phone number is not verified; nothing can be sent to it." };
+    return { channel: "sms", to: account.phone, masked: maskPhone(account.phone) };
+  }
+  if (!account.email) return { refused: "The account has no email address." };
+  if (!account.emailVerified)
+    return { refused: "The account's email address is not verified; nothing can be sent to it." };
+  return { channel: "email", to: account.email, masked: maskEmail(account.email) };
+}
+
+/**
+ * Sends a message that carries a secret (a code, a temporary password). When the gateway fails,
+ * the failure is recorded (without the message) and the agent gets a clear `delivery_failed`;
+ * callers send before they write anything else, so a failure leaves nothing half-done.
+ */
+export async function deliver(
+  deps: AppDeps,
+  channel: Channel,
+  message: { subject: string; text: string },
+  refs: { accountId: string; verificationId?: string },
+): Promise<void> {
+  try {
+    await deps.notifier.send({ channel: channel.channel, to: channel.to, ...message, accountId: refs.accountId });
+  } catch (error) {
+    const reason = error instanceof DeliveryError ? error.reason : "the message could not be handed over";
+    await deps.database.db.insert(deliveryFailures).values({
+      id: newId("failure"),
+      channel: channel.channel,
+      accountId: refs.accountId,
+      verificationId: refs.verificationId ?? null,
+      error: reason,
+      failedAt: deps.clock.now(),
+    });
+    deps.logger.warn({ channel: channel.channel, accountId: refs.accountId, reason }, "code delivery failed");
+    throw new ApiError(
+      "delivery_failed",
+      `The ${channel.channel === "sms" ? "text message" : "email"} to ${channel.masked} could not be sent. Try again, or use another way to verify the caller.`,
+    );
+  }
+}
