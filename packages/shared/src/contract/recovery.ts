@@ -2,15 +2,10 @@ import { z } from "zod";
 import { Timestamp } from "./common.ts";
 import { CaseRef } from "./verification.ts";
 
-export const Reason = z
-  .string()
-  .trim()
-  .min(1, "Give a reason.")
-  .max(500)
-  .meta({
-    description: "Why the action is taken, in the agent's words; it lands in the audit event.",
-    example: "Caller verified by security questions; locked out after travel.",
-  });
+export const Reason = z.string().trim().min(1, "Give a reason.").max(500).meta({
+  description: "Why the action is taken, in the agent's words; it lands in the audit event.",
+  example: "Caller verified by security questions; locked out after travel.",
+});
 
 export const ActionRequest = z.object({ reason: Reason, caseRef: CaseRef.optional() }).meta({ id: "ActionRequest" });
 export type ActionRequest = z.infer<typeof ActionRequest>;
