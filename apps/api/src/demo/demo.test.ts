@@ -1,10 +1,12 @@
 import { normalizeAddress, normalizeAnswer } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyChain } from "../audit/verify.ts";
 import { openPglite } from "../db/client.ts";
 import { accounts, securityQuestions, staff } from "../db/schema/index.ts";
 import { verifySecret } from "../security/hashing.ts";
 import { accountByUsername } from "../test/accounts.ts";
+import { allEvents } from "../test/audit.ts";
 import { createTestContext, type TestContext } from "../test/context.ts";
 import { TEST_GENERATED_ACCOUNTS, TEST_NOW } from "../test/world.ts";
 import { generateDemoWorld } from "./generate.ts";
@@ -60,6 +62,26 @@ describe("the demo world", () => {
       emailVerified: true,
       phoneVerified: true,
     });
+  });
+
+  it("records how the personas got their states, in order, on an intact chain", async () => {
+    const maria = await accountByUsername(t.database.db, "maria.lopez");
+    const tom = await accountByUsername(t.database.db, "tom.becker");
+    const events = await allEvents(t.database.db);
+    const ofMaria = events.filter((e) => e.accountId === maria.id);
+    expect(ofMaria.map((e) => [e.action, e.details.lockKind])).toEqual([
+      ["account.locked", "temporary"],
+      ["account.locked", "temporary"],
+      ["account.locked", "hard"],
+    ]);
+    expect(events.find((e) => e.accountId === tom.id)).toMatchObject({
+      action: "account.deactivated",
+      actorType: "system",
+      actorName: "inactivity sweep",
+    });
+    const times = events.map((e) => e.occurredAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(await verifyChain(t.database.db)).toMatchObject({ ok: true });
   });
 
   it("keeps only argon2id hashes of the normalised answers", async () => {

@@ -1,6 +1,7 @@
 import { normalizeAddress, normalizeAnswer, normalizeName, parseZip } from "@recovery-desk/shared";
 import { count } from "drizzle-orm";
 import type { Logger } from "pino";
+import { type Actor, type AuditEventInput, appendAuditEvent } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
 import {
   accounts,
@@ -92,6 +93,7 @@ export async function loadDemoWorld(db: Db, now: Date, accountCount: number, log
       await tx.insert(addresses).values(addressRows.slice(i, i + BATCH));
     for (let i = 0; i < questionRows.length; i += BATCH)
       await tx.insert(securityQuestions).values(questionRows.slice(i, i + BATCH));
+    for (const event of historyOf(accountRows)) await appendAuditEvent(tx, event);
   });
 
   const result = {
@@ -102,6 +104,54 @@ export async function loadDemoWorld(db: Db, now: Date, accountCount: number, log
   };
   logger?.info(result, "demo world loaded");
   return result;
+}
+
+const LOCKOUT_POLICY: Actor = { type: "system", id: null, name: "lockout policy" };
+const INACTIVITY_SWEEP: Actor = { type: "system", id: null, name: "inactivity sweep" };
+const NO_REQUEST = { requestId: null, ip: null };
+
+/**
+ * The events that brought the demo accounts to their states — locks by the lockout policy,
+ * deactivations by the inactivity sweep — in the order they happened, so timelines and the
+ * audit trail have a past to show.
+ */
+function historyOf(rows: NewAccountRow[]): AuditEventInput[] {
+  const events: AuditEventInput[] = [];
+  for (const row of rows) {
+    if (row.status === "locked" && row.lockedAt && row.lockKind) {
+      if (row.lockKind === "hard") {
+        for (const hoursBefore of [5, 3]) {
+          events.push({
+            at: new Date(row.lockedAt.getTime() - hoursBefore * 3_600_000),
+            actor: LOCKOUT_POLICY,
+            action: "account.locked",
+            origin: NO_REQUEST,
+            accountId: row.id,
+            details: { lockKind: "temporary", failedLogins: 5, from: "active", to: "locked" },
+          });
+        }
+      }
+      events.push({
+        at: row.lockedAt,
+        actor: LOCKOUT_POLICY,
+        action: "account.locked",
+        origin: NO_REQUEST,
+        accountId: row.id,
+        details: { lockKind: row.lockKind, failedLogins: row.failedLoginCount ?? 5, from: "active", to: "locked" },
+      });
+    }
+    if (row.status === "deactivated" && row.deactivatedAt) {
+      events.push({
+        at: row.deactivatedAt,
+        actor: INACTIVITY_SWEEP,
+        action: "account.deactivated",
+        origin: NO_REQUEST,
+        accountId: row.id,
+        details: { lastActivityAt: row.lastActivityAt?.toISOString() ?? null, from: "active", to: "deactivated" },
+      });
+    }
+  }
+  return events.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 function accountRow(id: string, demo: DemoAccount, now: Date): NewAccountRow {
