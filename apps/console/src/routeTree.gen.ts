@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from "./routes/__root"
 import { Route as AuthenticatedRouteImport } from "./routes/_authenticated"
 import { Route as LoginRouteImport } from "./routes/login"
 import { Route as AuthenticatedIndexRouteImport } from "./routes/_authenticated/index"
+import { Route as AuthenticatedOutboxRouteImport } from "./routes/_authenticated/outbox"
 import { Route as AuthenticatedAccountsIndexRouteImport } from "./routes/_authenticated/accounts/index"
 import { Route as AuthenticatedAccountsAccountIdRouteImport } from "./routes/_authenticated/accounts/$accountId"
 
@@ -27,6 +28,11 @@ const LoginRoute = LoginRouteImport.update({
 const AuthenticatedIndexRoute = AuthenticatedIndexRouteImport.update({
   id: "/",
   path: "/",
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
+const AuthenticatedOutboxRoute = AuthenticatedOutboxRouteImport.update({
+  id: "/outbox",
+  path: "/outbox",
   getParentRoute: () => AuthenticatedRoute,
 } as any)
 const AuthenticatedAccountsIndexRoute =
@@ -45,11 +51,13 @@ const AuthenticatedAccountsAccountIdRoute =
 export interface FileRoutesByFullPath {
   "/": typeof AuthenticatedIndexRoute
   "/login": typeof LoginRoute
+  "/outbox": typeof AuthenticatedOutboxRoute
   "/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
   "/accounts/": typeof AuthenticatedAccountsIndexRoute
 }
 export interface FileRoutesByTo {
   "/login": typeof LoginRoute
+  "/outbox": typeof AuthenticatedOutboxRoute
   "/": typeof AuthenticatedIndexRoute
   "/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
   "/accounts": typeof AuthenticatedAccountsIndexRoute
@@ -58,19 +66,21 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/_authenticated": typeof AuthenticatedRouteWithChildren
   "/login": typeof LoginRoute
+  "/_authenticated/outbox": typeof AuthenticatedOutboxRoute
   "/_authenticated/": typeof AuthenticatedIndexRoute
   "/_authenticated/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
   "/_authenticated/accounts/": typeof AuthenticatedAccountsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: "/" | "/login" | "/accounts/$accountId" | "/accounts/"
+  fullPaths: "/" | "/login" | "/outbox" | "/accounts/$accountId" | "/accounts/"
   fileRoutesByTo: FileRoutesByTo
-  to: "/login" | "/" | "/accounts/$accountId" | "/accounts"
+  to: "/login" | "/outbox" | "/" | "/accounts/$accountId" | "/accounts"
   id:
     | "__root__"
     | "/_authenticated"
     | "/login"
+    | "/_authenticated/outbox"
     | "/_authenticated/"
     | "/_authenticated/accounts/$accountId"
     | "/_authenticated/accounts/"
@@ -104,6 +114,13 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AuthenticatedIndexRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
+    "/_authenticated/outbox": {
+      id: "/_authenticated/outbox"
+      path: "/outbox"
+      fullPath: "/outbox"
+      preLoaderRoute: typeof AuthenticatedOutboxRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
     "/_authenticated/accounts/": {
       id: "/_authenticated/accounts/"
       path: "/accounts"
@@ -122,12 +139,14 @@ declare module "@tanstack/react-router" {
 }
 
 interface AuthenticatedRouteChildren {
+  AuthenticatedOutboxRoute: typeof AuthenticatedOutboxRoute
   AuthenticatedIndexRoute: typeof AuthenticatedIndexRoute
   AuthenticatedAccountsAccountIdRoute: typeof AuthenticatedAccountsAccountIdRoute
   AuthenticatedAccountsIndexRoute: typeof AuthenticatedAccountsIndexRoute
 }
 
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
+  AuthenticatedOutboxRoute: AuthenticatedOutboxRoute,
   AuthenticatedIndexRoute: AuthenticatedIndexRoute,
   AuthenticatedAccountsAccountIdRoute: AuthenticatedAccountsAccountIdRoute,
   AuthenticatedAccountsIndexRoute: AuthenticatedAccountsIndexRoute,

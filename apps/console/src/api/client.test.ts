@@ -56,6 +56,21 @@ describe("apiFetch", () => {
     expect(error.isClientError).toBe(true);
   });
 
+  it("carries the attempts left of a failed verification, and nothing when a problem has none", async () => {
+    server.use(
+      http.post(apiPath("/verifications/ver_1/answers"), () =>
+        problem(422, "verification_failed", "The answers do not match.", { attemptsRemaining: 2 }),
+      ),
+      http.post(apiPath("/verifications/ver_1/code"), () => problem(409, "conflict", "This verification has ended.")),
+    );
+
+    const failed = await failure(apiFetch(apiUrl("/verifications/ver_1/answers"), { method: "POST", body: {} }));
+    const ended = await failure(apiFetch(apiUrl("/verifications/ver_1/code"), { method: "POST", body: {} }));
+
+    expect(failed).toMatchObject({ code: "verification_failed", attemptsRemaining: 2 });
+    expect(ended).toMatchObject({ code: "conflict", attemptsRemaining: null });
+  });
+
   it("keeps field problems of a validation failure", async () => {
     server.use(
       http.get(apiPath("/accounts"), () =>

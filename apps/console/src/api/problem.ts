@@ -18,6 +18,8 @@ export class ApiProblem extends Error {
   readonly requestId: string | null;
   readonly retryAfter: number | null;
   readonly errors: FieldProblem[];
+  /** For `verification_failed` (and a dead code's `conflict`): tries left; never says which answer failed. */
+  readonly attemptsRemaining: number | null;
 
   constructor(init: {
     status: number;
@@ -26,6 +28,7 @@ export class ApiProblem extends Error {
     requestId?: string | null;
     retryAfter?: number | null;
     errors?: FieldProblem[];
+    attemptsRemaining?: number | null;
   }) {
     super(init.detail);
     this.status = init.status;
@@ -34,6 +37,7 @@ export class ApiProblem extends Error {
     this.requestId = init.requestId ?? null;
     this.retryAfter = init.retryAfter ?? null;
     this.errors = init.errors ?? [];
+    this.attemptsRemaining = init.attemptsRemaining ?? null;
   }
 
   /** True for answers the caller caused (4xx): asking again will not help. */
@@ -53,6 +57,13 @@ function parseRetryAfter(header: string | null): number | null {
   return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : null;
 }
 
+/** `attemptsRemaining` is an extension member the shared Problem schema does not list, so read it from the raw body. */
+function readAttemptsRemaining(body: unknown): number | null {
+  if (typeof body !== "object" || body === null || !("attemptsRemaining" in body)) return null;
+  const value = body.attemptsRemaining;
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : null;
+}
+
 /** Turns a failed response into an ApiProblem, reading problem+json when the API sent it. */
 export async function problemFromResponse(response: Response): Promise<ApiProblem> {
   const headerRequestId = response.headers.get("x-request-id");
@@ -68,6 +79,7 @@ export async function problemFromResponse(response: Response): Promise<ApiProble
       requestId: problem.requestId,
       retryAfter: problem.retryAfter ?? headerRetryAfter,
       errors: problem.errors ?? [],
+      attemptsRemaining: readAttemptsRemaining(body),
     });
   }
   return new ApiProblem({

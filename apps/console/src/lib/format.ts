@@ -26,3 +26,29 @@ export function formatMinutes(seconds: number): string {
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+const timeFormat = new Intl.DateTimeFormat("en-US", { timeStyle: "short" });
+const timeWithSecondsFormat = new Intl.DateTimeFormat("en-US", { timeStyle: "medium" });
+
+/** "3:47 PM": a time later today, e.g. when a code or a verified window ends. */
+export function formatTime(iso: string): string {
+  return timeFormat.format(new Date(iso));
+}
+
+/** "3:47:05 PM": for lists where seconds tell messages apart. */
+export function formatTimeWithSeconds(iso: string): string {
+  return timeWithSecondsFormat.format(new Date(iso));
+}
+
+/** "14:32": minutes and seconds left on a countdown, never below zero. */
+export function formatClock(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.ceil(totalSeconds));
+  const minutes = Math.floor(seconds / 60);
+  return `${String(minutes).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+/** "(217) 555-0142" for a full US number in +1 form; anything else (a masked number) as it is. */
+export function formatPhone(phone: string): string {
+  const match = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(phone);
+  return match ? `(${match[1]}) ${match[2]}-${match[3]}` : phone;
+}

@@ -179,5 +179,31 @@ export function toSummary(detail: AccountDetail): AccountSummary {
   return summary;
 }
 
-/** The stored security answers of the demo world. They exist only here, to prove they never reach the screen. */
-export const SECRET_ANSWERS = ["Biscuit", "San Antonio", "Schmidt", "Volkswagen"];
+/**
+ * The stored security answers, by question. They exist only here, for the fake API to check against
+ * and to prove they never reach the screen.
+ */
+export const SECURITY_ANSWERS: Record<string, string> = {
+  sq_maria_pet: "Biscuit",
+  sq_maria_city: "San Antonio",
+  sq_tom_maiden: "Schmidt",
+  sq_tom_car: "Volkswagen",
+  sq_ana_pet: "Luna",
+  sq_ana_school: "Lincoln High",
+};
+
+export const SECRET_ANSWERS = Object.values(SECURITY_ANSWERS);
+
+/** Full contact data on file, shown only to the agent holding an open verified window. */
+export const CONTACT_ON_FILE: Record<
+  string,
+  { email: string | null; phone: string | null; streets: Record<string, string> }
+> = {
+  [maria.id]: {
+    email: "maria.lopez@example.com",
+    phone: "+12175550142",
+    streets: { adr_maria_home: "1208 W Washington St" },
+  },
+  [tom.id]: { email: "tom.becker@example.net", phone: "+13095557781", streets: { adr_tom_home: "410 SW Adams St" } },
+  [ana.id]: { email: "ana.silva@example.com", phone: null, streets: { adr_ana_home: "1200 N Main Street" } },
+};

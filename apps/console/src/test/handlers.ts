@@ -1,37 +1,10 @@
-import type { ErrorCode } from "@recovery-desk/shared";
 import { HttpResponse, http } from "msw";
 import { checkPassword, fakeApi, findAccount, searchAccounts } from "./fake-api.ts";
+import { accountAsSeenBy } from "./fake-window.ts";
+import { apiPath, problem, requireJson, unauthenticated } from "./http.ts";
+import { verificationHandlers } from "./verification-handlers.ts";
 
-/** Where the console sends its calls in tests: jsdom's page origin plus the API prefix. */
-export const apiPath = (path: string) => `${window.location.origin}/api/v1${path}`;
-
-let requestSeq = 0;
-
-/** An RFC 9457 problem answer, shaped like the real API's. */
-export function problem(
-  status: number,
-  code: ErrorCode,
-  detail: string,
-  extra: { retryAfter?: number; requestId?: string } = {},
-) {
-  const requestId = extra.requestId ?? `req_test_${++requestSeq}`;
-  const headers: Record<string, string> = { "Content-Type": "application/problem+json", "X-Request-Id": requestId };
-  if (extra.retryAfter !== undefined) headers["Retry-After"] = String(extra.retryAfter);
-  return HttpResponse.json(
-    { type: "about:blank", title: code, status, detail, code, requestId, ...extra },
-    { status, headers },
-  );
-}
-
-const unauthenticated = () => problem(401, "unauthenticated", "Sign in to continue.");
-
-/** A state-changing call must say it is JSON, as the real API demands. */
-function requireJson(request: Request) {
-  if (!request.headers.get("content-type")?.startsWith("application/json")) {
-    return problem(415, "unsupported_media_type", "Send application/json.");
-  }
-  return null;
-}
+export { apiPath, problem };
 
 export const handlers = [
   http.all(apiPath("/*"), () => {
@@ -73,6 +46,8 @@ export const handlers = [
     if (!fakeApi.session) return unauthenticated();
     const account = findAccount(String(params.id));
     if (!account) return problem(404, "not_found", "No account with this id.");
-    return HttpResponse.json(account);
+    return HttpResponse.json(accountAsSeenBy(account, fakeApi.session));
   }),
+
+  ...verificationHandlers,
 ];

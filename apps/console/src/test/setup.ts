@@ -1,7 +1,8 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import { resetFakeApi } from "./fake-api.ts";
+import { resetFakeVerification } from "./fake-verification.ts";
 import { server } from "./server.ts";
 
 // jsdom has no layout, so it has no scrolling; the router's scroll restoration calls this.
@@ -12,8 +13,10 @@ beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
   server.resetHandlers();
   resetFakeApi();
+  resetFakeVerification();
   window.localStorage.clear();
   delete document.documentElement.dataset.theme;
 });

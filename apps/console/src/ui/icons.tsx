@@ -103,3 +103,29 @@ export const ThemeIcon = (props: IconProps) => (
     <path d="M8 2a6 6 0 0 0 0 12z" fill="currentColor" />
   </Icon>
 );
+
+export const MessageIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M2.5 3.5h11v7.5h-6l-3 2.5V11h-2z" />
+  </Icon>
+);
+
+export const MailIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="2" y="3.5" width="12" height="9" rx="1.5" />
+    <path d="M2.5 4.5L8 9l5.5-4.5" />
+  </Icon>
+);
+
+export const ShieldIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M8 1.75l5.25 2v4c0 3.25-2.25 5.5-5.25 6.5-3-1-5.25-3.25-5.25-6.5v-4z" />
+  </Icon>
+);
+
+export const RefreshIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M13 3.5v3h-3M3 12.5v-3h3" />
+    <path d="M12.6 6.5A5 5 0 0 0 3.7 5M3.4 9.5a5 5 0 0 0 8.9 1.5" />
+  </Icon>
+);

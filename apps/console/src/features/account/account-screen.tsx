@@ -3,6 +3,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { accountQuery } from "../../api/accounts.ts";
 import { useSlashShortcut } from "../../lib/use-slash-shortcut.ts";
+import { VerificationPanel } from "../verification/verification-panel.tsx";
 import { AccountHeader } from "./account-header.tsx";
 import { ActivitySection } from "./activity-section.tsx";
 import { AddressesSection } from "./addresses-section.tsx";
@@ -13,7 +14,7 @@ import { QuestionsSection } from "./questions-section.tsx";
 
 const routeApi = getRouteApi("/_authenticated/accounts/$accountId");
 
-/** Everything about one account an agent needs before verifying the caller; contact data stays masked. */
+/** One account: the verification call script first, then what the agent may read; contact data stays masked until the caller is verified. */
 export function AccountScreen() {
   const { accountId } = routeApi.useParams();
   const search = routeApi.useSearch();
@@ -32,6 +33,7 @@ export function AccountScreen() {
     <article className="stack stack--lg" aria-labelledby="account-heading">
       <title>{`${account.displayName} — Recovery Desk`}</title>
       <AccountHeader account={account} search={search} headingRef={headingRef} />
+      <VerificationPanel key={account.id} account={account} />
       <MaskingNotice contactMasked={account.contactMasked} verification={account.verification} />
       <div className="account-grid">
         {account.lock ? <LockSection lock={account.lock} /> : null}

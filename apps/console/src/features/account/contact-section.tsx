@@ -1,4 +1,5 @@
 import type { AccountDetail } from "@recovery-desk/shared";
+import { formatPhone } from "../../lib/format.ts";
 import { Section } from "../../ui/card.tsx";
 import { DescriptionItem, DescriptionList } from "../../ui/description-list.tsx";
 import { VerifiedMark } from "./verified-mark.tsx";
@@ -15,7 +16,7 @@ export function ContactSection({ channels }: { channels: Channels }) {
           {channels.email.masked ? <VerifiedMark verified={channels.email.verified} /> : null}
         </DescriptionItem>
         <DescriptionItem term="Phone">
-          <span className="masked">{channels.phone.masked ?? "None on file"}</span>
+          <span className="masked">{channels.phone.masked ? formatPhone(channels.phone.masked) : "None on file"}</span>
           {channels.phone.masked ? <VerifiedMark verified={channels.phone.verified} /> : null}
         </DescriptionItem>
       </DescriptionList>

@@ -1,5 +1,5 @@
 import type { AccountDetail } from "@recovery-desk/shared";
-import { formatDateTime } from "../../lib/format.ts";
+import { formatTime } from "../../lib/format.ts";
 import { Alert } from "../../ui/alert.tsx";
 
 type MaskingNoticeProps = Pick<AccountDetail, "contactMasked" | "verification">;
@@ -8,8 +8,12 @@ type MaskingNoticeProps = Pick<AccountDetail, "contactMasked" | "verification">;
 export function MaskingNotice({ contactMasked, verification }: MaskingNoticeProps) {
   if (!contactMasked && verification) {
     return (
-      <Alert tone="info" title="Caller verified">
-        <p>Contact data is shown in full until {formatDateTime(verification.verifiedUntil)}. This view is audited.</p>
+      <Alert tone="success" title="Contact data is shown because the caller is verified">
+        <p>
+          Email, phone and house number are shown in full until{" "}
+          <time dateTime={verification.verifiedUntil}>{formatTime(verification.verifiedUntil)}</time>. Each view is
+          recorded in the audit trail under your name.
+        </p>
       </Alert>
     );
   }

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ROLE_LABELS } from "../../lib/account-words.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
+import { OutboxNavLink } from "../outbox/outbox-nav-link.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
 import { SkipLink } from "./skip-link.tsx";
 import { ThemeToggle } from "./theme-toggle.tsx";
@@ -27,6 +28,7 @@ export function AppShell({ staff, children }: { staff: Staff; children: ReactNod
                   Account search
                 </Link>
               </li>
+              <OutboxNavLink />
             </ul>
           </nav>
           <div className="shell__user cluster">

@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { delay, HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { fakeApi } from "../../test/fake-api.ts";
+import { fakeApi, signInAs } from "../../test/fake-api.ts";
 import { ava } from "../../test/fixtures.ts";
 import { apiPath } from "../../test/handlers.ts";
 import { renderApp } from "../../test/render-app.tsx";
@@ -66,6 +66,7 @@ describe("sign-in", () => {
       http.post(apiPath("/auth/login"), async () => {
         calls += 1;
         await delay(150);
+        signInAs(ava);
         return HttpResponse.json({ staff: ava });
       }),
     );

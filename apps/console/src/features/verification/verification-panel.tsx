@@ -1,0 +1,110 @@
+import type { AccountDetail, Verification, VerificationSuccess } from "@recovery-desk/shared";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { accountKeys } from "../../api/accounts.ts";
+import { formatTime } from "../../lib/format.ts";
+import { VERIFIED_BY } from "../../lib/verification-words.ts";
+import { AlertRegion } from "../../ui/alert.tsx";
+import { Section } from "../../ui/card.tsx";
+import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
+import { ChooseStep } from "./choose-step.tsx";
+import { CodeStep } from "./code-step.tsx";
+import { QuestionsLockedNotice } from "./questions-locked-notice.tsx";
+import { QuestionsStep } from "./questions-step.tsx";
+import { initialStep, type Step, stepFor } from "./verification-steps.ts";
+import { VerifiedBanner } from "./verified-banner.tsx";
+
+/** Question verification stays blocked this long when the API does not say (its policy is 24 hours). */
+const DEFAULT_LOCK_SECONDS = 24 * 60 * 60;
+
+/**
+ * The agent's call script for proving who the caller is: case reference and method, then the
+ * questions or the code, then the verified window with its countdown. Success and the end of the
+ * window both reload the account, so its contact data unmasks and masks again.
+ */
+export function VerificationPanel({ account }: { account: AccountDetail }) {
+  const queryClient = useQueryClient();
+  const panel = useRef<HTMLElement>(null);
+  const [step, setStep] = useState<Step>(() => initialStep(account.verification));
+  const [caseRef, setCaseRef] = useState("");
+  const [questionsLockedUntil, setQuestionsLockedUntil] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+
+  if (account.status === "merged" || account.status === "closed") {
+    return (
+      <Section title="Verify the caller" className="verify-panel">
+        <p>
+          This account is {account.status}, so a caller cannot be verified on it. Verify the caller on the account they
+          use now.
+        </p>
+      </Section>
+    );
+  }
+
+  const reloadAccount = () => queryClient.invalidateQueries({ queryKey: accountKeys.detail(account.id) });
+
+  function verified(verification: Verification, result: VerificationSuccess) {
+    const { method, caseRef: ref } = verification;
+    setStep({ kind: "verified", window: { method, caseRef: ref, verifiedUntil: result.verifiedUntil }, focus: true });
+    setAnnouncement(
+      `Caller verified ${VERIFIED_BY[method]}. Contact data is shown until ${formatTime(result.verifiedUntil)}.`,
+    );
+    void reloadAccount();
+  }
+
+  function windowEnded() {
+    // Bring the keyboard back to the script only if it was here; never pull it away from other work.
+    const active = document.activeElement;
+    const focusWasHere = active === document.body || Boolean(panel.current?.contains(active));
+    setStep({ kind: "choose", focus: focusWasHere });
+    setAnnouncement("The verified window has closed. Contact data is masked again.");
+    void reloadAccount();
+  }
+
+  function questionsLocked(retryAfterSeconds: number | null) {
+    const seconds = retryAfterSeconds ?? DEFAULT_LOCK_SECONDS;
+    setQuestionsLockedUntil(new Date(Date.now() + seconds * 1_000).toISOString());
+    setStep({ kind: "choose", focus: true });
+  }
+
+  const restart = () => setStep({ kind: "choose", focus: true });
+
+  return (
+    <Section ref={panel} title="Verify the caller" className="verify-panel">
+      <VisuallyHidden role="status">{announcement}</VisuallyHidden>
+      <AlertRegion>
+        {step.kind === "choose" && questionsLockedUntil ? <QuestionsLockedNotice until={questionsLockedUntil} /> : null}
+      </AlertRegion>
+      {step.kind === "choose" ? (
+        <ChooseStep
+          account={account}
+          caseRef={caseRef}
+          onCaseRefChange={setCaseRef}
+          questionsLockedUntil={questionsLockedUntil}
+          takeFocus={step.focus}
+          onStarted={(verification) => setStep(stepFor(verification))}
+          onQuestionsLocked={questionsLocked}
+        />
+      ) : null}
+      {step.kind === "questions" ? (
+        <QuestionsStep
+          verification={step.verification}
+          onVerified={(result) => verified(step.verification, result)}
+          onLocked={questionsLocked}
+          onRestart={restart}
+        />
+      ) : null}
+      {step.kind === "code" ? (
+        <CodeStep
+          verification={step.verification}
+          onVerified={(result) => verified(step.verification, result)}
+          onRestart={restart}
+          announce={setAnnouncement}
+        />
+      ) : null}
+      {step.kind === "verified" ? (
+        <VerifiedBanner window={step.window} takeFocus={step.focus} onEnd={windowEnded} />
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * The verification part of the fake API, following the real one's rules: both answers must match,
+ * three failures in 24 hours lock questions, a code lasts 10 minutes with 5 tries, a new one can be
+ * sent 60 seconds after the last, and success opens a 15-minute window for that agent only.
+ * Time is `Date.now()`, so tests move it with fake timers.
+ */
+import {
+  normalizeAnswer,
+  type Staff,
+  VERIFICATION_POLICY,
+  type Verification,
+  type VerificationMethod,
+} from "@recovery-desk/shared";
+import { findAccount } from "./fake-api.ts";
+import { sendCode } from "./fake-delivery.ts";
+import {
+  type FakeReply,
+  type FakeVerification,
+  fakeVerification,
+  iso,
+  refuse,
+  secondsUntil,
+} from "./fake-verification-state.ts";
+import { SECURITY_ANSWERS } from "./fixtures.ts";
+
+export { latestCode } from "./fake-delivery.ts";
+export { type FakeReply, fakeVerification, resetFakeVerification } from "./fake-verification-state.ts";
+
+const { codeTtlMs, pendingTtlMs, questionFailureLimit, questionFailureWindowMs, questionLockMs } = VERIFICATION_POLICY;
+
+/** Where an account stands against the question limit, counted across agents. */
+function questionLimit(accountId: string, now: number) {
+  const recent = (fakeVerification.questionFailures.get(accountId) ?? []).filter(
+    (t) => t > now - questionFailureWindowMs,
+  );
+  const third = recent.length >= questionFailureLimit ? recent[questionFailureLimit - 1] : undefined;
+  const lockedUntil = third !== undefined && third + questionLockMs > now ? third + questionLockMs : null;
+  return { attemptsRemaining: lockedUntil ? 0 : Math.max(0, questionFailureLimit - recent.length), lockedUntil };
+}
+
+function present(v: FakeVerification, now: number): Verification {
+  const isCode = v.method !== "security_questions";
+  const account = findAccount(v.accountId);
+  return {
+    id: v.id,
+    accountId: v.accountId,
+    method: v.method,
+    status: v.status === "pending" && v.expiresAt <= now ? "expired" : v.status,
+    caseRef: v.caseRef,
+    ...(isCode ? {} : { questions: account?.securityQuestions ?? [] }),
+    attemptsRemaining: isCode ? v.codeTriesLeft : questionLimit(v.accountId, now).attemptsRemaining,
+    expiresAt: new Date(v.expiresAt).toISOString(),
+    deliveredTo: v.deliveredTo,
+    codeExpiresAt: isCode && v.codeSentAt !== null ? iso(v.codeSentAt + codeTtlMs) : null,
+    resendAvailableAt: isCode && v.codeSentAt !== null ? iso(v.codeSentAt + VERIFICATION_POLICY.resendAfterMs) : null,
+    verifiedUntil: iso(v.verifiedUntil),
+  };
+}
+
+export function startVerification(
+  staff: Staff,
+  accountId: string,
+  body: { method: VerificationMethod; caseRef?: string },
+): FakeReply {
+  const now = Date.now();
+  const account = findAccount(accountId);
+  if (!account) return refuse(404, "not_found", "The account does not exist.");
+  if (account.status === "merged" || account.status === "closed") {
+    return refuse(409, "conflict", `The account is ${account.status}; verify the caller on the account in use.`);
+  }
+  const v: FakeVerification = {
+    id: `ver_${accountId}_${fakeVerification.verifications.size + 1}`,
+    accountId,
+    staffId: staff.id,
+    method: body.method,
+    caseRef: body.caseRef ?? null,
+    status: "pending",
+    expiresAt: now + pendingTtlMs,
+    questionIds: account.securityQuestions.map((q) => q.id),
+    code: null,
+    codeSentAt: null,
+    codeTriesLeft: 0,
+    codesSent: 0,
+    deliveredTo: null,
+    verifiedAt: null,
+    verifiedUntil: null,
+  };
+  if (body.method === "security_questions") {
+    const { lockedUntil } = questionLimit(accountId, now);
+    if (lockedUntil) {
+      return refuse(423, "verification_locked", "Too many failed answers for this account.", {
+        retryAfter: secondsUntil(lockedUntil, now),
+      });
+    }
+  } else {
+    const refused = sendCode(v, account, now);
+    if (refused) return refused;
+  }
+  fakeVerification.verifications.set(v.id, v);
+  return { status: 201, body: present(v, now) };
+}
+
+/** The agent's own verification, still pending; or the problem the real API would give. */
+function ownPending(staff: Staff, id: string, now: number): FakeVerification | FakeReply {
+  const v = fakeVerification.verifications.get(id);
+  if (!v) return refuse(404, "not_found", "The verification does not exist.");
+  if (v.staffId !== staff.id) return refuse(403, "forbidden", "This verification belongs to another agent.");
+  if (v.status === "verified") return refuse(409, "conflict", "This verification has already succeeded.");
+  if (v.status !== "pending" || v.expiresAt <= now) {
+    return refuse(409, "conflict", "This verification has ended. Start a new one.");
+  }
+  return v;
+}
+
+function succeed(v: FakeVerification, now: number): FakeReply {
+  Object.assign(v, {
+    status: "verified",
+    verifiedAt: now,
+    verifiedUntil: now + VERIFICATION_POLICY.windowMs,
+    code: null,
+  });
+  return { status: 200, body: { status: "verified", verifiedUntil: iso(v.verifiedUntil) } };
+}
+
+export function answerQuestions(
+  staff: Staff,
+  id: string,
+  answers: Array<{ questionId: string; answer: string }>,
+): FakeReply {
+  const now = Date.now();
+  const verification = ownPending(staff, id, now);
+  if (!("id" in verification)) return verification;
+  const given = new Map(answers.map((a) => [a.questionId, a.answer]));
+  if (given.size !== verification.questionIds.length || !verification.questionIds.every((q) => given.has(q))) {
+    return refuse(400, "validation_failed", "Give one answer for each question of this verification.");
+  }
+  const locked = questionLimit(verification.accountId, now).lockedUntil;
+  if (locked)
+    return refuse(423, "verification_locked", "Too many failed answers.", {
+      retryAfter: secondsUntil(locked, now),
+      attemptsRemaining: 0,
+    });
+  const matches = verification.questionIds.every(
+    (q) => normalizeAnswer(given.get(q) ?? "") === normalizeAnswer(SECURITY_ANSWERS[q] ?? "\u0000"),
+  );
+  if (matches) return succeed(verification, now);
+  const failures = fakeVerification.questionFailures.get(verification.accountId) ?? [];
+  fakeVerification.questionFailures.set(verification.accountId, [...failures, now]);
+  const after = questionLimit(verification.accountId, now);
+  if (after.lockedUntil) {
+    return refuse(423, "verification_locked", "Too many failed answers for this account in 24 hours.", {
+      retryAfter: secondsUntil(after.lockedUntil, now),
+      attemptsRemaining: 0,
+    });
+  }
+  return refuse(422, "verification_failed", "The answers do not match. The caller is not verified.", {
+    attemptsRemaining: after.attemptsRemaining,
+  });
+}
+
+export function checkCode(staff: Staff, id: string, rawCode: string): FakeReply {
+  const now = Date.now();
+  const v = ownPending(staff, id, now);
+  if (!("id" in v)) return v;
+  const code = rawCode.replace(/[\s-]/g, "");
+  if (!/^\d{6}$/.test(code)) return refuse(400, "validation_failed", "The code has 6 digits.");
+  if (!v.code || v.codeTriesLeft <= 0) {
+    return refuse(409, "conflict", "No tries are left on this code. Send a new code.", { attemptsRemaining: 0 });
+  }
+  if (v.codeSentAt === null || v.codeSentAt + codeTtlMs <= now) {
+    return refuse(409, "conflict", "The code has expired. Send a new code.", { attemptsRemaining: 0 });
+  }
+  if (code === v.code) return succeed(v, now);
+  v.codeTriesLeft -= 1;
+  if (v.codeTriesLeft === 0) v.code = null;
+  return refuse(422, "verification_failed", "The code does not match. The caller is not verified.", {
+    attemptsRemaining: v.codeTriesLeft,
+  });
+}
+
+export function resendCode(staff: Staff, id: string): FakeReply {
+  const now = Date.now();
+  const v = ownPending(staff, id, now);
+  if (!("id" in v)) return v;
+  if (v.method === "security_questions") return refuse(409, "conflict", "Questions have no code to send.");
+  if (v.codesSent > VERIFICATION_POLICY.maxResends) {
+    return refuse(409, "conflict", "No more codes can be sent for this verification. Start a new one.");
+  }
+  const resendAt = (v.codeSentAt ?? 0) + VERIFICATION_POLICY.resendAfterMs;
+  if (resendAt > now) {
+    return refuse(429, "rate_limited", "A new code can be sent 60 seconds after the last one.", {
+      retryAfter: secondsUntil(resendAt, now),
+    });
+  }
+  const account = findAccount(v.accountId);
+  if (!account) return refuse(409, "conflict", "The account is gone.");
+  const refused = sendCode(v, account, now);
+  if (refused) return refused;
+  return { status: 202, body: present(v, now) };
+}
+
+export function readVerification(staff: Staff, id: string): FakeReply {
+  const v = fakeVerification.verifications.get(id);
+  if (!v || v.staffId !== staff.id) return refuse(404, "not_found", "The verification does not exist.");
+  return { status: 200, body: present(v, Date.now()) };
+}

@@ -1,0 +1,31 @@
+import type { ErrorCode } from "@recovery-desk/shared";
+import { HttpResponse } from "msw";
+
+/** Where the console sends its calls in tests: jsdom's page origin plus the API prefix. */
+export const apiPath = (path: string) => `${window.location.origin}/api/v1${path}`;
+
+let requestSeq = 0;
+
+/** Extension members a problem may carry, as the real API adds them. */
+type ProblemExtra = { retryAfter?: number; requestId?: string; attemptsRemaining?: number };
+
+/** An RFC 9457 problem answer, shaped like the real API's. */
+export function problem(status: number, code: ErrorCode, detail: string, extra: ProblemExtra = {}) {
+  const requestId = extra.requestId ?? `req_test_${++requestSeq}`;
+  const headers: Record<string, string> = { "Content-Type": "application/problem+json", "X-Request-Id": requestId };
+  if (extra.retryAfter !== undefined) headers["Retry-After"] = String(extra.retryAfter);
+  return HttpResponse.json(
+    { type: "about:blank", title: code, status, detail, code, requestId, ...extra },
+    { status, headers },
+  );
+}
+
+export const unauthenticated = () => problem(401, "unauthenticated", "Sign in to continue.");
+
+/** A state-changing call must say it is JSON, as the real API demands. */
+export function requireJson(request: Request) {
+  if (!request.headers.get("content-type")?.startsWith("application/json")) {
+    return problem(415, "unsupported_media_type", "Send application/json.");
+  }
+  return null;
+}
