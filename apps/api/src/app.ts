@@ -3,10 +3,14 @@ import { createMiddleware } from "hono/factory";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/accounts/accounts.routes.ts";
+import { apiKeyRoutes } from "./features/api-keys/api-keys.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import { devRoutes } from "./features/dev/outbox.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
+import { loginEventRoutes } from "./features/login-events/login-events.routes.ts";
 import { recoveryRoutes } from "./features/recovery/recovery.routes.ts";
+import { staffRoutes } from "./features/staff/staff.routes.ts";
+import { sweepRoutes } from "./features/sweep/sweep.routes.ts";
 import { verificationRoutes } from "./features/verification/verification.routes.ts";
 import { authenticate } from "./http/authenticate.ts";
 import { mountConsole } from "./http/console.ts";
@@ -16,6 +20,7 @@ import { ApiError } from "./http/errors.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { accessLog } from "./http/logging.ts";
 import { onError, problemResponse } from "./http/on-error.ts";
+import { rateLimit } from "./http/rate-limit.ts";
 import { requestId } from "./http/request-id.ts";
 import { createRouter } from "./http/router.ts";
 import { sameOrigin } from "./http/same-origin.ts";
@@ -31,6 +36,10 @@ function createApi() {
     .route("/", accountRoutes)
     .route("/", verificationRoutes)
     .route("/", recoveryRoutes)
+    .route("/", loginEventRoutes)
+    .route("/", apiKeyRoutes)
+    .route("/", staffRoutes)
+    .route("/", sweepRoutes)
     .route("/", devRoutes);
 }
 export type ApiType = ReturnType<typeof createApi>;
@@ -61,6 +70,7 @@ export function createApp(deps: AppDeps) {
   );
   app.use("/api/*", sameOrigin);
   app.use("/api/v1/*", authenticate);
+  app.use("/api/v1/*", rateLimit);
   app.use("/api/v1/*", idempotency);
 
   app.route("/api/v1", createApi());
@@ -71,6 +81,12 @@ export function createApp(deps: AppDeps) {
     in: "cookie",
     name: SESSION_COOKIE,
     description: "The staff session cookie set by `POST /api/v1/auth/login`.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An API key (`rdk_…`) created by an admin, sent as `Authorization: Bearer <key>`; never in the URL. Its scopes are listed per operation.",
   });
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -13,6 +13,9 @@ export interface AppConfig {
   allowedOrigins: string[];
   login: { maxFailures: number; windowMs: number };
   session: { idleMs: number; absoluteMs: number };
+  rateLimits: { perSessionPerMinute: number; perKeyPerMinute: number };
+  /** Accounts with no activity for this many days are deactivated by the sweep. */
+  inactiveDays: number;
   /** The built console to serve at `/`; none in API-only tests. */
   consoleDist: string | null;
 }
@@ -33,5 +36,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   allowedOrigins: [],
   login: { maxFailures: 5, windowMs: 15 * 60_000 },
   session: { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 },
+  rateLimits: { perSessionPerMinute: 600, perKeyPerMinute: 1200 },
+  inactiveDays: 3 * 365,
   consoleDist: null,
 };

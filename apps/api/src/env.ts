@@ -40,6 +40,11 @@ const EnvSchema = z
     LOGIN_WINDOW_MINUTES: positiveInt.default(15),
     SESSION_IDLE_MINUTES: positiveInt.default(30),
     SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
+    RATE_LIMIT_SESSION_PER_MINUTE: positiveInt.default(600),
+    RATE_LIMIT_KEY_PER_MINUTE: positiveInt.default(1200),
+    INACTIVE_DAYS: positiveInt.default(3 * 365),
+    /** How often the inactivity sweep runs inside the API process; 0 turns it off. */
+    SWEEP_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
     /** Where email goes: the outbox table (demo), or an SMTP server. */
     EMAIL_DELIVERY: z.enum(["outbox", "smtp"]).default("outbox"),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),

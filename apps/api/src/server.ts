@@ -4,8 +4,9 @@ import { type Database, openPglite, openPostgres } from "./db/client.ts";
 import { loadDemoWorld } from "./demo/load.ts";
 import type { AppConfig } from "./deps.ts";
 import { loadEnv } from "./env.ts";
-import { deleteExpiredSessions } from "./features/auth/sessions.ts";
+import { runInactivitySweep } from "./features/sweep/inactivity-sweep.ts";
 import { systemClock } from "./lib/clock.ts";
+import { housekeeping } from "./lib/housekeeping.ts";
 import { createLogger } from "./lib/logger.ts";
 import { safeError } from "./lib/safe-error.ts";
 import { byChannel } from "./notify/notifier.ts";
@@ -34,6 +35,11 @@ const config: AppConfig = {
   allowedOrigins: env.ALLOWED_ORIGINS,
   login: { maxFailures: env.LOGIN_MAX_FAILURES, windowMs: env.LOGIN_WINDOW_MINUTES * 60_000 },
   session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+  rateLimits: {
+    perSessionPerMinute: env.RATE_LIMIT_SESSION_PER_MINUTE,
+    perKeyPerMinute: env.RATE_LIMIT_KEY_PER_MINUTE,
+  },
+  inactiveDays: env.INACTIVE_DAYS,
   consoleDist: env.CONSOLE_DIST,
 };
 const outbox = outboxNotifier(database.db, systemClock);
@@ -49,7 +55,8 @@ if (!demo && (env.EMAIL_DELIVERY === "outbox" || env.SMS_DELIVERY === "outbox"))
     "customer messages are kept in the outbox table, not sent",
   );
 }
-const app = createApp({ database, clock: systemClock, logger, config, notifier });
+const deps = { database, clock: systemClock, logger, config, notifier };
+const app = createApp(deps);
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info(
@@ -58,19 +65,30 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   );
 });
 
-const sweep = setInterval(() => {
-  deleteExpiredSessions(database.db, systemClock.now()).catch((error) =>
-    logger.warn({ err: safeError(error) }, "session sweep failed"),
+const timers = [
+  setInterval(() => {
+    housekeeping(database.db, systemClock.now()).catch((error) =>
+      logger.warn({ err: safeError(error) }, "housekeeping failed"),
+    );
+  }, 10 * 60_000),
+];
+if (env.SWEEP_INTERVAL_MINUTES > 0) {
+  timers.push(
+    setInterval(() => {
+      runInactivitySweep(deps)
+        .then((result) => result.deactivated > 0 && logger.info(result, "inactivity sweep"))
+        .catch((error) => logger.warn({ err: safeError(error) }, "inactivity sweep failed"));
+    }, env.SWEEP_INTERVAL_MINUTES * 60_000),
   );
-}, 10 * 60_000);
-sweep.unref();
+}
+for (const timer of timers) timer.unref();
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
-  clearInterval(sweep);
+  for (const timer of timers) clearInterval(timer);
   server.close();
   await database.close().catch(() => {});
   process.exit(0);

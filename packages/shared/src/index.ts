@@ -4,6 +4,8 @@ export * from "./contract/auth.ts";
 export * from "./contract/common.ts";
 export * from "./contract/health.ts";
 export * from "./contract/recovery.ts";
+export * from "./contract/service.ts";
+export * from "./contract/staff-admin.ts";
 export * from "./contract/verification.ts";
 export * from "./domain/policy.ts";
 export * from "./domain/transitions.ts";

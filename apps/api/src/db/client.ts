@@ -69,6 +69,18 @@ export async function openPglite(options: PgliteOptions = {}): Promise<EmbeddedD
   };
 }
 
+/**
+ * Drizzle turns Dates into text for typed columns but leaves a Date inside raw `sql` as it is,
+ * which the postgres driver cannot send. After drizzle has set its own (pass-through) serializers,
+ * this one sends Dates as ISO text, as PGlite already does.
+ */
+function acceptDatesInRawSql(client: postgres.Sql): void {
+  const serializers = client.options.serializers as Record<number, (value: unknown) => unknown>;
+  for (const oid of [1082, 1114, 1184]) {
+    serializers[oid] = (value) => (value instanceof Date ? value.toISOString() : value);
+  }
+}
+
 export interface PostgresOptions {
   url: string;
   /** Connections in the pool. */
@@ -87,6 +99,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     },
   });
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  acceptDatesInRawSql(client);
   return {
     db,
     kind: "postgres",

@@ -1,11 +1,11 @@
-import type { Role } from "@recovery-desk/shared";
+import type { ApiScope, Role } from "@recovery-desk/shared";
 import type { Context } from "hono";
 import type { Actor, RequestOrigin } from "../audit/append.ts";
 import type { AppDeps } from "../deps.ts";
 import { clientAddress } from "./client-address.ts";
 
-/** Who is calling: a signed-in staff member. */
-export interface Principal {
+/** A signed-in staff member. */
+export interface StaffPrincipal {
   kind: "staff";
   id: string;
   username: string;
@@ -13,6 +13,17 @@ export interface Principal {
   role: Role;
   sessionId: string;
 }
+
+/** Another service, calling with an API key. */
+export interface KeyPrincipal {
+  kind: "api_key";
+  id: string;
+  name: string;
+  scopes: ApiScope[];
+}
+
+/** Who is calling. */
+export type Principal = StaffPrincipal | KeyPrincipal;
 
 export interface AppEnv {
   Variables: {
@@ -24,7 +35,9 @@ export interface AppEnv {
 
 /** The audit actor for a principal. */
 export function actorOf(principal: Principal): Actor {
-  return { type: "staff", id: principal.id, name: principal.username };
+  return principal.kind === "staff"
+    ? { type: "staff", id: principal.id, name: principal.username }
+    : { type: "api_key", id: principal.id, name: principal.name };
 }
 
 /** Where a request came from, for the audit trail. */

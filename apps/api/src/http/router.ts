@@ -33,6 +33,13 @@ const PROBLEM_RESPONSES = {
   503: "The database is unavailable (`unavailable`), with `Retry-After`.",
 } as const;
 
+/** The OpenAPI security requirement for an access rule: the session cookie, a bearer key, or either. */
+function securityOf(access: Access): Record<string, string[]>[] {
+  if (access === "public") return [];
+  if (typeof access === "string") return [{ session: [] }];
+  return [...(access.role ? [{ session: [] }] : []), ...(access.scope ? [{ apiKey: [access.scope] }] : [])];
+}
+
 /**
  * Defines a route with the access it needs. Every route declares one, so nothing is open by
  * accident; it is enforced by middleware and shown in the OpenAPI document as `x-access`.
@@ -65,7 +72,7 @@ export function defineRoute<const R extends Omit<RouteConfig, "middleware">>(con
     ...rest,
     ...(parameters ? { parameters } : {}),
     responses: { ...problems, ...rest.responses },
-    ...(access === "public" ? { security: [] } : { security: [{ session: [] }] }),
+    security: securityOf(access),
     "x-access": access,
     middleware: [requireAccess(access)] as const,
   });

@@ -13,13 +13,14 @@ export function readSessionCookie(c: Context): string | undefined {
   return getCookie(c, SESSION_COOKIE);
 }
 
-export function writeSessionCookie(c: Context, config: AppConfig, token: string, expiresAt: Date): void {
+/** The cookie lives as long as the session may (`Max-Age`, so the browser's clock does not matter). */
+export function writeSessionCookie(c: Context, config: AppConfig, token: string, expiresAt: Date, now: Date): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Lax",
     secure: secure(c, config),
     path: "/",
-    expires: expiresAt,
+    maxAge: Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)),
   });
 }
 

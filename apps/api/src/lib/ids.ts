@@ -11,6 +11,7 @@ export const ID_PREFIXES = {
   verification: "ver",
   message: "msg",
   failure: "vf",
+  apiKey: "key",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -31,3 +31,20 @@ export const RECOVERY_POLICY = {
   /** Idempotency keys are kept this long. */
   idempotencyKeyTtlMs: 24 * HOUR,
 } as const;
+
+/** The lockout policy for failed logins reported by the login service. */
+export const LOCKOUT_POLICY = {
+  /** Failures within `windowMs` that lock the account… */
+  maxFailures: 5,
+  windowMs: 15 * MINUTE,
+  /** …for this long (it unlocks by itself). */
+  lockMs: 30 * MINUTE,
+  /** The temporary lock that turns hard when it is this one within `hardLockWindowMs`. */
+  hardLockAfterTemporaryLocks: 3,
+  hardLockWindowMs: 24 * HOUR,
+} as const;
+
+/** Accounts with no activity for this long are deactivated by the sweep. */
+export const INACTIVITY_POLICY = {
+  inactiveDays: 3 * 365,
+} as const;

@@ -21,6 +21,10 @@ export function roleAtLeast(held: Role, needed: Role): boolean {
 export const VERIFICATION_METHODS = ["security_questions", "otp_sms", "otp_email"] as const;
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
+/** What an API key may do. */
+export const API_SCOPES = ["login-events:write", "accounts:read", "audit:read"] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
 export const ACTOR_TYPES = ["staff", "api_key", "system"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 

@@ -8,7 +8,6 @@ import {
   TimelineQuery,
 } from "@recovery-desk/shared";
 import { appendAuditEvent } from "../../audit/append.ts";
-import { requirePrincipal } from "../../http/authenticate.ts";
 import { actorOf, requestOrigin } from "../../http/context.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { openWindow } from "../verification/window.ts";
@@ -23,7 +22,7 @@ const searchRoute = defineRoute({
   summary: "Find accounts",
   description:
     "`q` matches a username (prefix), a name (typo-tolerant), a whole email, a phone number written any way, a ZIP code, or a street address (typo-tolerant); best matches first, paged by an opaque cursor up to 1,000 results deep. Without `q`, every account in username order. Contact data is always masked here.",
-  access: "agent",
+  access: { role: "agent", scope: "accounts:read" },
   request: { query: AccountSearchQuery },
   responses: {
     200: {
@@ -40,7 +39,7 @@ const detailRoute = defineRoute({
   summary: "An account in detail",
   description:
     "The summary plus addresses, channels, lock details and the security question prompts (never answers). Contact data is masked unless the requesting agent holds an open verified window for the account.",
-  access: "agent",
+  access: { role: "agent", scope: "accounts:read" },
   request: { params: AccountIdParam },
   responses: {
     200: { description: "The account.", content: { "application/json": { schema: AccountDetail } } },
@@ -58,7 +57,7 @@ const timelineRoute = defineRoute({
   summary: "What happened to an account",
   description:
     "The account's audit events — lockouts, calls, verifications, recoveries, merges — newest first, paged by cursor.",
-  access: "agent",
+  access: { role: "agent", scope: "accounts:read" },
   request: { params: AccountIdParam, query: TimelineQuery },
   responses: {
     200: { description: "A page of events.", content: { "application/json": { schema: AuditEventPage } } },
@@ -76,12 +75,13 @@ export const accountRoutes = createRouter()
   })
   .openapi(detailRoute, async (c) => {
     const { database, clock } = c.var.deps;
-    const principal = requirePrincipal(c.var.principal, "agent");
+    const principal = c.var.principal;
     const accountId = c.req.valid("param").id;
     const now = clock.now();
-    const window = await openWindow(database.db, principal.id, accountId, now);
+    // Only an agent's own verified window unmasks; services always see masked data.
+    const window = principal?.kind === "staff" ? await openWindow(database.db, principal.id, accountId, now) : null;
     const detail = await getAccountDetail(database.db, accountId, now, window);
-    if (window) {
+    if (window && principal) {
       // Every view of unmasked contact data is audited before the data leaves.
       await database.db.transaction((tx) =>
         appendAuditEvent(tx, {

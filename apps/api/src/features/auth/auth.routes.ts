@@ -1,6 +1,6 @@
 import { LoginRequest, Problem, StaffEnvelope } from "@recovery-desk/shared";
 import { appendAuditEvent } from "../../audit/append.ts";
-import { requirePrincipal } from "../../http/authenticate.ts";
+import { requireStaff } from "../../http/authenticate.ts";
 import { actorOf, requestOrigin } from "../../http/context.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { clearSessionCookie, writeSessionCookie } from "../../http/session-cookie.ts";
@@ -53,13 +53,13 @@ export const authRoutes = createRouter()
       ...requestOrigin(c),
       userAgent: c.req.header("user-agent") ?? null,
     });
-    writeSessionCookie(c, deps.config, result.session.token, result.session.expiresAt);
+    writeSessionCookie(c, deps.config, result.session.token, result.session.expiresAt, deps.clock.now());
     c.header("Cache-Control", "no-store");
     return c.json({ staff: result.staff }, 200);
   })
   .openapi(logoutRoute, async (c) => {
     const { deps } = c.var;
-    const principal = requirePrincipal(c.var.principal, "agent");
+    const principal = requireStaff(c.var.principal, "agent");
     await deps.database.db.transaction(async (tx) => {
       await deleteSession(tx, principal.sessionId);
       await appendAuditEvent(tx, {
@@ -73,7 +73,7 @@ export const authRoutes = createRouter()
     return c.body(null, 204);
   })
   .openapi(meRoute, (c) => {
-    const principal = requirePrincipal(c.var.principal, "agent");
+    const principal = requireStaff(c.var.principal, "agent");
     const { id, username, displayName, role } = principal;
     c.header("Cache-Control", "no-store");
     return c.json({ staff: { id, username, displayName, role } }, 200);

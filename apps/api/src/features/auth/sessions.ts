@@ -2,7 +2,7 @@ import { and, eq, lt, or } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { sessions, staff } from "../../db/schema/index.ts";
 import type { AppConfig } from "../../deps.ts";
-import type { Principal } from "../../http/context.ts";
+import type { StaffPrincipal } from "../../http/context.ts";
 import { newSessionToken, tokenHash } from "../../security/tokens.ts";
 
 /** The idle deadline moves forward at most this often, so busy sessions do not write on every request. */
@@ -40,7 +40,12 @@ export async function createSession(
  * The principal a session token stands for, or null when the session is unknown, idle too long,
  * past its absolute limit, or its staff member is disabled (such sessions are deleted).
  */
-export async function validateSession(db: Db, config: AppConfig, token: string, now: Date): Promise<Principal | null> {
+export async function validateSession(
+  db: Db,
+  config: AppConfig,
+  token: string,
+  now: Date,
+): Promise<StaffPrincipal | null> {
   const id = tokenHash(token);
   const [row] = await db
     .select({
@@ -80,11 +85,6 @@ export async function deleteSession(db: Executor, sessionId: string): Promise<vo
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-/** Removes sessions that can no longer be used. */
-export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.idleExpiresAt, now)));
-}
-
-export async function deleteSessionsOf(db: Db, staffId: string): Promise<void> {
+export async function deleteSessionsOf(db: Executor, staffId: string): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.staffId, staffId)));
 }

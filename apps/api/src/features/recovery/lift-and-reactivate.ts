@@ -1,7 +1,7 @@
 import type { AccountDetail, ActionRequest } from "@recovery-desk/shared";
 import type { RequestOrigin } from "../../audit/append.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type Principal } from "../../http/context.ts";
+import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { detailAfterAction } from "./present.ts";
 import { LOCK_CLEARED, moveAccount } from "./transition.ts";
 import { requireWindow } from "./window-guard.ts";
@@ -9,7 +9,7 @@ import { requireWindow } from "./window-guard.ts";
 /** Lifts a temporary or hard lock and clears the failed-login counter. */
 export function liftLockout(
   deps: AppDeps,
-  principal: Principal,
+  principal: StaffPrincipal,
   accountId: string,
   input: ActionRequest,
   origin: RequestOrigin,
@@ -20,7 +20,7 @@ export function liftLockout(
 /** Reactivates an account that was deactivated for inactivity. */
 export function reactivate(
   deps: AppDeps,
-  principal: Principal,
+  principal: StaffPrincipal,
   accountId: string,
   input: ActionRequest,
   origin: RequestOrigin,
@@ -30,7 +30,7 @@ export function reactivate(
 
 async function recover(
   deps: AppDeps,
-  principal: Principal,
+  principal: StaffPrincipal,
   accountId: string,
   input: ActionRequest,
   origin: RequestOrigin,

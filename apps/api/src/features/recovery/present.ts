@@ -2,7 +2,7 @@ import type { AccountDetail } from "@recovery-desk/shared";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import type { Tx } from "../../db/client.ts";
 import type { VerificationRow } from "../../db/schema/index.ts";
-import { actorOf, type Principal } from "../../http/context.ts";
+import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { getAccountDetail } from "../accounts/detail.ts";
 
 /**
@@ -11,7 +11,7 @@ import { getAccountDetail } from "../accounts/detail.ts";
  */
 export async function detailAfterAction(
   tx: Tx,
-  principal: Principal,
+  principal: StaffPrincipal,
   window: VerificationRow,
   now: Date,
   origin: RequestOrigin,

@@ -7,7 +7,7 @@ import {
   TemporaryPasswordRequest,
 } from "@recovery-desk/shared";
 import type { Context } from "hono";
-import { requirePrincipal } from "../../http/authenticate.ts";
+import { requireStaff } from "../../http/authenticate.ts";
 import { type AppEnv, requestOrigin } from "../../http/context.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { liftLockout, reactivate } from "./lift-and-reactivate.ts";
@@ -87,7 +87,7 @@ const reminderRoute = defineRoute({
 });
 
 function scope(c: Context<AppEnv>) {
-  return { deps: c.var.deps, principal: requirePrincipal(c.var.principal, "agent"), origin: requestOrigin(c) };
+  return { deps: c.var.deps, principal: requireStaff(c.var.principal, "agent"), origin: requestOrigin(c) };
 }
 
 export const recoveryRoutes = createRouter()

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { RequestOrigin } from "../../audit/append.ts";
 import { accounts } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type Principal } from "../../http/context.ts";
+import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { hashSecret } from "../../security/hashing.ts";
@@ -36,7 +36,7 @@ export function newTemporaryPassword(): string {
  */
 export async function issueTemporaryPassword(
   deps: AppDeps,
-  principal: Principal,
+  principal: StaffPrincipal,
   accountId: string,
   input: TemporaryPasswordRequest,
   origin: RequestOrigin,

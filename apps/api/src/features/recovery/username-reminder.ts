@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import { accounts } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type Principal } from "../../http/context.ts";
+import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { requireWindow } from "./window-guard.ts";
@@ -11,7 +11,7 @@ import { requireWindow } from "./window-guard.ts";
 /** Emails the account's username to its verified email address. */
 export async function sendUsernameReminder(
   deps: AppDeps,
-  principal: Principal,
+  principal: StaffPrincipal,
   accountId: string,
   input: ActionRequest,
   origin: RequestOrigin,

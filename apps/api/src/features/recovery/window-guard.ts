@@ -1,6 +1,6 @@
 import type { Executor } from "../../db/client.ts";
 import type { VerificationRow } from "../../db/schema/index.ts";
-import type { Principal } from "../../http/context.ts";
+import type { StaffPrincipal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
 import { openWindow } from "../verification/window.ts";
 
@@ -10,7 +10,7 @@ import { openWindow } from "../verification/window.ts";
  */
 export async function requireWindow(
   db: Executor,
-  principal: Principal,
+  principal: StaffPrincipal,
   accountId: string,
   now: Date,
   caseRef: string | undefined,

@@ -8,7 +8,7 @@ import { eq, inArray } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import { accounts, securityQuestions, verificationFailures, verifications } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type Principal } from "../../http/context.ts";
+import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { verifySecret } from "../../security/hashing.ts";
@@ -24,7 +24,7 @@ type Outcome = { ok: true; verifiedUntil: Date } | { ok: false; attemptsRemainin
  */
 export async function answerQuestions(
   deps: AppDeps,
-  principal: Principal,
+  principal: StaffPrincipal,
   verificationId: string,
   input: AnswersRequest,
   origin: RequestOrigin,

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import { verifications } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type Principal } from "../../http/context.ts";
+import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
 import { verifySecret } from "../../security/hashing.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
@@ -17,7 +17,7 @@ type Outcome = { ok: true; verifiedUntil: Date } | { ok: false; attemptsRemainin
  */
 export async function checkCode(
   deps: AppDeps,
-  principal: Principal,
+  principal: StaffPrincipal,
   verificationId: string,
   input: CodeRequest,
   origin: RequestOrigin,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { type VerificationRow, verifications } from "../../db/schema/index.ts";
-import type { Principal } from "../../http/context.ts";
+import type { StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 
 /**
@@ -10,7 +10,7 @@ import { ApiError, notFound } from "../../http/errors.ts";
  */
 export async function loadOwnVerification(
   db: Executor,
-  principal: Principal,
+  principal: StaffPrincipal,
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<VerificationRow> {

@@ -2,13 +2,13 @@ import type { Verification } from "@recovery-desk/shared";
 import { asc, inArray } from "drizzle-orm";
 import { securityQuestions } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import type { Principal } from "../../http/context.ts";
+import type { StaffPrincipal } from "../../http/context.ts";
 import { loadOwnVerification } from "./load.ts";
 import { presentVerification } from "./present.ts";
 import { questionLimit } from "./question-limit.ts";
 
 /** One of the agent's verifications, as it stands now. */
-export async function getVerification(deps: AppDeps, principal: Principal, id: string): Promise<Verification> {
+export async function getVerification(deps: AppDeps, principal: StaffPrincipal, id: string): Promise<Verification> {
   const { db } = deps.database;
   const now = deps.clock.now();
   const row = await loadOwnVerification(db, principal, id);

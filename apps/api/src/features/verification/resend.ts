@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import { accounts, verifications } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type Principal } from "../../http/context.ts";
+import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { hashSecret } from "../../security/hashing.ts";
@@ -15,7 +15,7 @@ import { secondsUntil } from "./question-limit.ts";
 /** Sends a new code that replaces the old one (no sooner than 60 seconds after it), with 5 new tries. */
 export async function resendCode(
   deps: AppDeps,
-  principal: Principal,
+  principal: StaffPrincipal,
   verificationId: string,
   origin: RequestOrigin,
 ): Promise<Verification> {

@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import { accounts, securityQuestions, verifications } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type Principal } from "../../http/context.ts";
+import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
@@ -19,7 +19,7 @@ import { questionLimit, secondsUntil } from "./question-limit.ts";
  */
 export async function startVerification(
   deps: AppDeps,
-  principal: Principal,
+  principal: StaffPrincipal,
   accountId: string,
   input: StartVerificationRequest,
   origin: RequestOrigin,

@@ -9,7 +9,7 @@ import {
   VerificationSuccess,
 } from "@recovery-desk/shared";
 import type { Context } from "hono";
-import { requirePrincipal } from "../../http/authenticate.ts";
+import { requireStaff } from "../../http/authenticate.ts";
 import { type AppEnv, requestOrigin } from "../../http/context.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { answerQuestions } from "./answers.ts";
@@ -118,7 +118,7 @@ const getRoute = defineRoute({
 function scope(c: Context<AppEnv>) {
   return {
     deps: c.var.deps,
-    principal: requirePrincipal(c.var.principal, "agent"),
+    principal: requireStaff(c.var.principal, "agent"),
     origin: requestOrigin(c),
   };
 }

@@ -1,0 +1,58 @@
+import { ApiKeyList, CreateApiKeyRequest, CreatedApiKey, Id, Problem } from "@recovery-desk/shared";
+import { z } from "zod";
+import { requireStaff } from "../../http/authenticate.ts";
+import { requestOrigin } from "../../http/context.ts";
+import { createRouter, defineRoute } from "../../http/router.ts";
+import { createApiKey, listApiKeys, revokeApiKey } from "./manage.ts";
+
+const KeyIdParam = z.object({ id: Id.meta({ param: { name: "id", in: "path" } }) });
+
+const createRoute = defineRoute({
+  method: "post",
+  path: "/api-keys",
+  tags: ["Administration"],
+  summary: "Create an API key",
+  description: "The key appears in this answer only; store it at once. Only its hash is kept.",
+  access: "admin",
+  request: { body: { required: true, content: { "application/json": { schema: CreateApiKeyRequest } } } },
+  responses: { 201: { description: "Created.", content: { "application/json": { schema: CreatedApiKey } } } },
+});
+
+const listRoute = defineRoute({
+  method: "get",
+  path: "/api-keys",
+  tags: ["Administration"],
+  summary: "List API keys",
+  description: "Without the keys themselves; the prefix identifies each.",
+  access: "admin",
+  responses: {
+    200: { description: "The keys, newest first.", content: { "application/json": { schema: ApiKeyList } } },
+  },
+});
+
+const revokeRoute = defineRoute({
+  method: "delete",
+  path: "/api-keys/{id}",
+  tags: ["Administration"],
+  summary: "Revoke an API key",
+  description: "The key fails from the next request on.",
+  access: "admin",
+  request: { params: KeyIdParam },
+  responses: {
+    204: { description: "Revoked." },
+    404: { description: "No such key (`not_found`).", content: { "application/problem+json": { schema: Problem } } },
+    409: { description: "Already revoked (`conflict`).", content: { "application/problem+json": { schema: Problem } } },
+  },
+});
+
+export const apiKeyRoutes = createRouter()
+  .openapi(createRoute, async (c) => {
+    const admin = requireStaff(c.var.principal, "admin");
+    return c.json(await createApiKey(c.var.deps, admin, c.req.valid("json"), requestOrigin(c)), 201);
+  })
+  .openapi(listRoute, async (c) => c.json({ items: await listApiKeys(c.var.deps) }, 200))
+  .openapi(revokeRoute, async (c) => {
+    const admin = requireStaff(c.var.principal, "admin");
+    await revokeApiKey(c.var.deps, admin, c.req.valid("param").id, requestOrigin(c));
+    return c.body(null, 204);
+  });

@@ -1,0 +1,26 @@
+import { LoginEventRequest, LoginEventResult } from "@recovery-desk/shared";
+import { type KeyPrincipal, requestOrigin } from "../../http/context.ts";
+import { createRouter, defineRoute } from "../../http/router.ts";
+import { recordLoginEvent } from "./record.ts";
+
+const loginEventRoute = defineRoute({
+  method: "post",
+  path: "/login-events",
+  tags: ["Services"],
+  summary: "Report a customer login outcome",
+  description:
+    'The login service reports each outcome; the lockout policy applies: 5 failures within 15 minutes lock the account for 30 minutes, and the third such lock within 24 hours is a hard lock that only a recovery lifts. A success resets the count. The answer says whether to refuse the login. An unknown username answers the same shape with `status: "unknown"`.',
+  access: { scope: "login-events:write" },
+  request: { body: { required: true, content: { "application/json": { schema: LoginEventRequest } } } },
+  responses: {
+    200: {
+      description: "The account's state after the event.",
+      content: { "application/json": { schema: LoginEventResult } },
+    },
+  },
+});
+
+export const loginEventRoutes = createRouter().openapi(loginEventRoute, async (c) => {
+  const principal = c.var.principal as KeyPrincipal;
+  return c.json(await recordLoginEvent(c.var.deps, principal, c.req.valid("json"), requestOrigin(c)), 200);
+});

@@ -1,0 +1,116 @@
+import type { CreatedStaff, CreateStaffRequest, StaffMember, UpdateStaffRequest } from "@recovery-desk/shared";
+import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
+import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { type StaffRow, staff } from "../../db/schema/index.ts";
+import type { AppDeps } from "../../deps.ts";
+import { actorOf, type StaffPrincipal } from "../../http/context.ts";
+import { ApiError, notFound } from "../../http/errors.ts";
+import { newId } from "../../lib/ids.ts";
+import { hashSecret } from "../../security/hashing.ts";
+import { deleteSessionsOf } from "../auth/sessions.ts";
+import { newTemporaryPassword } from "../recovery/temporary-password.ts";
+
+function present(row: StaffRow): StaffMember {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    disabled: row.disabledAt !== null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function listStaff(deps: AppDeps): Promise<StaffMember[]> {
+  return (await deps.database.db.select().from(staff).orderBy(asc(staff.username))).map(present);
+}
+
+/** Creates a staff member with a generated password, shown once to the admin who hands it on. */
+export async function createStaff(
+  deps: AppDeps,
+  admin: StaffPrincipal,
+  input: CreateStaffRequest,
+  origin: RequestOrigin,
+): Promise<CreatedStaff> {
+  const now = deps.clock.now();
+  const initialPassword = newTemporaryPassword();
+  const passwordHash = await hashSecret(initialPassword);
+  const row = await deps.database.db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: staff.id }).from(staff).where(eq(staff.username, input.username));
+    if (taken) throw new ApiError("conflict", `A staff member named ${input.username} already exists.`);
+    const [inserted] = await tx
+      .insert(staff)
+      .values({
+        id: newId("staff"),
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!inserted) throw new Error("The staff insert returned no row.");
+    await appendAuditEvent(tx, {
+      at: now,
+      actor: actorOf(admin),
+      action: "staff.created",
+      origin,
+      details: { staffId: inserted.id, username: inserted.username, role: inserted.role },
+    });
+    return inserted;
+  });
+  return { staff: present(row), initialPassword };
+}
+
+/**
+ * Changes a staff member's role or disables them; disabling ends their sessions at once. An admin
+ * cannot disable or demote themselves, so there is always someone who can undo a change.
+ */
+export async function updateStaff(
+  deps: AppDeps,
+  admin: StaffPrincipal,
+  id: string,
+  input: UpdateStaffRequest,
+  origin: RequestOrigin,
+): Promise<StaffMember> {
+  const now = deps.clock.now();
+  return deps.database.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(staff).where(eq(staff.id, id)).for("update");
+    if (!current) throw notFound("The staff member");
+    if (id === admin.id && (input.disabled === true || (input.role && input.role !== "admin"))) {
+      throw new ApiError("conflict", "You cannot disable or demote yourself; ask another admin.");
+    }
+    if (current.role === "admin" && (input.disabled === true || (input.role && input.role !== "admin"))) {
+      const [others] = await tx
+        .select({ n: count() })
+        .from(staff)
+        .where(and(eq(staff.role, "admin"), isNull(staff.disabledAt), ne(staff.id, id)));
+      if ((others?.n ?? 0) === 0) throw new ApiError("conflict", "This is the last active admin.");
+    }
+    const disabledAt =
+      input.disabled === undefined ? current.disabledAt : input.disabled ? (current.disabledAt ?? now) : null;
+    const [updated] = await tx
+      .update(staff)
+      .set({ role: input.role ?? current.role, disabledAt, updatedAt: now })
+      .where(eq(staff.id, id))
+      .returning();
+    if (!updated) throw notFound("The staff member");
+    if (updated.disabledAt) await deleteSessionsOf(tx, id);
+    await appendAuditEvent(tx, {
+      at: now,
+      actor: actorOf(admin),
+      action: "staff.updated",
+      origin,
+      details: {
+        staffId: id,
+        username: updated.username,
+        ...(input.role && input.role !== current.role ? { role: { from: current.role, to: input.role } } : {}),
+        ...(input.disabled !== undefined && input.disabled !== (current.disabledAt !== null)
+          ? { disabled: input.disabled }
+          : {}),
+      },
+    });
+    return present(updated);
+  });
+}

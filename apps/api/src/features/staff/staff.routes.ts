@@ -1,0 +1,79 @@
+import {
+  CreatedStaff,
+  CreateStaffRequest,
+  Problem,
+  StaffIdParam,
+  StaffList,
+  StaffMember,
+  UpdateStaffRequest,
+} from "@recovery-desk/shared";
+import { requireStaff } from "../../http/authenticate.ts";
+import { requestOrigin } from "../../http/context.ts";
+import { createRouter, defineRoute } from "../../http/router.ts";
+import { createStaff, listStaff, updateStaff } from "./manage.ts";
+
+const listRoute = defineRoute({
+  method: "get",
+  path: "/staff",
+  tags: ["Administration"],
+  summary: "List staff",
+  access: "admin",
+  responses: {
+    200: { description: "All staff, by username.", content: { "application/json": { schema: StaffList } } },
+  },
+});
+
+const createRoute = defineRoute({
+  method: "post",
+  path: "/staff",
+  tags: ["Administration"],
+  summary: "Create a staff member",
+  description: "Answers a generated initial password once; hand it to the person.",
+  access: "admin",
+  request: { body: { required: true, content: { "application/json": { schema: CreateStaffRequest } } } },
+  responses: {
+    201: { description: "Created.", content: { "application/json": { schema: CreatedStaff } } },
+    409: {
+      description: "The username is taken (`conflict`).",
+      content: { "application/problem+json": { schema: Problem } },
+    },
+  },
+});
+
+const updateRoute = defineRoute({
+  method: "patch",
+  path: "/staff/{id}",
+  tags: ["Administration"],
+  summary: "Change a role, or disable or enable a staff member",
+  description: "Disabling ends the person's sessions at once.",
+  access: "admin",
+  request: {
+    params: StaffIdParam,
+    body: { required: true, content: { "application/json": { schema: UpdateStaffRequest } } },
+  },
+  responses: {
+    200: { description: "Updated.", content: { "application/json": { schema: StaffMember } } },
+    404: {
+      description: "No such staff member (`not_found`).",
+      content: { "application/problem+json": { schema: Problem } },
+    },
+    409: {
+      description: "Yourself, or the last admin (`conflict`).",
+      content: { "application/problem+json": { schema: Problem } },
+    },
+  },
+});
+
+export const staffRoutes = createRouter()
+  .openapi(listRoute, async (c) => c.json({ items: await listStaff(c.var.deps) }, 200))
+  .openapi(createRoute, async (c) => {
+    const admin = requireStaff(c.var.principal, "admin");
+    return c.json(await createStaff(c.var.deps, admin, c.req.valid("json"), requestOrigin(c)), 201);
+  })
+  .openapi(updateRoute, async (c) => {
+    const admin = requireStaff(c.var.principal, "admin");
+    return c.json(
+      await updateStaff(c.var.deps, admin, c.req.valid("param").id, c.req.valid("json"), requestOrigin(c)),
+      200,
+    );
+  });

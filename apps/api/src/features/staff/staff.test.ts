@@ -1,0 +1,107 @@
+import type { CreatedStaff, StaffList, StaffMember } from "@recovery-desk/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventsOf } from "../../test/audit.ts";
+import { createTestContext, type TestContext } from "../../test/context.ts";
+
+let t: TestContext;
+let admin: string;
+beforeAll(async () => {
+  t = await createTestContext();
+  admin = await t.signIn("ada.admin");
+});
+afterAll(() => t.close());
+
+describe("staff administration", () => {
+  let created: CreatedStaff;
+
+  it("creates a staff member whose initial password, shown once, signs in", async () => {
+    const res = await t.request("/api/v1/staff", {
+      cookie: admin,
+      body: { username: "ben.agent", displayName: "Ben Agent", role: "agent" },
+    });
+    expect(res.status).toBe(201);
+    created = (await res.json()) as CreatedStaff;
+    expect(created.staff).toMatchObject({ username: "ben.agent", role: "agent", disabled: false });
+    expect(created.initialPassword.replaceAll("-", "")).toHaveLength(16);
+    await t.signIn("ben.agent", created.initialPassword);
+    const [event] = await eventsOf(t.database.db, "staff.created");
+    expect(event).toMatchObject({ actorName: "ada.admin", details: { username: "ben.agent", role: "agent" } });
+    expect(JSON.stringify(event)).not.toContain(created.initialPassword);
+  });
+
+  it("lists staff without any password", async () => {
+    const list = (await (await t.request("/api/v1/staff", { cookie: admin })).json()) as StaffList;
+    expect(list.items.map((s) => s.username)).toEqual(["ada.admin", "ava.agent", "ben.agent", "sam.supervisor"]);
+    expect(JSON.stringify(list)).not.toMatch(/argon2|password/i);
+  });
+
+  it("refuses a taken username", async () => {
+    const res = await t.request("/api/v1/staff", {
+      cookie: admin,
+      body: { username: "AVA.AGENT", displayName: "Ava", role: "agent" },
+    });
+    expect(res.status).toBe(409);
+  });
+
+  it("changes a role", async () => {
+    const res = await t.request(`/api/v1/staff/${created.staff.id}`, {
+      method: "PATCH",
+      cookie: admin,
+      body: { role: "supervisor" },
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as StaffMember).role).toBe("supervisor");
+    expect((await eventsOf(t.database.db, "staff.updated")).at(-1)).toMatchObject({
+      details: { role: { from: "agent", to: "supervisor" } },
+    });
+  });
+
+  it("disables a staff member and ends their sessions at once", async () => {
+    const session = await t.signIn("ben.agent", created.initialPassword);
+    expect((await t.request("/api/v1/auth/me", { cookie: session })).status).toBe(200);
+    const res = await t.request(`/api/v1/staff/${created.staff.id}`, {
+      method: "PATCH",
+      cookie: admin,
+      body: { disabled: true },
+    });
+    expect(((await res.json()) as StaffMember).disabled).toBe(true);
+    expect((await t.request("/api/v1/auth/me", { cookie: session })).status).toBe(401);
+    const again = await t.request("/api/v1/auth/login", {
+      body: { username: "ben.agent", password: created.initialPassword },
+    });
+    expect(again.status).toBe(401);
+  });
+
+  it("does not let an admin disable or demote themselves", async () => {
+    const me = (await (await t.request("/api/v1/auth/me", { cookie: admin })).json()) as { staff: { id: string } };
+    expect(
+      (await t.request(`/api/v1/staff/${me.staff.id}`, { method: "PATCH", cookie: admin, body: { disabled: true } }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await t.request(`/api/v1/staff/${me.staff.id}`, { method: "PATCH", cookie: admin, body: { role: "agent" } }))
+        .status,
+    ).toBe(409);
+  });
+
+  it.each([
+    ["a bad username", { username: "a b", displayName: "A", role: "agent" }],
+    ["an unknown role", { username: "zed.x", displayName: "Z", role: "owner" }],
+  ])("refuses %s", async (_label, body) => {
+    expect((await t.request("/api/v1/staff", { cookie: admin, body })).status).toBe(400);
+  });
+
+  it("refuses an empty change", async () => {
+    expect(
+      (await t.request(`/api/v1/staff/${created.staff.id}`, { method: "PATCH", cookie: admin, body: {} })).status,
+    ).toBe(400);
+  });
+
+  it("is for admins only", async () => {
+    const supervisor = await t.signIn("sam.supervisor");
+    expect((await t.request("/api/v1/staff", { cookie: supervisor })).status).toBe(403);
+    expect((await t.request("/api/v1/admin/inactivity-sweep", { method: "POST", cookie: supervisor })).status).toBe(
+      403,
+    );
+  });
+});

@@ -1,0 +1,18 @@
+import { SweepResult } from "@recovery-desk/shared";
+import { createRouter, defineRoute } from "../../http/router.ts";
+import { runInactivitySweep } from "./inactivity-sweep.ts";
+
+const sweepRoute = defineRoute({
+  method: "post",
+  path: "/admin/inactivity-sweep",
+  tags: ["Administration"],
+  summary: "Run the inactivity sweep now",
+  description:
+    "Deactivates accounts with no activity for the configured time (3 years by default). It also runs on a schedule inside the API; running it twice, or in two processes at once, deactivates each account once.",
+  access: "admin",
+  responses: { 200: { description: "What the sweep did.", content: { "application/json": { schema: SweepResult } } } },
+});
+
+export const sweepRoutes = createRouter().openapi(sweepRoute, async (c) =>
+  c.json(await runInactivitySweep(c.var.deps), 200),
+);

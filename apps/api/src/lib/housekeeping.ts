@@ -1,0 +1,12 @@
+import { lt, or } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { idempotencyKeys, rateLimitCounters, sessions } from "../db/schema/index.ts";
+
+const DAY_MS = 86_400_000;
+
+/** Removes what can no longer be used: ended sessions, expired idempotency keys, old rate counters. */
+export async function housekeeping(db: Db, now: Date): Promise<void> {
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.idleExpiresAt, now)));
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now));
+  await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStartedAt, new Date(now.getTime() - DAY_MS)));
+}
