@@ -1,4 +1,4 @@
-import { and, eq, lt, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { sessions, staff } from "../../db/schema/index.ts";
 import type { AppConfig } from "../../deps.ts";
@@ -86,5 +86,5 @@ export async function deleteSession(db: Executor, sessionId: string): Promise<vo
 }
 
 export async function deleteSessionsOf(db: Executor, staffId: string): Promise<void> {
-  await db.delete(sessions).where(and(eq(sessions.staffId, staffId)));
+  await db.delete(sessions).where(eq(sessions.staffId, staffId));
 }
