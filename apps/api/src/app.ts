@@ -4,6 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/accounts/accounts.routes.ts";
 import { apiKeyRoutes } from "./features/api-keys/api-keys.routes.ts";
+import { auditRoutes } from "./features/audit/audit.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import { devRoutes } from "./features/dev/outbox.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
@@ -40,6 +41,7 @@ function createApi() {
     .route("/", apiKeyRoutes)
     .route("/", staffRoutes)
     .route("/", sweepRoutes)
+    .route("/", auditRoutes)
     .route("/", devRoutes);
 }
 export type ApiType = ReturnType<typeof createApi>;

@@ -45,6 +45,8 @@ const EnvSchema = z
     INACTIVE_DAYS: positiveInt.default(3 * 365),
     /** How often the inactivity sweep runs inside the API process; 0 turns it off. */
     SWEEP_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
+    /** How often the audit chain is checked from the last checkpoint to the head; 0 turns it off. */
+    AUDIT_CHECK_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(15),
     /** Where email goes: the outbox table (demo), or an SMTP server. */
     EMAIL_DELIVERY: z.enum(["outbox", "smtp"]).default("outbox"),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),

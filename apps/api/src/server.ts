@@ -4,6 +4,7 @@ import { type Database, openPglite, openPostgres } from "./db/client.ts";
 import { loadDemoWorld } from "./demo/load.ts";
 import type { AppConfig } from "./deps.ts";
 import { loadEnv } from "./env.ts";
+import { checkSinceCheckpoint } from "./features/audit/checks.ts";
 import { runInactivitySweep } from "./features/sweep/inactivity-sweep.ts";
 import { systemClock } from "./lib/clock.ts";
 import { housekeeping } from "./lib/housekeeping.ts";
@@ -79,6 +80,15 @@ if (env.SWEEP_INTERVAL_MINUTES > 0) {
         .then((result) => result.deactivated > 0 && logger.info(result, "inactivity sweep"))
         .catch((error) => logger.warn({ err: safeError(error) }, "inactivity sweep failed"));
     }, env.SWEEP_INTERVAL_MINUTES * 60_000),
+  );
+}
+if (env.AUDIT_CHECK_INTERVAL_MINUTES > 0) {
+  timers.push(
+    setInterval(() => {
+      checkSinceCheckpoint(deps, "scheduled check").catch((error) =>
+        logger.warn({ err: safeError(error) }, "audit check failed"),
+      );
+    }, env.AUDIT_CHECK_INTERVAL_MINUTES * 60_000),
   );
 }
 for (const timer of timers) timer.unref();

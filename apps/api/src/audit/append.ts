@@ -51,7 +51,7 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
   const details = input.details ?? {};
   assertNoSecrets(details, "");
   const [head] = await tx
-    .select({ seq: auditChainHead.seq, hash: auditChainHead.hash })
+    .select({ seq: auditChainHead.seq, hash: auditChainHead.hash, occurredAt: auditChainHead.occurredAt })
     .from(auditChainHead)
     .where(eq(auditChainHead.id, 1))
     .for("update");
@@ -60,7 +60,9 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
   const content = {
     seq: head.seq + 1,
     id: newId("event"),
-    occurredAt: input.at,
+    // Never before the previous event (a transaction that waited for the head lock, or a clock
+    // that stepped back), so the chain's order is also time order and time ranges map to sequences.
+    occurredAt: head.occurredAt && head.occurredAt > input.at ? head.occurredAt : input.at,
     actorType: input.actor.type,
     actorId: input.actor.id,
     actorName: input.actor.name,
@@ -75,6 +77,9 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
   };
   const hash = eventHash(content);
   await tx.insert(auditEvents).values({ ...content, hash });
-  await tx.update(auditChainHead).set({ seq: content.seq, hash }).where(eq(auditChainHead.id, 1));
+  await tx
+    .update(auditChainHead)
+    .set({ seq: content.seq, hash, occurredAt: content.occurredAt })
+    .where(eq(auditChainHead.id, 1));
   return { id: content.id, seq: content.seq };
 }

@@ -1,4 +1,4 @@
-import { and, asc, gt, lte } from "drizzle-orm";
+import { and, asc, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { auditEvents } from "../db/schema/index.ts";
 import { eventHash, GENESIS_HASH } from "./canonical.ts";
@@ -15,11 +15,15 @@ export interface ChainCheck {
 const BATCH = 5000;
 
 /**
- * Recomputes the chain from `fromSeq` (the event before it is trusted) up to `toSeq`, in batches
- * by sequence, and names the first event that does not fit: a changed event, a broken link, or a
- * gap in the sequence.
+ * Recomputes the chain from `fromSeq` up to `toSeq`, in batches by sequence, and names the first
+ * event that does not fit: a changed event, a broken link, or a gap in the sequence. The event
+ * before `fromSeq` is the anchor: its hash as stored, or `anchorHash` when the caller holds a
+ * trusted copy (a checkpoint kept outside the database).
  */
-export async function verifyChain(db: Db, range: { fromSeq?: number; toSeq?: number } = {}): Promise<ChainCheck> {
+export async function verifyChain(
+  db: Db,
+  range: { fromSeq?: number; toSeq?: number; anchorHash?: string } = {},
+): Promise<ChainCheck> {
   const fromSeq = Math.max(1, range.fromSeq ?? 1);
   let prevHash = GENESIS_HASH;
   let lastSeq = fromSeq - 1;
@@ -27,8 +31,10 @@ export async function verifyChain(db: Db, range: { fromSeq?: number; toSeq?: num
     const [before] = await db
       .select({ seq: auditEvents.seq, hash: auditEvents.hash })
       .from(auditEvents)
-      .where(and(gt(auditEvents.seq, fromSeq - 2), lte(auditEvents.seq, fromSeq - 1)));
-    if (!before) return { ok: false, checked: 0, headSeq: lastSeq, headHash: prevHash, firstBadSeq: fromSeq - 1 };
+      .where(eq(auditEvents.seq, fromSeq - 1));
+    if (!before || (range.anchorHash !== undefined && before.hash !== range.anchorHash)) {
+      return { ok: false, checked: 0, headSeq: fromSeq - 2, headHash: "", firstBadSeq: fromSeq - 1 };
+    }
     prevHash = before.hash;
   }
   let checked = 0;

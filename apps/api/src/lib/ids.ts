@@ -12,6 +12,7 @@ export const ID_PREFIXES = {
   message: "msg",
   failure: "vf",
   apiKey: "key",
+  check: "chk",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -29,3 +29,61 @@ export const AuditEventPage = page(AuditEvent, "AuditEventPage");
 export type AuditEventPage = z.infer<typeof AuditEventPage>;
 
 export const TimelineQuery = z.object({ limit: Limit, cursor: Cursor });
+
+const SeqParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+export const AuditQuery = z.object({
+  actorId: z.string().max(64).optional().meta({ description: "Staff or API key id." }),
+  action: z.string().max(64).optional().meta({ example: "account.unlocked" }),
+  accountId: z.string().max(64).optional(),
+  caseRef: z.string().max(64).optional(),
+  from: Timestamp.optional().meta({ description: "Events at or after this time." }),
+  to: Timestamp.optional().meta({ description: "Events before this time." }),
+  q: z.string().trim().min(2).max(200).optional().meta({ description: "Free text in the reason and details." }),
+  limit: Limit,
+  cursor: Cursor,
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditExportQuery = AuditQuery.omit({ limit: true, cursor: true }).extend({
+  format: z.enum(["csv", "ndjson"]).default("csv"),
+});
+export type AuditExportQuery = z.infer<typeof AuditExportQuery>;
+
+export const VerifyQuery = z.object({
+  fromSeq: SeqParam.optional().meta({ description: "First event to check; the event before it is the trusted anchor. Default 1." }),
+  toSeq: SeqParam.optional().meta({ description: "Last event to check. Default: the head." }),
+});
+
+export const ChainCheck = z
+  .object({
+    ok: z.boolean(),
+    checked: z.number().int(),
+    headSeq: z.number().int().meta({ description: "The last event that fits (the chain's head when ok)." }),
+    headHash: z.string(),
+    firstBadSeq: z.number().int().optional().meta({ description: "The first event that does not fit: changed, missing or out of order." }),
+  })
+  .meta({ id: "ChainCheck" });
+export type ChainCheck = z.infer<typeof ChainCheck>;
+
+export const ChainState = z
+  .object({
+    headSeq: z.number().int(),
+    headHash: z.string(),
+    lastCheck: z
+      .object({
+        checkedAt: Timestamp,
+        ok: z.boolean(),
+        fromSeq: z.number().int(),
+        toSeq: z.number().int(),
+        firstBadSeq: z.number().int().nullable(),
+        by: z.string(),
+      })
+      .nullable(),
+    lastCheckpoint: z
+      .object({ seq: z.number().int(), hash: z.string(), checkedAt: Timestamp })
+      .nullable()
+      .meta({ description: "The newest head a full check found intact: later checks can start after it." }),
+  })
+  .meta({ id: "ChainState" });
+export type ChainState = z.infer<typeof ChainState>;

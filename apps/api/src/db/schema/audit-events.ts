@@ -48,6 +48,8 @@ export const auditChainHead = pgTable(
     id: smallint("id").primaryKey(),
     seq: bigint("seq", { mode: "number" }).notNull(),
     hash: text("hash").notNull(),
+    /** The last event's time: a new event is never dated before it, so time order is chain order. */
+    occurredAt: instant("occurred_at"),
   },
   (t) => [check("audit_chain_head_single_row", sql`${t.id} = 1`)],
 );

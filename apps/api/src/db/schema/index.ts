@@ -1,6 +1,7 @@
 export * from "./accounts.ts";
 export * from "./addresses.ts";
 export * from "./api-keys.ts";
+export * from "./audit-checks.ts";
 export * from "./audit-events.ts";
 export * from "./idempotency-keys.ts";
 export * from "./rate-limits.ts";

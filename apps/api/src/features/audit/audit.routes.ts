@@ -1,0 +1,92 @@
+import {
+  AuditEventPage,
+  AuditExportQuery,
+  AuditQuery,
+  ChainCheck,
+  ChainState,
+  VerifyQuery,
+} from "@recovery-desk/shared";
+import { stream } from "hono/streaming";
+import { actorOf } from "../../http/context.ts";
+import { createRouter, defineRoute } from "../../http/router.ts";
+import { chainState, runChainCheck } from "./checks.ts";
+import { exportAuditEvents } from "./export.ts";
+import { listAuditEvents } from "./list.ts";
+
+const ACCESS = { role: "supervisor", scope: "audit:read" } as const;
+
+const listRoute = defineRoute({
+  method: "get",
+  path: "/audit-events",
+  tags: ["Audit"],
+  summary: "Search the audit trail",
+  description:
+    "Filter by actor, action, account, case, time range and free text (reason and details); newest first, paged by an opaque cursor that stays fast at any depth.",
+  access: ACCESS,
+  request: { query: AuditQuery },
+  responses: { 200: { description: "A page of events.", content: { "application/json": { schema: AuditEventPage } } } },
+});
+
+const exportRoute = defineRoute({
+  method: "get",
+  path: "/audit-events/export",
+  tags: ["Audit"],
+  summary: "Export the filtered trail as CSV or NDJSON",
+  description:
+    "Streams every matching event, newest first, with `hash` and `prev_hash` so the chain can be re-verified outside the product: `hash` is SHA-256 over the JSON array [seq, id, occurredAt, actorType, actorId, actorName, action, accountId, caseRef, reason, requestId, ip, details, prevHash] with object keys sorted.",
+  access: ACCESS,
+  request: { query: AuditExportQuery },
+  responses: {
+    200: {
+      description: "The events.",
+      content: { "text/csv": { schema: { type: "string" } }, "application/x-ndjson": { schema: { type: "string" } } },
+    },
+  },
+});
+
+const verifyRoute = defineRoute({
+  method: "get",
+  path: "/audit/verify",
+  tags: ["Audit"],
+  summary: "Check the audit chain",
+  description:
+    "Recomputes the chain over a range (default: all) and names the first event that does not fit. The result is recorded; an intact check from the start or from a checkpoint becomes the new checkpoint.",
+  access: ACCESS,
+  request: { query: VerifyQuery },
+  responses: { 200: { description: "What the check found.", content: { "application/json": { schema: ChainCheck } } } },
+});
+
+const stateRoute = defineRoute({
+  method: "get",
+  path: "/audit/state",
+  tags: ["Audit"],
+  summary: "The chain's head, last check and last checkpoint",
+  access: ACCESS,
+  responses: { 200: { description: "The state.", content: { "application/json": { schema: ChainState } } } },
+});
+
+export const auditRoutes = createRouter()
+  .openapi(listRoute, async (c) => c.json(await listAuditEvents(c.var.deps.database.db, c.req.valid("query")), 200))
+  .openapi(exportRoute, (c) => {
+    const query = c.req.valid("query");
+    const { db } = c.var.deps.database;
+    const stamp = c.var.deps.clock.now().toISOString().slice(0, 19).replaceAll(":", "");
+    c.header(
+      "Content-Type",
+      query.format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+    );
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="audit-${stamp}.${query.format === "csv" ? "csv" : "ndjson"}"`,
+    );
+    c.header("Cache-Control", "no-store");
+    return stream(c, async (out) => {
+      for await (const chunk of exportAuditEvents(db, query)) await out.write(chunk);
+    }) as never;
+  })
+  .openapi(verifyRoute, async (c) => {
+    const principal = c.var.principal;
+    const by = principal ? actorOf(principal).name : "unknown";
+    return c.json(await runChainCheck(c.var.deps, by, c.req.valid("query")), 200);
+  })
+  .openapi(stateRoute, async (c) => c.json(await chainState(c.var.deps.database.db), 200));
