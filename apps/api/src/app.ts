@@ -9,6 +9,7 @@ import { authRoutes } from "./features/auth/auth.routes.ts";
 import { devRoutes } from "./features/dev/outbox.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
 import { loginEventRoutes } from "./features/login-events/login-events.routes.ts";
+import { mergeRoutes } from "./features/merges/merges.routes.ts";
 import { recoveryRoutes } from "./features/recovery/recovery.routes.ts";
 import { staffRoutes } from "./features/staff/staff.routes.ts";
 import { sweepRoutes } from "./features/sweep/sweep.routes.ts";
@@ -42,6 +43,7 @@ function createApi() {
     .route("/", staffRoutes)
     .route("/", sweepRoutes)
     .route("/", auditRoutes)
+    .route("/", mergeRoutes)
     .route("/", devRoutes);
 }
 export type ApiType = ReturnType<typeof createApi>;

@@ -13,6 +13,7 @@ export const ID_PREFIXES = {
   failure: "vf",
   apiKey: "key",
   check: "chk",
+  merge: "mrg",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -51,7 +51,9 @@ export const AuditExportQuery = AuditQuery.omit({ limit: true, cursor: true }).e
 export type AuditExportQuery = z.infer<typeof AuditExportQuery>;
 
 export const VerifyQuery = z.object({
-  fromSeq: SeqParam.optional().meta({ description: "First event to check; the event before it is the trusted anchor. Default 1." }),
+  fromSeq: SeqParam.optional().meta({
+    description: "First event to check; the event before it is the trusted anchor. Default 1.",
+  }),
   toSeq: SeqParam.optional().meta({ description: "Last event to check. Default: the head." }),
 });
 
@@ -61,7 +63,11 @@ export const ChainCheck = z
     checked: z.number().int(),
     headSeq: z.number().int().meta({ description: "The last event that fits (the chain's head when ok)." }),
     headHash: z.string(),
-    firstBadSeq: z.number().int().optional().meta({ description: "The first event that does not fit: changed, missing or out of order." }),
+    firstBadSeq: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: "The first event that does not fit: changed, missing or out of order." }),
   })
   .meta({ id: "ChainCheck" });
 export type ChainCheck = z.infer<typeof ChainCheck>;

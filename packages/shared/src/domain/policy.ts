@@ -48,3 +48,10 @@ export const LOCKOUT_POLICY = {
 export const INACTIVITY_POLICY = {
   inactiveDays: 3 * 365,
 } as const;
+
+export const MERGE_POLICY = {
+  /** Accounts merged into one survivor at once. */
+  maxMerged: 3,
+  /** A completed merge can be undone for this long. */
+  undoWindowMs: 30 * 24 * HOUR,
+} as const;

@@ -4,6 +4,7 @@ export * from "./api-keys.ts";
 export * from "./audit-checks.ts";
 export * from "./audit-events.ts";
 export * from "./idempotency-keys.ts";
+export * from "./merges.ts";
 export * from "./rate-limits.ts";
 export * from "./security-questions.ts";
 export * from "./sessions.ts";

@@ -52,9 +52,9 @@ beforeAll(async () => {
   const v = (await failed.json()) as { id: string; questions: { id: string }[] };
   await t.request(`/api/v1/verifications/${v.id}/answers`, {
     cookie: ava,
-    body: { answers: v.questions.map((q) => ({ questionId: q.id, answer: "Rex" })) },
+    body: { answers: v.questions.map((q) => ({ questionId: q.id, answer: "Rexington" })) },
   });
-  secrets.push("Rex");
+  secrets.push("Rexington");
   await verifyByQuestions(t, ava, maria, ["biscuit", "san antonio"], "CASE-42");
   await t.request(`/api/v1/accounts/${maria}`, { cookie: ava });
   await t.request(`/api/v1/accounts/${maria}/unlock`, {
@@ -152,7 +152,10 @@ describe("the audit trail after a full day", () => {
   });
 
   it("holds no secret anywhere: answers, codes, passwords, keys", async () => {
-    const rows = await t.database.db.execute(sql`select row_to_json(e)::text as row from audit_events e`);
+    // Hashes and random ids are left out: a six-digit code could appear in hex by chance.
+    const rows = await t.database.db.execute(
+      sql`select (to_jsonb(e) - 'hash' - 'prev_hash' - 'id' - 'request_id')::text as row from audit_events e`,
+    );
     const text = JSON.stringify(rows).toLowerCase();
     for (const secret of secrets) expect(text, secret).not.toContain(secret.toLowerCase());
   });

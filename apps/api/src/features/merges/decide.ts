@@ -1,0 +1,164 @@
+import type { DecisionRequest, Merge } from "@recovery-desk/shared";
+import { eq, inArray } from "drizzle-orm";
+import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import type { Tx } from "../../db/client.ts";
+import { accounts, addresses, type MergeRow, merges } from "../../db/schema/index.ts";
+import type { AppDeps } from "../../deps.ts";
+import { actorOf, type StaffPrincipal } from "../../http/context.ts";
+import { ApiError, notFound } from "../../http/errors.ts";
+import { LOCK_CLEARED, moveAccount } from "../recovery/transition.ts";
+import { getMerge } from "./present.ts";
+import { freeze } from "./snapshot.ts";
+
+/** The merge row, locked, which must still wait for a decision by someone other than its proposer. */
+async function lockPending(tx: Tx, id: string, supervisor: StaffPrincipal): Promise<MergeRow> {
+  const [merge] = await tx.select().from(merges).where(eq(merges.id, id)).for("update");
+  if (!merge) throw notFound("The merge");
+  if (merge.requestedBy === supervisor.id)
+    throw new ApiError("forbidden", "Another supervisor must decide on a merge you proposed.");
+  if (merge.status !== "pending_approval")
+    throw new ApiError("conflict", `The merge is already ${merge.status.replace("_", " ")}.`);
+  return merge;
+}
+
+/** A supervisor rejects a proposed merge; nothing else changes. */
+export async function rejectMerge(
+  deps: AppDeps,
+  supervisor: StaffPrincipal,
+  id: string,
+  input: DecisionRequest,
+  origin: RequestOrigin,
+): Promise<Merge> {
+  const now = deps.clock.now();
+  await deps.database.db.transaction(async (tx) => {
+    const merge = await lockPending(tx, id, supervisor);
+    await tx
+      .update(merges)
+      .set({ status: "rejected", decidedBy: supervisor.id, decidedAt: now, decisionReason: input.reason })
+      .where(eq(merges.id, id));
+    await appendAuditEvent(tx, {
+      at: now,
+      actor: actorOf(supervisor),
+      action: "merge.rejected",
+      origin,
+      accountId: merge.survivorId,
+      caseRef: merge.caseRef,
+      reason: input.reason,
+      details: { mergeId: id, mergedIds: merge.mergedIds },
+    });
+  });
+  return getMerge(deps.database.db, id);
+}
+
+/**
+ * A supervisor other than the proposer approves, which executes the merge in this one
+ * transaction: the accounts are locked in id order; a snapshot of every row about to change is
+ * kept; addresses the survivor does not have yet, missing contact channels and the latest
+ * activity move to the survivor; the others become `merged` into it.
+ */
+export async function approveMerge(
+  deps: AppDeps,
+  supervisor: StaffPrincipal,
+  id: string,
+  input: DecisionRequest,
+  origin: RequestOrigin,
+): Promise<Merge> {
+  const now = deps.clock.now();
+  await deps.database.db.transaction(async (tx) => {
+    const merge = await lockPending(tx, id, supervisor);
+    const involved = [merge.survivorId, ...merge.mergedIds].sort();
+    const rows = await tx
+      .select()
+      .from(accounts)
+      .where(inArray(accounts.id, involved))
+      .orderBy(accounts.id)
+      .for("update");
+    const survivor = rows.find((r) => r.id === merge.survivorId);
+    if (!survivor || rows.length !== involved.length)
+      throw new ApiError("conflict", "An account of this merge no longer exists.");
+    const blocked = rows.find((r) => r.status === "merged" || r.status === "closed");
+    if (blocked)
+      throw new ApiError(
+        "invalid_transition",
+        `The account ${blocked.username} is ${blocked.status}; the merge cannot run.`,
+      );
+    const addressRows = await tx
+      .select()
+      .from(addresses)
+      .where(inArray(addresses.accountId, involved))
+      .orderBy(addresses.id)
+      .for("update");
+
+    const actor = actorOf(supervisor);
+    await tx
+      .update(merges)
+      .set({
+        status: "completed",
+        decidedBy: supervisor.id,
+        decidedAt: now,
+        decisionReason: input.reason,
+        completedAt: now,
+        snapshot: { accounts: rows.map(freeze), addresses: addressRows.map(freeze) },
+      })
+      .where(eq(merges.id, id));
+    await appendAuditEvent(tx, {
+      at: now,
+      actor,
+      action: "merge.approved",
+      origin,
+      accountId: merge.survivorId,
+      caseRef: merge.caseRef,
+      reason: input.reason,
+      details: { mergeId: id, mergedIds: merge.mergedIds },
+    });
+
+    const survivorKeys = new Set(addressRows.filter((a) => a.accountId === survivor.id).map((a) => a.addressKey));
+    const movedAddressIds: string[] = [];
+    for (const address of addressRows) {
+      if (address.accountId === survivor.id || survivorKeys.has(address.addressKey)) continue;
+      survivorKeys.add(address.addressKey);
+      movedAddressIds.push(address.id);
+      await tx
+        .update(addresses)
+        .set({ accountId: survivor.id, kind: "mailing", updatedAt: now })
+        .where(eq(addresses.id, address.id));
+    }
+
+    const others = rows.filter((r) => r.id !== survivor.id);
+    const withEmail = others.find((r) => r.email && r.emailVerified) ?? others.find((r) => r.email);
+    const withPhone = others.find((r) => r.phone && r.phoneVerified) ?? others.find((r) => r.phone);
+    const latest = Math.max(...rows.map((r) => r.lastActivityAt?.getTime() ?? 0));
+    await tx
+      .update(accounts)
+      .set({
+        ...(!survivor.email && withEmail ? { email: withEmail.email, emailVerified: withEmail.emailVerified } : {}),
+        ...(!survivor.phone && withPhone ? { phone: withPhone.phone, phoneVerified: withPhone.phoneVerified } : {}),
+        lastActivityAt: latest > 0 ? new Date(latest) : survivor.lastActivityAt,
+        updatedAt: now,
+      })
+      .where(eq(accounts.id, survivor.id));
+
+    for (const other of others) {
+      await moveAccount(
+        tx,
+        other.id,
+        { kind: "merge", into: survivor.id },
+        {
+          at: now,
+          actor,
+          action: "merge.completed",
+          origin,
+          caseRef: merge.caseRef,
+          reason: input.reason,
+          details: {
+            mergeId: id,
+            survivorId: survivor.id,
+            movedAddressIds: movedAddressIds.filter((a) => addressRows.find((r) => r.id === a)?.accountId === other.id),
+          },
+        },
+        { mergedInto: survivor.id, ...LOCK_CLEARED },
+      );
+    }
+  });
+  return getMerge(deps.database.db, id);
+}

@@ -1,0 +1,182 @@
+import {
+  AccountIdParam,
+  ClusterQuery,
+  DecisionRequest,
+  DuplicateClusterPage,
+  Duplicates,
+  Merge,
+  MergeIdParam,
+  MergePage,
+  MergeQuery,
+  Problem,
+  ProposeMergeRequest,
+} from "@recovery-desk/shared";
+import type { Context } from "hono";
+import { z } from "zod";
+import { requireStaff } from "../../http/authenticate.ts";
+import { type AppEnv, requestOrigin } from "../../http/context.ts";
+import { createRouter, defineRoute } from "../../http/router.ts";
+import { decodeCursor, encodeCursor } from "../accounts/cursor.ts";
+import { duplicateCandidates } from "../duplicates/candidates.ts";
+import { duplicateClusters } from "../duplicates/clusters.ts";
+import { approveMerge, rejectMerge } from "./decide.ts";
+import { getMerge, listMerges } from "./present.ts";
+import { proposeMerge } from "./propose.ts";
+import { undoMerge } from "./undo.ts";
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: Problem } },
+});
+const json = <T>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
+const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
+const MergeCursor = z.object({ t: z.string(), i: z.string() });
+
+const candidatesRoute = defineRoute({
+  method: "get",
+  path: "/accounts/{id}/duplicates",
+  tags: ["Duplicates and merges"],
+  summary: "Duplicate candidates of an account",
+  description:
+    "Other open accounts at the same normalised address, best match first, with the reasons (same last name, nickname of the first name, same phone …).",
+  access: "agent",
+  request: { params: AccountIdParam },
+  responses: { 200: json("The candidates.", Duplicates), 404: problem("No such account (`not_found`).") },
+});
+
+const clustersRoute = defineRoute({
+  method: "get",
+  path: "/duplicate-clusters",
+  tags: ["Duplicates and merges"],
+  summary: "Addresses with two or more open accounts",
+  description: "Largest clusters first, paged by cursor.",
+  access: "supervisor",
+  request: { query: ClusterQuery },
+  responses: { 200: json("A page of clusters.", DuplicateClusterPage) },
+});
+
+const proposeRoute = defineRoute({
+  method: "post",
+  path: "/merges",
+  tags: ["Duplicates and merges"],
+  summary: "Propose a merge",
+  description:
+    "An agent with the survivor's owner verified (open window) proposes 1–3 accounts at the survivor's normalised address to fold into it. A supervisor other than the proposer decides.",
+  access: "agent",
+  request: body(ProposeMergeRequest),
+  responses: {
+    201: json("Proposed; waiting for approval.", Merge),
+    403: problem("No open verified window for the survivor (`verification_required`)."),
+    409: problem(
+      "An account is not at the address, is merged or closed (`invalid_transition`), or is in another pending merge (`conflict`).",
+    ),
+  },
+});
+
+const listRoute = defineRoute({
+  method: "get",
+  path: "/merges",
+  tags: ["Duplicates and merges"],
+  summary: "Merges, newest first",
+  access: "agent",
+  request: { query: MergeQuery },
+  responses: { 200: json("A page of merges.", MergePage) },
+});
+
+const getRoute = defineRoute({
+  method: "get",
+  path: "/merges/{id}",
+  tags: ["Duplicates and merges"],
+  summary: "A merge",
+  access: "agent",
+  request: { params: MergeIdParam },
+  responses: { 200: json("The merge.", Merge), 404: problem("No such merge (`not_found`).") },
+});
+
+const decisionResponses = {
+  200: json("Done.", Merge),
+  403: problem("The proposer cannot decide on their own merge (`forbidden`)."),
+  404: problem("No such merge (`not_found`)."),
+  409: problem("Already decided, or an account changed (`conflict`, `invalid_transition`)."),
+};
+
+const approveRoute = defineRoute({
+  method: "post",
+  path: "/merges/{id}/approve",
+  tags: ["Duplicates and merges"],
+  summary: "Approve and execute a merge",
+  description: "Executes the merge in one transaction and keeps a snapshot of every row it changes, for undo.",
+  access: "supervisor",
+  request: { params: MergeIdParam, ...body(DecisionRequest) },
+  responses: decisionResponses,
+});
+
+const rejectRoute = defineRoute({
+  method: "post",
+  path: "/merges/{id}/reject",
+  tags: ["Duplicates and merges"],
+  summary: "Reject a merge",
+  access: "supervisor",
+  request: { params: MergeIdParam, ...body(DecisionRequest) },
+  responses: decisionResponses,
+});
+
+const undoRoute = defineRoute({
+  method: "post",
+  path: "/merges/{id}/undo",
+  tags: ["Duplicates and merges"],
+  summary: "Undo a completed merge (within 30 days)",
+  description: "Restores every row the merge changed exactly as it was, and re-opens the merged accounts.",
+  access: "supervisor",
+  request: { params: MergeIdParam, ...body(DecisionRequest) },
+  responses: {
+    200: json("Undone.", Merge),
+    404: problem("No such merge (`not_found`)."),
+    409: problem("Not completed, older than 30 days, or an account changed since (`conflict`)."),
+  },
+});
+
+function scope(c: Context<AppEnv>, role: "agent" | "supervisor") {
+  return { deps: c.var.deps, staff: requireStaff(c.var.principal, role), origin: requestOrigin(c) };
+}
+
+export const mergeRoutes = createRouter()
+  .openapi(candidatesRoute, async (c) => {
+    const { database, clock } = c.var.deps;
+    return c.json(await duplicateCandidates(database.db, c.req.valid("param").id, clock.now()), 200);
+  })
+  .openapi(clustersRoute, async (c) => {
+    const { database, clock } = c.var.deps;
+    return c.json(await duplicateClusters(database.db, c.req.valid("query"), clock.now()), 200);
+  })
+  .openapi(proposeRoute, async (c) => {
+    const { deps, staff, origin } = scope(c, "agent");
+    return c.json(await proposeMerge(deps, staff, c.req.valid("json"), origin), 201);
+  })
+  .openapi(listRoute, async (c) => {
+    const query = c.req.valid("query");
+    const cursor = query.cursor ? decodeCursor(query.cursor, MergeCursor) : null;
+    const page = await listMerges(c.var.deps.database.db, {
+      status: query.status,
+      limit: query.limit,
+      after: cursor ? { at: cursor.t, id: cursor.i } : null,
+    });
+    const last = page.items.at(-1);
+    return c.json(
+      { items: page.items, nextCursor: page.more && last ? encodeCursor({ t: last.requestedAt, i: last.id }) : null },
+      200,
+    );
+  })
+  .openapi(getRoute, async (c) => c.json(await getMerge(c.var.deps.database.db, c.req.valid("param").id), 200))
+  .openapi(approveRoute, async (c) => {
+    const { deps, staff, origin } = scope(c, "supervisor");
+    return c.json(await approveMerge(deps, staff, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+  })
+  .openapi(rejectRoute, async (c) => {
+    const { deps, staff, origin } = scope(c, "supervisor");
+    return c.json(await rejectMerge(deps, staff, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+  })
+  .openapi(undoRoute, async (c) => {
+    const { deps, staff, origin } = scope(c, "supervisor");
+    return c.json(await undoMerge(deps, staff, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+  });

@@ -1,0 +1,67 @@
+import { MERGE_POLICY, type Merge } from "@recovery-desk/shared";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "../../db/client.ts";
+import { type MergeRow, merges, staff } from "../../db/schema/index.ts";
+import { notFound } from "../../http/errors.ts";
+
+const requester = alias(staff, "requester");
+const decider = alias(staff, "decider");
+const undoer = alias(staff, "undoer");
+
+function present(
+  row: MergeRow,
+  names: { requestedBy: string | null; decidedBy: string | null; undoneBy: string | null },
+): Merge {
+  return {
+    id: row.id,
+    status: row.status,
+    survivorId: row.survivorId,
+    mergedIds: row.mergedIds,
+    reason: row.reason,
+    caseRef: row.caseRef,
+    requestedBy: names.requestedBy ?? "unknown",
+    requestedAt: row.requestedAt.toISOString(),
+    decidedBy: names.decidedBy,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    decisionReason: row.decisionReason,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    undoneBy: names.undoneBy,
+    undoneAt: row.undoneAt?.toISOString() ?? null,
+    undoAvailableUntil:
+      row.status === "completed" && row.completedAt
+        ? new Date(row.completedAt.getTime() + MERGE_POLICY.undoWindowMs).toISOString()
+        : null,
+  };
+}
+
+function selectMerges(db: Executor) {
+  return db
+    .select({ merge: merges, requestedBy: requester.username, decidedBy: decider.username, undoneBy: undoer.username })
+    .from(merges)
+    .leftJoin(requester, eq(requester.id, merges.requestedBy))
+    .leftJoin(decider, eq(decider.id, merges.decidedBy))
+    .leftJoin(undoer, eq(undoer.id, merges.undoneBy));
+}
+
+export async function getMerge(db: Executor, id: string): Promise<Merge> {
+  const [row] = await selectMerges(db).where(eq(merges.id, id));
+  if (!row) throw notFound("The merge");
+  return present(row.merge, row);
+}
+
+/** Merges newest first, optionally of one status, paged by keyset on (request time, id). */
+export async function listMerges(
+  db: Executor,
+  query: { status?: MergeRow["status"] | undefined; limit: number; after?: { at: string; id: string } | null },
+): Promise<{ items: Merge[]; more: boolean }> {
+  const conditions: SQL[] = [];
+  if (query.status) conditions.push(eq(merges.status, query.status));
+  if (query.after)
+    conditions.push(sql`(${merges.requestedAt}, ${merges.id}) < (${query.after.at}::timestamptz, ${query.after.id})`);
+  const rows = await selectMerges(db)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(merges.requestedAt), desc(merges.id))
+    .limit(query.limit + 1);
+  return { items: rows.slice(0, query.limit).map((r) => present(r.merge, r)), more: rows.length > query.limit };
+}
