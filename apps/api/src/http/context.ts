@@ -2,6 +2,7 @@ import type { ApiScope, Role } from "@recovery-desk/shared";
 import type { Context } from "hono";
 import type { Actor, RequestOrigin } from "../audit/append.ts";
 import type { AppDeps } from "../deps.ts";
+import { requireStaff } from "./authenticate.ts";
 import { clientAddress } from "./client-address.ts";
 
 /** A signed-in staff member. */
@@ -43,4 +44,9 @@ export function actorOf(principal: Principal): Actor {
 /** Where a request came from, for the audit trail. */
 export function requestOrigin(c: Context<AppEnv>): RequestOrigin {
   return { requestId: c.var.requestId, ip: clientAddress(c) };
+}
+
+/** What a staff-only handler needs: the dependencies, the staff member (at least `role`), and where the request came from. */
+export function staffScope(c: Context<AppEnv>, role: Role) {
+  return { deps: c.var.deps, staff: requireStaff(c.var.principal, role), origin: requestOrigin(c) };
 }

@@ -77,3 +77,18 @@ export function defineRoute<const R extends Omit<RouteConfig, "middleware">>(con
     middleware: [requireAccess(access)] as const,
   });
 }
+
+/** A documented JSON answer of a route. */
+export const jsonAnswer = <T>(description: string, schema: T) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** A documented problem answer of a route. */
+export const problemAnswer = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: Problem } },
+});
+
+/** A required JSON request body. */
+export const jsonBody = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });

@@ -8,14 +8,11 @@ import {
   MergeIdParam,
   MergePage,
   MergeQuery,
-  Problem,
   ProposeMergeRequest,
 } from "@recovery-desk/shared";
-import type { Context } from "hono";
 import { z } from "zod";
-import { requireStaff } from "../../http/authenticate.ts";
-import { type AppEnv, requestOrigin } from "../../http/context.ts";
-import { createRouter, defineRoute } from "../../http/router.ts";
+import { staffScope } from "../../http/context.ts";
+import { createRouter, defineRoute, jsonAnswer, jsonBody, problemAnswer } from "../../http/router.ts";
 import { decodeCursor, encodeCursor } from "../accounts/cursor.ts";
 import { duplicateCandidates } from "../duplicates/candidates.ts";
 import { duplicateClusters } from "../duplicates/clusters.ts";
@@ -24,12 +21,6 @@ import { getMerge, listMerges } from "./present.ts";
 import { proposeMerge } from "./propose.ts";
 import { undoMerge } from "./undo.ts";
 
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: Problem } },
-});
-const json = <T>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
-const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const MergeCursor = z.object({ t: z.string(), i: z.string() });
 
 const candidatesRoute = defineRoute({
@@ -41,7 +32,7 @@ const candidatesRoute = defineRoute({
     "Other open accounts at the same normalised address, best match first, with the reasons (same last name, nickname of the first name, same phone …).",
   access: "agent",
   request: { params: AccountIdParam },
-  responses: { 200: json("The candidates.", Duplicates), 404: problem("No such account (`not_found`).") },
+  responses: { 200: jsonAnswer("The candidates.", Duplicates), 404: problemAnswer("No such account (`not_found`).") },
 });
 
 const clustersRoute = defineRoute({
@@ -52,7 +43,7 @@ const clustersRoute = defineRoute({
   description: "Largest clusters first, paged by cursor.",
   access: "supervisor",
   request: { query: ClusterQuery },
-  responses: { 200: json("A page of clusters.", DuplicateClusterPage) },
+  responses: { 200: jsonAnswer("A page of clusters.", DuplicateClusterPage) },
 });
 
 const proposeRoute = defineRoute({
@@ -63,11 +54,11 @@ const proposeRoute = defineRoute({
   description:
     "An agent with the survivor's owner verified (open window) proposes 1–3 accounts at the survivor's normalised address to fold into it. A supervisor other than the proposer decides.",
   access: "agent",
-  request: body(ProposeMergeRequest),
+  request: jsonBody(ProposeMergeRequest),
   responses: {
-    201: json("Proposed; waiting for approval.", Merge),
-    403: problem("No open verified window for the survivor (`verification_required`)."),
-    409: problem(
+    201: jsonAnswer("Proposed; waiting for approval.", Merge),
+    403: problemAnswer("No open verified window for the survivor (`verification_required`)."),
+    409: problemAnswer(
       "An account is not at the address, is merged or closed (`invalid_transition`), or is in another pending merge (`conflict`).",
     ),
   },
@@ -80,7 +71,7 @@ const listRoute = defineRoute({
   summary: "Merges, newest first",
   access: "agent",
   request: { query: MergeQuery },
-  responses: { 200: json("A page of merges.", MergePage) },
+  responses: { 200: jsonAnswer("A page of merges.", MergePage) },
 });
 
 const getRoute = defineRoute({
@@ -90,14 +81,14 @@ const getRoute = defineRoute({
   summary: "A merge",
   access: "agent",
   request: { params: MergeIdParam },
-  responses: { 200: json("The merge.", Merge), 404: problem("No such merge (`not_found`).") },
+  responses: { 200: jsonAnswer("The merge.", Merge), 404: problemAnswer("No such merge (`not_found`).") },
 });
 
 const decisionResponses = {
-  200: json("Done.", Merge),
-  403: problem("The proposer cannot decide on their own merge (`forbidden`)."),
-  404: problem("No such merge (`not_found`)."),
-  409: problem("Already decided, or an account changed (`conflict`, `invalid_transition`)."),
+  200: jsonAnswer("Done.", Merge),
+  403: problemAnswer("The proposer cannot decide on their own merge (`forbidden`)."),
+  404: problemAnswer("No such merge (`not_found`)."),
+  409: problemAnswer("Already decided, or an account changed (`conflict`, `invalid_transition`)."),
 };
 
 const approveRoute = defineRoute({
@@ -107,7 +98,7 @@ const approveRoute = defineRoute({
   summary: "Approve and execute a merge",
   description: "Executes the merge in one transaction and keeps a snapshot of every row it changes, for undo.",
   access: "supervisor",
-  request: { params: MergeIdParam, ...body(DecisionRequest) },
+  request: { params: MergeIdParam, ...jsonBody(DecisionRequest) },
   responses: decisionResponses,
 });
 
@@ -117,7 +108,7 @@ const rejectRoute = defineRoute({
   tags: ["Duplicates and merges"],
   summary: "Reject a merge",
   access: "supervisor",
-  request: { params: MergeIdParam, ...body(DecisionRequest) },
+  request: { params: MergeIdParam, ...jsonBody(DecisionRequest) },
   responses: decisionResponses,
 });
 
@@ -128,17 +119,13 @@ const undoRoute = defineRoute({
   summary: "Undo a completed merge (within 30 days)",
   description: "Restores every row the merge changed exactly as it was, and re-opens the merged accounts.",
   access: "supervisor",
-  request: { params: MergeIdParam, ...body(DecisionRequest) },
+  request: { params: MergeIdParam, ...jsonBody(DecisionRequest) },
   responses: {
-    200: json("Undone.", Merge),
-    404: problem("No such merge (`not_found`)."),
-    409: problem("Not completed, older than 30 days, or an account changed since (`conflict`)."),
+    200: jsonAnswer("Undone.", Merge),
+    404: problemAnswer("No such merge (`not_found`)."),
+    409: problemAnswer("Not completed, older than 30 days, or an account changed since (`conflict`)."),
   },
 });
-
-function scope(c: Context<AppEnv>, role: "agent" | "supervisor") {
-  return { deps: c.var.deps, staff: requireStaff(c.var.principal, role), origin: requestOrigin(c) };
-}
 
 export const mergeRoutes = createRouter()
   .openapi(candidatesRoute, async (c) => {
@@ -150,7 +137,7 @@ export const mergeRoutes = createRouter()
     return c.json(await duplicateClusters(database.db, c.req.valid("query"), clock.now()), 200);
   })
   .openapi(proposeRoute, async (c) => {
-    const { deps, staff, origin } = scope(c, "agent");
+    const { deps, staff, origin } = staffScope(c, "agent");
     return c.json(await proposeMerge(deps, staff, c.req.valid("json"), origin), 201);
   })
   .openapi(listRoute, async (c) => {
@@ -169,14 +156,14 @@ export const mergeRoutes = createRouter()
   })
   .openapi(getRoute, async (c) => c.json(await getMerge(c.var.deps.database.db, c.req.valid("param").id), 200))
   .openapi(approveRoute, async (c) => {
-    const { deps, staff, origin } = scope(c, "supervisor");
+    const { deps, staff, origin } = staffScope(c, "supervisor");
     return c.json(await approveMerge(deps, staff, c.req.valid("param").id, c.req.valid("json"), origin), 200);
   })
   .openapi(rejectRoute, async (c) => {
-    const { deps, staff, origin } = scope(c, "supervisor");
+    const { deps, staff, origin } = staffScope(c, "supervisor");
     return c.json(await rejectMerge(deps, staff, c.req.valid("param").id, c.req.valid("json"), origin), 200);
   })
   .openapi(undoRoute, async (c) => {
-    const { deps, staff, origin } = scope(c, "supervisor");
+    const { deps, staff, origin } = staffScope(c, "supervisor");
     return c.json(await undoMerge(deps, staff, c.req.valid("param").id, c.req.valid("json"), origin), 200);
   });

@@ -3,26 +3,18 @@ import {
   AccountIdParam,
   ActionRequest,
   DeliveryReceipt,
-  Problem,
   TemporaryPasswordRequest,
 } from "@recovery-desk/shared";
-import type { Context } from "hono";
-import { requireStaff } from "../../http/authenticate.ts";
-import { type AppEnv, requestOrigin } from "../../http/context.ts";
-import { createRouter, defineRoute } from "../../http/router.ts";
+import { staffScope } from "../../http/context.ts";
+import { createRouter, defineRoute, jsonBody, problemAnswer } from "../../http/router.ts";
 import { liftLockout, reactivate } from "./lift-and-reactivate.ts";
 import { issueTemporaryPassword } from "./temporary-password.ts";
 import { sendUsernameReminder } from "./username-reminder.ts";
 
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: Problem } },
-});
-const body = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
 const COMMON = {
-  403: problem("No open verified window for this account held by this agent (`verification_required`)."),
-  404: problem("No such account (`not_found`)."),
-  409: problem(
+  403: problemAnswer("No open verified window for this account held by this agent (`verification_required`)."),
+  404: problemAnswer("No such account (`not_found`)."),
+  409: problemAnswer(
     "Not possible in the account's state (`invalid_transition`), the channel is not verified, or the Idempotency-Key conflicts (`conflict`).",
   ),
 };
@@ -35,7 +27,7 @@ const unlockRoute = defineRoute({
   description:
     "Lifts a temporary or hard failed-login lock and clears the failure counter. Needs the agent's open verified window.",
   access: "agent",
-  request: { params: AccountIdParam, ...body(ActionRequest) },
+  request: { params: AccountIdParam, ...jsonBody(ActionRequest) },
   responses: {
     200: { description: "Unlocked.", content: { "application/json": { schema: AccountDetail } } },
     ...COMMON,
@@ -48,7 +40,7 @@ const reactivateRoute = defineRoute({
   tags: ["Recovery"],
   summary: "Reactivate an account deactivated for inactivity",
   access: "agent",
-  request: { params: AccountIdParam, ...body(ActionRequest) },
+  request: { params: AccountIdParam, ...jsonBody(ActionRequest) },
   responses: {
     200: { description: "Reactivated.", content: { "application/json": { schema: AccountDetail } } },
     ...COMMON,
@@ -63,11 +55,11 @@ const temporaryPasswordRoute = defineRoute({
   description:
     "Generates a temporary password, sends it only to the chosen verified channel, valid 24 hours, to be changed at next login; it also lifts a failed-login lock. The password is never in any response, log or audit event.",
   access: "agent",
-  request: { params: AccountIdParam, ...body(TemporaryPasswordRequest) },
+  request: { params: AccountIdParam, ...jsonBody(TemporaryPasswordRequest) },
   responses: {
     202: { description: "Sent.", content: { "application/json": { schema: DeliveryReceipt } } },
     ...COMMON,
-    502: problem("The message could not be sent (`delivery_failed`); nothing was changed."),
+    502: problemAnswer("The message could not be sent (`delivery_failed`); nothing was changed."),
   },
 });
 
@@ -78,36 +70,32 @@ const reminderRoute = defineRoute({
   summary: "Email the username",
   description: "Sends the account's username to its verified email address.",
   access: "agent",
-  request: { params: AccountIdParam, ...body(ActionRequest) },
+  request: { params: AccountIdParam, ...jsonBody(ActionRequest) },
   responses: {
     202: { description: "Sent.", content: { "application/json": { schema: DeliveryReceipt } } },
     ...COMMON,
-    502: problem("The email could not be sent (`delivery_failed`)."),
+    502: problemAnswer("The email could not be sent (`delivery_failed`)."),
   },
 });
 
-function scope(c: Context<AppEnv>) {
-  return { deps: c.var.deps, principal: requireStaff(c.var.principal, "agent"), origin: requestOrigin(c) };
-}
-
 export const recoveryRoutes = createRouter()
   .openapi(unlockRoute, async (c) => {
-    const { deps, principal, origin } = scope(c);
+    const { deps, staff: principal, origin } = staffScope(c, "agent");
     return c.json(await liftLockout(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 200);
   })
   .openapi(reactivateRoute, async (c) => {
-    const { deps, principal, origin } = scope(c);
+    const { deps, staff: principal, origin } = staffScope(c, "agent");
     return c.json(await reactivate(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 200);
   })
   .openapi(temporaryPasswordRoute, async (c) => {
-    const { deps, principal, origin } = scope(c);
+    const { deps, staff: principal, origin } = staffScope(c, "agent");
     return c.json(
       await issueTemporaryPassword(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin),
       202,
     );
   })
   .openapi(reminderRoute, async (c) => {
-    const { deps, principal, origin } = scope(c);
+    const { deps, staff: principal, origin } = staffScope(c, "agent");
     return c.json(
       await sendUsernameReminder(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin),
       202,

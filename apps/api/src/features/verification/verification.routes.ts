@@ -2,27 +2,18 @@ import {
   AccountIdParam,
   AnswersRequest,
   CodeRequest,
-  Problem,
   StartVerificationRequest,
   Verification,
   VerificationIdParam,
   VerificationSuccess,
 } from "@recovery-desk/shared";
-import type { Context } from "hono";
-import { requireStaff } from "../../http/authenticate.ts";
-import { type AppEnv, requestOrigin } from "../../http/context.ts";
-import { createRouter, defineRoute } from "../../http/router.ts";
+import { staffScope } from "../../http/context.ts";
+import { createRouter, defineRoute, jsonAnswer, problemAnswer } from "../../http/router.ts";
 import { answerQuestions } from "./answers.ts";
 import { checkCode } from "./code-check.ts";
 import { getVerification } from "./read.ts";
 import { resendCode } from "./resend.ts";
 import { startVerification } from "./start.ts";
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: Problem } },
-});
-const json = <T>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 
 const startRoute = defineRoute({
   method: "post",
@@ -37,11 +28,11 @@ const startRoute = defineRoute({
     body: { required: true, content: { "application/json": { schema: StartVerificationRequest } } },
   },
   responses: {
-    201: json("Started.", Verification),
-    404: problem("No such account (`not_found`)."),
-    409: problem("The channel is missing or not verified, or the account is merged or closed (`conflict`)."),
-    423: problem("Question verification is locked for this account (`verification_locked`, `retryAfter`)."),
-    502: problem("The code could not be delivered (`delivery_failed`); nothing was started."),
+    201: jsonAnswer("Started.", Verification),
+    404: problemAnswer("No such account (`not_found`)."),
+    409: problemAnswer("The channel is missing or not verified, or the account is merged or closed (`conflict`)."),
+    423: problemAnswer("Question verification is locked for this account (`verification_locked`, `retryAfter`)."),
+    502: problemAnswer("The code could not be delivered (`delivery_failed`); nothing was started."),
   },
 });
 
@@ -58,11 +49,11 @@ const answersRoute = defineRoute({
     body: { required: true, content: { "application/json": { schema: AnswersRequest } } },
   },
   responses: {
-    200: json("Verified: the window is open.", VerificationSuccess),
-    403: problem("Another agent's verification (`forbidden`)."),
-    409: problem("The verification has ended or is of another method (`conflict`)."),
-    422: problem("Not verified (`verification_failed`, with `attemptsRemaining`)."),
-    423: problem("The account's limit is reached (`verification_locked`, with `retryAfter`)."),
+    200: jsonAnswer("Verified: the window is open.", VerificationSuccess),
+    403: problemAnswer("Another agent's verification (`forbidden`)."),
+    409: problemAnswer("The verification has ended or is of another method (`conflict`)."),
+    422: problemAnswer("Not verified (`verification_failed`, with `attemptsRemaining`)."),
+    423: problemAnswer("The account's limit is reached (`verification_locked`, with `retryAfter`)."),
   },
 });
 
@@ -78,10 +69,10 @@ const codeRoute = defineRoute({
     body: { required: true, content: { "application/json": { schema: CodeRequest } } },
   },
   responses: {
-    200: json("Verified: the window is open.", VerificationSuccess),
-    403: problem("Another agent's verification (`forbidden`)."),
-    409: problem("The verification has ended, or the code expired or has no tries left (`conflict`)."),
-    422: problem("Not verified (`verification_failed`, with `attemptsRemaining`)."),
+    200: jsonAnswer("Verified: the window is open.", VerificationSuccess),
+    403: problemAnswer("Another agent's verification (`forbidden`)."),
+    409: problemAnswer("The verification has ended, or the code expired or has no tries left (`conflict`)."),
+    422: problemAnswer("Not verified (`verification_failed`, with `attemptsRemaining`)."),
   },
 });
 
@@ -95,10 +86,10 @@ const resendRoute = defineRoute({
   access: "agent",
   request: { params: VerificationIdParam },
   responses: {
-    202: json("Sent.", Verification),
-    409: problem("The verification has ended or uses questions (`conflict`)."),
-    429: problem("Too soon after the last code (`rate_limited`, `Retry-After`)."),
-    502: problem("The code could not be delivered (`delivery_failed`)."),
+    202: jsonAnswer("Sent.", Verification),
+    409: problemAnswer("The verification has ended or uses questions (`conflict`)."),
+    429: problemAnswer("Too soon after the last code (`rate_limited`, `Retry-After`)."),
+    502: problemAnswer("The code could not be delivered (`delivery_failed`)."),
   },
 });
 
@@ -110,37 +101,29 @@ const getRoute = defineRoute({
   access: "agent",
   request: { params: VerificationIdParam },
   responses: {
-    200: json("The verification.", Verification),
-    403: problem("Another agent's verification (`forbidden`)."),
+    200: jsonAnswer("The verification.", Verification),
+    403: problemAnswer("Another agent's verification (`forbidden`)."),
   },
 });
 
-function scope(c: Context<AppEnv>) {
-  return {
-    deps: c.var.deps,
-    principal: requireStaff(c.var.principal, "agent"),
-    origin: requestOrigin(c),
-  };
-}
-
 export const verificationRoutes = createRouter()
   .openapi(startRoute, async (c) => {
-    const { deps, principal, origin } = scope(c);
+    const { deps, staff: principal, origin } = staffScope(c, "agent");
     return c.json(await startVerification(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 201);
   })
   .openapi(answersRoute, async (c) => {
-    const { deps, principal, origin } = scope(c);
+    const { deps, staff: principal, origin } = staffScope(c, "agent");
     return c.json(await answerQuestions(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 200);
   })
   .openapi(codeRoute, async (c) => {
-    const { deps, principal, origin } = scope(c);
+    const { deps, staff: principal, origin } = staffScope(c, "agent");
     return c.json(await checkCode(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 200);
   })
   .openapi(resendRoute, async (c) => {
-    const { deps, principal, origin } = scope(c);
+    const { deps, staff: principal, origin } = staffScope(c, "agent");
     return c.json(await resendCode(deps, principal, c.req.valid("param").id, origin), 202);
   })
   .openapi(getRoute, async (c) => {
-    const { deps, principal } = scope(c);
+    const { deps, staff: principal } = staffScope(c, "agent");
     return c.json(await getVerification(deps, principal, c.req.valid("param").id), 200);
   });
