@@ -1,18 +1,14 @@
-import {
-  type AnswersRequest,
-  normalizeAnswer,
-  VERIFICATION_POLICY,
-  type VerificationSuccess,
-} from "@recovery-desk/shared";
+import { type AnswersRequest, normalizeAnswer, type VerificationSuccess } from "@recovery-desk/shared";
 import { eq, inArray } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
-import { accounts, securityQuestions, verificationFailures, verifications } from "../../db/schema/index.ts";
+import { accounts, securityQuestions, verificationFailures } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { verifySecret } from "../../security/hashing.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
+import { openVerifiedWindow } from "./open-window.ts";
 import { questionLimit, secondsUntil } from "./question-limit.ts";
 
 type Outcome = { ok: true; verifiedUntil: Date } | { ok: false; attemptsRemaining: number; lockedUntil: Date | null };
@@ -72,17 +68,7 @@ export async function answerQuestions(
     );
     const at = deps.clock.now();
     if (stored.length === expected.length && matches.every(Boolean)) {
-      const verifiedUntil = new Date(at.getTime() + VERIFICATION_POLICY.windowMs);
-      await tx
-        .update(verifications)
-        .set({ status: "verified", verifiedAt: at, verifiedUntil })
-        .where(eq(verifications.id, verificationId));
-      await appendAuditEvent(tx, {
-        ...audit,
-        at,
-        action: "verification.succeeded",
-        details: { verificationId, method: verification.method },
-      });
+      const verifiedUntil = await openVerifiedWindow(tx, verification, at, audit);
       return { ok: true, verifiedUntil };
     }
 

@@ -1,4 +1,4 @@
-import { type CodeRequest, VERIFICATION_POLICY, type VerificationSuccess } from "@recovery-desk/shared";
+import type { CodeRequest, VerificationSuccess } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import { verifications } from "../../db/schema/index.ts";
@@ -7,6 +7,7 @@ import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
 import { verifySecret } from "../../security/hashing.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
+import { openVerifiedWindow } from "./open-window.ts";
 
 type Outcome = { ok: true; verifiedUntil: Date } | { ok: false; attemptsRemaining: number };
 
@@ -47,17 +48,7 @@ export async function checkCode(
     const matches = await verifySecret(verification.codeHash, input.code);
     const at = deps.clock.now();
     if (matches) {
-      const verifiedUntil = new Date(at.getTime() + VERIFICATION_POLICY.windowMs);
-      await tx
-        .update(verifications)
-        .set({ status: "verified", verifiedAt: at, verifiedUntil, codeHash: null, codeAttemptsRemaining: 0 })
-        .where(eq(verifications.id, verificationId));
-      await appendAuditEvent(tx, {
-        ...audit,
-        at,
-        action: "verification.succeeded",
-        details: { verificationId, method: verification.method },
-      });
+      const verifiedUntil = await openVerifiedWindow(tx, verification, at, audit);
       return { ok: true, verifiedUntil };
     }
     const attemptsRemaining = (verification.codeAttemptsRemaining ?? 1) - 1;
