@@ -31,6 +31,8 @@ export interface AppEnv {
     requestId: string;
     deps: AppDeps;
     principal: Principal | null;
+    /** Set by a handler whose answer carries a secret: idempotency must not keep that answer. */
+    secretAnswer?: boolean;
   };
 }
 

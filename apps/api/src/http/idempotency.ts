@@ -21,7 +21,8 @@ type Claim = { kind: "claimed" } | { kind: "replay"; status: number; body: unkno
  * Stripe-style idempotency for state-changing calls. The first request with a key runs and its
  * answer is kept for 24 hours; the same key with the same request replays that answer without
  * acting again; the same key with another request, or while the first still runs, is a conflict.
- * Answers of 500 and above are not kept, so a retry can succeed.
+ * Answers of 500 and above are not kept, so a retry can succeed. An answer that carries a secret
+ * (a new API key, an initial password) is never kept either: its replay is a conflict instead.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header(IDEMPOTENCY_HEADER);
@@ -48,6 +49,13 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const where = and(eq(idempotencyKeys.principalId, principal.id), eq(idempotencyKeys.key, key));
   if (c.res.status >= 500) {
     await database.db.delete(idempotencyKeys).where(where);
+    return;
+  }
+  if (c.var.secretAnswer) {
+    await database.db
+      .update(idempotencyKeys)
+      .set({ state: "done", responseStatus: c.res.status, withheld: true })
+      .where(where);
     return;
   }
   const text = c.res.status === 204 ? "" : await c.res.clone().text();
@@ -78,6 +86,12 @@ async function claimKey(db: Db, principalId: string, key: string, requestHash: s
   if (!row) throw new ApiError("conflict", "A request with this Idempotency-Key is still in progress. Retry shortly.");
   if (row.requestHash !== requestHash) {
     throw new ApiError("conflict", "This Idempotency-Key was already used for a different request.");
+  }
+  if (row.state === "done" && row.withheld) {
+    throw new ApiError(
+      "conflict",
+      "The first request with this Idempotency-Key succeeded, and its answer held a secret that is never kept. Look the result up in the list; if the secret was lost, create a new one.",
+    );
   }
   if (row.state === "done") return { kind: "replay", status: row.responseStatus ?? 200, body: row.responseBody };
   if (row.lockedAt.getTime() > now.getTime() - ABANDONED_AFTER_MS) {

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { instant } from "./columns.ts";
 
 /**
@@ -17,6 +17,8 @@ export const idempotencyKeys = pgTable(
     state: text("state", { enum: ["in_flight", "done"] }).notNull(),
     responseStatus: integer("response_status"),
     responseBody: jsonb("response_body"),
+    /** The answer held a secret (a new API key, an initial password) and was not kept; a replay is refused. */
+    withheld: boolean("withheld").notNull().default(false),
     /** When the first request took the key; an `in_flight` key older than a minute is taken over. */
     lockedAt: instant("locked_at").notNull(),
     expiresAt: instant("expires_at").notNull(),

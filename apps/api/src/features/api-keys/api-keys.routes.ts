@@ -48,6 +48,7 @@ const revokeRoute = defineRoute({
 export const apiKeyRoutes = createRouter()
   .openapi(createRoute, async (c) => {
     const admin = requireStaff(c.var.principal, "admin");
+    c.set("secretAnswer", true);
     return c.json(await createApiKey(c.var.deps, admin, c.req.valid("json"), requestOrigin(c)), 201);
   })
   .openapi(listRoute, async (c) => c.json({ items: await listApiKeys(c.var.deps) }, 200))

@@ -1,5 +1,6 @@
 import type { AccountDetail, ApiKeyList, CreatedApiKey } from "@recovery-desk/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { idempotencyKeys } from "../../db/schema/index.ts";
 import { MINUTE } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { allEvents } from "../../test/audit.ts";
@@ -99,6 +100,26 @@ describe("API keys", () => {
         (await t.request("/api/v1/api-keys", { cookie, body: { name: "x", scopes: ["audit:read"] } })).status,
       ).toBe(403);
     }
+  });
+
+  it("never keeps a new key for idempotent replay: a retry is told to look it up instead", async () => {
+    const headers = { "idempotency-key": "create-key-1" };
+    const first = await t.request("/api/v1/api-keys", {
+      cookie: admin,
+      body: { name: "Retry", scopes: ["audit:read"] },
+      headers,
+    });
+    expect(first.status).toBe(201);
+    const created = (await first.json()) as CreatedApiKey;
+    const retry = await t.request("/api/v1/api-keys", {
+      cookie: admin,
+      body: { name: "Retry", scopes: ["audit:read"] },
+      headers,
+    });
+    expect(retry.status).toBe(409);
+    expect(await retry.json()).toMatchObject({ code: "conflict", detail: expect.stringMatching(/never kept/) });
+    const stored = await t.database.db.select().from(idempotencyKeys);
+    expect(JSON.stringify(stored)).not.toContain(created.key);
   });
 
   it.each([

@@ -68,6 +68,7 @@ export const staffRoutes = createRouter()
   .openapi(listRoute, async (c) => c.json({ items: await listStaff(c.var.deps) }, 200))
   .openapi(createRoute, async (c) => {
     const admin = requireStaff(c.var.principal, "admin");
+    c.set("secretAnswer", true);
     return c.json(await createStaff(c.var.deps, admin, c.req.valid("json"), requestOrigin(c)), 201);
   })
   .openapi(updateRoute, async (c) => {
