@@ -65,6 +65,13 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     .where(where);
 });
 
+/** Said apart from other conflicts (`idempotency: "in_progress"`), so a client keeps its key and retries. */
+const inProgress = () =>
+  new ApiError("conflict", "A request with this Idempotency-Key is still in progress. Retry shortly.", {
+    retryAfter: 1,
+    extra: { idempotency: "in_progress" },
+  });
+
 async function claimKey(db: Db, principalId: string, key: string, requestHash: string, now: Date): Promise<Claim> {
   const where = and(eq(idempotencyKeys.principalId, principalId), eq(idempotencyKeys.key, key));
   await db.delete(idempotencyKeys).where(and(where, lte(idempotencyKeys.expiresAt, now)));
@@ -83,7 +90,7 @@ async function claimKey(db: Db, principalId: string, key: string, requestHash: s
   if (inserted) return { kind: "claimed" };
 
   const [row] = await db.select().from(idempotencyKeys).where(where);
-  if (!row) throw new ApiError("conflict", "A request with this Idempotency-Key is still in progress. Retry shortly.");
+  if (!row) throw inProgress();
   if (row.requestHash !== requestHash) {
     throw new ApiError("conflict", "This Idempotency-Key was already used for a different request.");
   }
@@ -95,14 +102,13 @@ async function claimKey(db: Db, principalId: string, key: string, requestHash: s
   }
   if (row.state === "done") return { kind: "replay", status: row.responseStatus ?? 200, body: row.responseBody };
   if (row.lockedAt.getTime() > now.getTime() - ABANDONED_AFTER_MS) {
-    throw new ApiError("conflict", "A request with this Idempotency-Key is still in progress. Retry shortly.");
+    throw inProgress();
   }
   const [takenOver] = await db
     .update(idempotencyKeys)
     .set({ lockedAt: now })
     .where(and(where, eq(idempotencyKeys.state, "in_flight"), eq(idempotencyKeys.lockedAt, row.lockedAt)))
     .returning({ key: idempotencyKeys.key });
-  if (!takenOver)
-    throw new ApiError("conflict", "A request with this Idempotency-Key is still in progress. Retry shortly.");
+  if (!takenOver) throw inProgress();
   return { kind: "claimed" };
 }

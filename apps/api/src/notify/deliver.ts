@@ -39,6 +39,8 @@ export async function deliver(
   channel: Channel,
   message: { subject: string; text: string },
   refs: { accountId: string; verificationId?: string },
+  /** What the agent can do instead, said after the failure. */
+  otherwise = "Try again, or use another way to verify the caller.",
 ): Promise<void> {
   try {
     await deps.notifier.send({ channel: channel.channel, to: channel.to, ...message, accountId: refs.accountId });
@@ -55,7 +57,7 @@ export async function deliver(
     deps.logger.warn({ channel: channel.channel, accountId: refs.accountId, reason }, "code delivery failed");
     throw new ApiError(
       "delivery_failed",
-      `The ${channel.channel === "sms" ? "text message" : "email"} to ${channel.masked} could not be sent. Try again, or use another way to verify the caller.`,
+      `The ${channel.channel === "sms" ? "text message" : "email"} to ${channel.masked} could not be sent. ${otherwise}`,
     );
   }
 }

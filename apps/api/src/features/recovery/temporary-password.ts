@@ -63,6 +63,7 @@ export async function issueTemporaryPassword(
       text: `Your temporary USPS password is ${password} . It works for 24 hours; when you sign in you will choose a new password.`,
     },
     { accountId },
+    "Nothing was changed. Try again, or send it to the other verified channel.",
   );
 
   await db.transaction(async (tx) => {

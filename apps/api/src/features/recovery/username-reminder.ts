@@ -29,6 +29,7 @@ export async function sendUsernameReminder(
     channel,
     { subject: "Your USPS username", text: `The username of your USPS online account is ${account.username}.` },
     { accountId },
+    "Try again later, or read the username to the verified caller.",
   );
   await db.transaction((tx) =>
     appendAuditEvent(tx, {
