@@ -12,6 +12,9 @@ export default defineProject({
     env: { TZ: "America/Chicago" },
     include: ["src/**/*.test.tsx", "src/**/*.test.ts"],
     setupFiles: ["./src/test/setup.ts"],
+    // Most tests drive the whole console through a call (search, verify, act); on a busy two-core
+    // machine such a journey can take longer than vitest's default 5 seconds.
+    testTimeout: 15_000,
     // Keep the design tokens' text, so the contrast test can read the real colours.
     css: { include: [/tokens\.css/] },
   },

@@ -1,19 +1,26 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
+import { type RunningServer, startServer } from "../support/server.ts";
 
 let browser: Browser;
 let page: Page;
-const baseUrl = inject("baseUrl");
+let server: RunningServer;
+let baseUrl: string;
 
 beforeAll(async () => {
+  server = await startServer();
+  baseUrl = server.baseUrl;
   browser = await launchBrowser();
   page = await browser.newPage();
 });
 afterEach(async (context) => {
   if (context.task.result?.state === "fail") await screenshotOnFailure(page, context.task.name);
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
 
 it("an agent signs in and is taken to account search", async () => {
   await page.goto(`${baseUrl}/accounts`);

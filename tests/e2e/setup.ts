@@ -1,16 +1,9 @@
-import type { TestProject } from "vitest/node";
-import { buildConsole, startServer } from "../support/server.ts";
+import { buildConsole } from "../support/server.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    baseUrl: string;
-  }
-}
-
-/** Builds the console and starts the real server on a fresh embedded database with the demo world. */
-export default async function setup(project: TestProject) {
+/**
+ * Builds the console once; each journey file then starts the real server on a fresh embedded
+ * database with the demo world, so journeys do not see each other's changes.
+ */
+export default function setup() {
   buildConsole();
-  const server = await startServer();
-  project.provide("baseUrl", server.baseUrl);
-  return () => server.stop();
 }

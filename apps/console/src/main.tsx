@@ -5,6 +5,8 @@ import { createApp } from "./app/create-app.ts";
 import { applyTheme, readTheme } from "./lib/theme.ts";
 import "./styles/tokens.css";
 import "./styles/app.css";
+import "./styles/overlays.css";
+import "./styles/recovery.css";
 
 // Use the agent's colour choice before the first paint, so the page never flashes the other theme.
 applyTheme(readTheme());

@@ -12,9 +12,15 @@ import { Route as rootRouteImport } from "./routes/__root"
 import { Route as AuthenticatedRouteImport } from "./routes/_authenticated"
 import { Route as LoginRouteImport } from "./routes/login"
 import { Route as AuthenticatedIndexRouteImport } from "./routes/_authenticated/index"
+import { Route as AuthenticatedAdminRouteRouteImport } from "./routes/_authenticated/admin/route"
+import { Route as AuthenticatedAuditRouteImport } from "./routes/_authenticated/audit"
+import { Route as AuthenticatedMergesRouteImport } from "./routes/_authenticated/merges"
 import { Route as AuthenticatedOutboxRouteImport } from "./routes/_authenticated/outbox"
 import { Route as AuthenticatedAccountsIndexRouteImport } from "./routes/_authenticated/accounts/index"
 import { Route as AuthenticatedAccountsAccountIdRouteImport } from "./routes/_authenticated/accounts/$accountId"
+import { Route as AuthenticatedAdminIndexRouteImport } from "./routes/_authenticated/admin/index"
+import { Route as AuthenticatedAdminApiKeysRouteImport } from "./routes/_authenticated/admin/api-keys"
+import { Route as AuthenticatedAdminStaffRouteImport } from "./routes/_authenticated/admin/staff"
 
 const AuthenticatedRoute = AuthenticatedRouteImport.update({
   id: "/_authenticated",
@@ -28,6 +34,21 @@ const LoginRoute = LoginRouteImport.update({
 const AuthenticatedIndexRoute = AuthenticatedIndexRouteImport.update({
   id: "/",
   path: "/",
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
+const AuthenticatedAdminRouteRoute = AuthenticatedAdminRouteRouteImport.update({
+  id: "/admin",
+  path: "/admin",
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
+const AuthenticatedAuditRoute = AuthenticatedAuditRouteImport.update({
+  id: "/audit",
+  path: "/audit",
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
+const AuthenticatedMergesRoute = AuthenticatedMergesRouteImport.update({
+  id: "/merges",
+  path: "/merges",
   getParentRoute: () => AuthenticatedRoute,
 } as any)
 const AuthenticatedOutboxRoute = AuthenticatedOutboxRouteImport.update({
@@ -47,43 +68,103 @@ const AuthenticatedAccountsAccountIdRoute =
     path: "/accounts/$accountId",
     getParentRoute: () => AuthenticatedRoute,
   } as any)
+const AuthenticatedAdminIndexRoute = AuthenticatedAdminIndexRouteImport.update({
+  id: "/",
+  path: "/",
+  getParentRoute: () => AuthenticatedAdminRouteRoute,
+} as any)
+const AuthenticatedAdminApiKeysRoute =
+  AuthenticatedAdminApiKeysRouteImport.update({
+    id: "/api-keys",
+    path: "/api-keys",
+    getParentRoute: () => AuthenticatedAdminRouteRoute,
+  } as any)
+const AuthenticatedAdminStaffRoute = AuthenticatedAdminStaffRouteImport.update({
+  id: "/staff",
+  path: "/staff",
+  getParentRoute: () => AuthenticatedAdminRouteRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   "/": typeof AuthenticatedIndexRoute
   "/login": typeof LoginRoute
+  "/admin": typeof AuthenticatedAdminRouteRouteWithChildren
+  "/audit": typeof AuthenticatedAuditRoute
+  "/merges": typeof AuthenticatedMergesRoute
   "/outbox": typeof AuthenticatedOutboxRoute
   "/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
+  "/admin/api-keys": typeof AuthenticatedAdminApiKeysRoute
+  "/admin/staff": typeof AuthenticatedAdminStaffRoute
   "/accounts/": typeof AuthenticatedAccountsIndexRoute
+  "/admin/": typeof AuthenticatedAdminIndexRoute
 }
 export interface FileRoutesByTo {
   "/login": typeof LoginRoute
+  "/audit": typeof AuthenticatedAuditRoute
+  "/merges": typeof AuthenticatedMergesRoute
   "/outbox": typeof AuthenticatedOutboxRoute
   "/": typeof AuthenticatedIndexRoute
   "/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
+  "/admin/api-keys": typeof AuthenticatedAdminApiKeysRoute
+  "/admin/staff": typeof AuthenticatedAdminStaffRoute
   "/accounts": typeof AuthenticatedAccountsIndexRoute
+  "/admin": typeof AuthenticatedAdminIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/_authenticated": typeof AuthenticatedRouteWithChildren
   "/login": typeof LoginRoute
+  "/_authenticated/admin": typeof AuthenticatedAdminRouteRouteWithChildren
+  "/_authenticated/audit": typeof AuthenticatedAuditRoute
+  "/_authenticated/merges": typeof AuthenticatedMergesRoute
   "/_authenticated/outbox": typeof AuthenticatedOutboxRoute
   "/_authenticated/": typeof AuthenticatedIndexRoute
   "/_authenticated/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
+  "/_authenticated/admin/api-keys": typeof AuthenticatedAdminApiKeysRoute
+  "/_authenticated/admin/staff": typeof AuthenticatedAdminStaffRoute
   "/_authenticated/accounts/": typeof AuthenticatedAccountsIndexRoute
+  "/_authenticated/admin/": typeof AuthenticatedAdminIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: "/" | "/login" | "/outbox" | "/accounts/$accountId" | "/accounts/"
+  fullPaths:
+    | "/"
+    | "/login"
+    | "/admin"
+    | "/audit"
+    | "/merges"
+    | "/outbox"
+    | "/accounts/$accountId"
+    | "/admin/api-keys"
+    | "/admin/staff"
+    | "/accounts/"
+    | "/admin/"
   fileRoutesByTo: FileRoutesByTo
-  to: "/login" | "/outbox" | "/" | "/accounts/$accountId" | "/accounts"
+  to:
+    | "/login"
+    | "/audit"
+    | "/merges"
+    | "/outbox"
+    | "/"
+    | "/accounts/$accountId"
+    | "/admin/api-keys"
+    | "/admin/staff"
+    | "/accounts"
+    | "/admin"
   id:
     | "__root__"
     | "/_authenticated"
     | "/login"
+    | "/_authenticated/admin"
+    | "/_authenticated/audit"
+    | "/_authenticated/merges"
     | "/_authenticated/outbox"
     | "/_authenticated/"
     | "/_authenticated/accounts/$accountId"
+    | "/_authenticated/admin/api-keys"
+    | "/_authenticated/admin/staff"
     | "/_authenticated/accounts/"
+    | "/_authenticated/admin/"
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -114,6 +195,27 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AuthenticatedIndexRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
+    "/_authenticated/admin": {
+      id: "/_authenticated/admin"
+      path: "/admin"
+      fullPath: "/admin"
+      preLoaderRoute: typeof AuthenticatedAdminRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    "/_authenticated/audit": {
+      id: "/_authenticated/audit"
+      path: "/audit"
+      fullPath: "/audit"
+      preLoaderRoute: typeof AuthenticatedAuditRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    "/_authenticated/merges": {
+      id: "/_authenticated/merges"
+      path: "/merges"
+      fullPath: "/merges"
+      preLoaderRoute: typeof AuthenticatedMergesRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
     "/_authenticated/outbox": {
       id: "/_authenticated/outbox"
       path: "/outbox"
@@ -135,10 +237,52 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AuthenticatedAccountsAccountIdRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
+    "/_authenticated/admin/": {
+      id: "/_authenticated/admin/"
+      path: "/"
+      fullPath: "/admin/"
+      preLoaderRoute: typeof AuthenticatedAdminIndexRouteImport
+      parentRoute: typeof AuthenticatedAdminRouteRoute
+    }
+    "/_authenticated/admin/api-keys": {
+      id: "/_authenticated/admin/api-keys"
+      path: "/api-keys"
+      fullPath: "/admin/api-keys"
+      preLoaderRoute: typeof AuthenticatedAdminApiKeysRouteImport
+      parentRoute: typeof AuthenticatedAdminRouteRoute
+    }
+    "/_authenticated/admin/staff": {
+      id: "/_authenticated/admin/staff"
+      path: "/staff"
+      fullPath: "/admin/staff"
+      preLoaderRoute: typeof AuthenticatedAdminStaffRouteImport
+      parentRoute: typeof AuthenticatedAdminRouteRoute
+    }
   }
 }
 
+interface AuthenticatedAdminRouteRouteChildren {
+  AuthenticatedAdminApiKeysRoute: typeof AuthenticatedAdminApiKeysRoute
+  AuthenticatedAdminStaffRoute: typeof AuthenticatedAdminStaffRoute
+  AuthenticatedAdminIndexRoute: typeof AuthenticatedAdminIndexRoute
+}
+
+const AuthenticatedAdminRouteRouteChildren: AuthenticatedAdminRouteRouteChildren =
+  {
+    AuthenticatedAdminApiKeysRoute: AuthenticatedAdminApiKeysRoute,
+    AuthenticatedAdminStaffRoute: AuthenticatedAdminStaffRoute,
+    AuthenticatedAdminIndexRoute: AuthenticatedAdminIndexRoute,
+  }
+
+const AuthenticatedAdminRouteRouteWithChildren =
+  AuthenticatedAdminRouteRoute._addFileChildren(
+    AuthenticatedAdminRouteRouteChildren,
+  )
+
 interface AuthenticatedRouteChildren {
+  AuthenticatedAdminRouteRoute: typeof AuthenticatedAdminRouteRouteWithChildren
+  AuthenticatedAuditRoute: typeof AuthenticatedAuditRoute
+  AuthenticatedMergesRoute: typeof AuthenticatedMergesRoute
   AuthenticatedOutboxRoute: typeof AuthenticatedOutboxRoute
   AuthenticatedIndexRoute: typeof AuthenticatedIndexRoute
   AuthenticatedAccountsAccountIdRoute: typeof AuthenticatedAccountsAccountIdRoute
@@ -146,6 +290,9 @@ interface AuthenticatedRouteChildren {
 }
 
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
+  AuthenticatedAdminRouteRoute: AuthenticatedAdminRouteRouteWithChildren,
+  AuthenticatedAuditRoute: AuthenticatedAuditRoute,
+  AuthenticatedMergesRoute: AuthenticatedMergesRoute,
   AuthenticatedOutboxRoute: AuthenticatedOutboxRoute,
   AuthenticatedIndexRoute: AuthenticatedIndexRoute,
   AuthenticatedAccountsAccountIdRoute: AuthenticatedAccountsAccountIdRoute,

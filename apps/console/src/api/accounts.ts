@@ -12,6 +12,8 @@ export const accountKeys = {
   search: (params: AccountSearchParams) =>
     [...accountKeys.all, "search", { q: params.q ?? "", status: params.status ?? null }] as const,
   detail: (id: string) => [...accountKeys.all, "detail", id] as const,
+  /** Under the account's own key, so reloading the account (e.g. after verification) reloads its history too. */
+  timeline: (id: string) => [...accountKeys.detail(id), "timeline"] as const,
 };
 
 /** True when there is something to search for; an empty box shows the hints instead. */

@@ -9,6 +9,8 @@ type ApiFetchOptions<Schema extends z.ZodType> = {
   body?: unknown;
   /** The shared contract schema the answer must follow; leave out for answers without a body. */
   schema?: Schema;
+  /** Extra request headers, e.g. the Idempotency-Key of a recovery action. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 };
 
@@ -27,9 +29,9 @@ export function apiUrl(path: string, query?: Record<string, string | number | un
  */
 export async function apiFetch<Schema extends z.ZodType = z.ZodUnknown>(
   url: string,
-  { method = "GET", body, schema, signal }: ApiFetchOptions<Schema> = {},
+  { method = "GET", body, schema, headers: extraHeaders, signal }: ApiFetchOptions<Schema> = {},
 ): Promise<z.infer<Schema>> {
-  const headers = new Headers({ Accept: "application/json, application/problem+json" });
+  const headers = new Headers({ ...extraHeaders, Accept: "application/json, application/problem+json" });
   if (body !== undefined) headers.set("Content-Type", "application/json");
 
   let response: Response;

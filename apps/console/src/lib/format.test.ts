@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatPhone } from "./format.ts";
+import { formatClock, formatPhone, formatRelative } from "./format.ts";
 
 describe("formatClock", () => {
   it.each([
@@ -22,5 +22,20 @@ describe("formatPhone", () => {
   it("leaves a masked or foreign number as it is", () => {
     expect(formatPhone("•••-•••-0142")).toBe("•••-•••-0142");
     expect(formatPhone("+442071838750")).toBe("+442071838750");
+  });
+});
+
+describe("formatRelative", () => {
+  const now = Date.parse("2026-11-24T15:00:00.000Z");
+  it.each([
+    ["2026-11-24T14:59:30.000Z", "just now"],
+    ["2026-11-24T14:55:00.000Z", "5 minutes ago"],
+    ["2026-11-24T12:00:00.000Z", "3 hours ago"],
+    ["2026-11-23T15:00:00.000Z", "yesterday"],
+    ["2026-11-20T15:30:00.000Z", "4 days ago"],
+    ["2026-09-24T15:00:00.000Z", "2 months ago"],
+    ["2024-03-15T02:00:00.000Z", "3 years ago"],
+  ])("says %s was %s", (iso, words) => {
+    expect(formatRelative(iso, now)).toBe(words);
   });
 });

@@ -52,3 +52,28 @@ export function formatPhone(phone: string): string {
   const match = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(phone);
   return match ? `(${match[1]}) ${match[2]}-${match[3]}` : phone;
 }
+
+const relativeFormat = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
+
+/** [unit, seconds in it, use it below this many seconds] from small to large. */
+const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number, number]> = [
+  ["minute", 60, 3_600],
+  ["hour", 3_600, 86_400],
+  ["day", 86_400, 30 * 86_400],
+  ["month", 30 * 86_400, 365 * 86_400],
+  ["year", 365 * 86_400, Number.POSITIVE_INFINITY],
+];
+
+/** "just now", "5 minutes ago", "yesterday", "3 years ago": how long ago `iso` was, seen from `now`. */
+export function formatRelative(iso: string, now: number): string {
+  const seconds = (Date.parse(iso) - now) / 1_000;
+  const size = Math.abs(seconds);
+  if (size < 45) return "just now";
+  for (const [unit, unitSeconds, below] of RELATIVE_STEPS) {
+    if (size < below) {
+      const count = Math.max(1, Math.round(size / unitSeconds));
+      return relativeFormat.format(Math.sign(seconds) * count, unit);
+    }
+  }
+  return formatDateTime(iso);
+}

@@ -1,4 +1,5 @@
 import type { AccountDetail, Staff } from "@recovery-desk/shared";
+import { current } from "./fake-accounts.ts";
 import { accounts, ava, DEMO_PASSWORD, toSummary } from "./fixtures.ts";
 
 /**
@@ -42,12 +43,14 @@ export function searchAccounts(params: URLSearchParams) {
   const status = params.get("status");
   const limit = Number(params.get("limit") ?? 50);
   const offset = Number(params.get("cursor") ?? 0);
-  const found = accounts.filter((a) => (!q || matches(a, q)) && (!status || a.status === status));
+  const found = accounts.map(current).filter((a) => (!q || matches(a, q)) && (!status || a.status === status));
   const items = found.slice(offset, offset + limit).map(toSummary);
   const nextCursor = offset + limit < found.length ? String(offset + limit) : null;
   return { items, nextCursor };
 }
 
+/** The account as it is now in this test, with whatever actions changed. */
 export function findAccount(id: string): AccountDetail | undefined {
-  return accounts.find((a) => a.id === id);
+  const account = accounts.find((a) => a.id === id);
+  return account ? current(account) : undefined;
 }

@@ -11,7 +11,8 @@ import {
   type Verification,
   type VerificationMethod,
 } from "@recovery-desk/shared";
-import { findAccount } from "./fake-api.ts";
+import { fakeApi, findAccount } from "./fake-api.ts";
+import { appendEvent, staffActor } from "./fake-audit.ts";
 import { sendCode } from "./fake-delivery.ts";
 import {
   type FakeReply,
@@ -27,6 +28,22 @@ export { latestCode } from "./fake-delivery.ts";
 export { type FakeReply, fakeVerification, resetFakeVerification } from "./fake-verification-state.ts";
 
 const { codeTtlMs, pendingTtlMs, questionFailureLimit, questionFailureWindowMs, questionLockMs } = VERIFICATION_POLICY;
+
+/** Writes a verification event to the fake audit trail, as the real API does for every attempt. */
+function audit(
+  v: FakeVerification,
+  action: "verification.started" | "verification.succeeded" | "verification.failed" | "verification.locked",
+  details: Record<string, unknown> = {},
+): void {
+  const staff = fakeApi.staff.find((s) => s.id === v.staffId);
+  appendEvent({
+    action,
+    accountId: v.accountId,
+    actor: staff ? staffActor(staff) : { type: "staff", id: v.staffId, name: v.staffId },
+    caseRef: v.caseRef,
+    details: { verificationId: v.id, method: v.method, ...details },
+  });
+}
 
 /** Where an account stands against the question limit, counted across agents. */
 function questionLimit(accountId: string, now: number) {
@@ -97,6 +114,7 @@ export function startVerification(
     if (refused) return refused;
   }
   fakeVerification.verifications.set(v.id, v);
+  audit(v, "verification.started", v.deliveredTo ? { deliveredTo: v.deliveredTo } : {});
   return { status: 201, body: present(v, now) };
 }
 
@@ -119,6 +137,7 @@ function succeed(v: FakeVerification, now: number): FakeReply {
     verifiedUntil: now + VERIFICATION_POLICY.windowMs,
     code: null,
   });
+  audit(v, "verification.succeeded");
   return { status: 200, body: { status: "verified", verifiedUntil: iso(v.verifiedUntil) } };
 }
 
@@ -147,7 +166,9 @@ export function answerQuestions(
   const failures = fakeVerification.questionFailures.get(verification.accountId) ?? [];
   fakeVerification.questionFailures.set(verification.accountId, [...failures, now]);
   const after = questionLimit(verification.accountId, now);
+  audit(verification, "verification.failed", { attemptsRemaining: after.attemptsRemaining });
   if (after.lockedUntil) {
+    audit(verification, "verification.locked", { lockedUntil: iso(after.lockedUntil) });
     return refuse(423, "verification_locked", "Too many failed answers for this account in 24 hours.", {
       retryAfter: secondsUntil(after.lockedUntil, now),
       attemptsRemaining: 0,
@@ -173,6 +194,7 @@ export function checkCode(staff: Staff, id: string, rawCode: string): FakeReply 
   if (code === v.code) return succeed(v, now);
   v.codeTriesLeft -= 1;
   if (v.codeTriesLeft === 0) v.code = null;
+  audit(v, "verification.failed", { attemptsRemaining: v.codeTriesLeft });
   return refuse(422, "verification_failed", "The code does not match. The caller is not verified.", {
     attemptsRemaining: v.codeTriesLeft,
   });

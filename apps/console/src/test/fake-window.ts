@@ -1,14 +1,19 @@
 import type { AccountDetail, Staff } from "@recovery-desk/shared";
-import { fakeVerification } from "./fake-verification-state.ts";
+import { type FakeVerification, fakeVerification } from "./fake-verification-state.ts";
 import { CONTACT_ON_FILE } from "./fixtures.ts";
+
+/** The agent's open verified window for the account, if any. */
+export function openWindowOf(staff: Staff | null, accountId: string): FakeVerification | undefined {
+  const now = Date.now();
+  return [...fakeVerification.verifications.values()].find(
+    (v) =>
+      v.staffId === staff?.id && v.accountId === accountId && v.status === "verified" && (v.verifiedUntil ?? 0) > now,
+  );
+}
 
 /** An account as this agent sees it: full contact data while they hold an open verified window. */
 export function accountAsSeenBy(account: AccountDetail, staff: Staff | null): AccountDetail {
-  const now = Date.now();
-  const open = [...fakeVerification.verifications.values()].find(
-    (v) =>
-      v.staffId === staff?.id && v.accountId === account.id && v.status === "verified" && (v.verifiedUntil ?? 0) > now,
-  );
+  const open = openWindowOf(staff, account.id);
   if (!open?.verifiedAt || !open.verifiedUntil) return account;
   const full = CONTACT_ON_FILE[account.id];
   const email = full?.email ?? account.emailMasked;

@@ -1,7 +1,12 @@
 import { HttpResponse, http } from "msw";
+import { adminHandlers } from "./admin-handlers.ts";
+import { auditTrailHandlers } from "./audit-trail-handlers.ts";
 import { checkPassword, fakeApi, findAccount, searchAccounts } from "./fake-api.ts";
-import { accountAsSeenBy } from "./fake-window.ts";
+import { appendEvent, staffActor } from "./fake-audit.ts";
+import { accountAsSeenBy, openWindowOf } from "./fake-window.ts";
 import { apiPath, problem, requireJson, unauthenticated } from "./http.ts";
+import { mergeHandlers } from "./merge-handlers.ts";
+import { recoveryHandlers } from "./recovery-handlers.ts";
 import { verificationHandlers } from "./verification-handlers.ts";
 
 export { apiPath, problem };
@@ -46,8 +51,23 @@ export const handlers = [
     if (!fakeApi.session) return unauthenticated();
     const account = findAccount(String(params.id));
     if (!account) return problem(404, "not_found", "No account with this id.");
+    // Every unmasked view is audited, as the real API does.
+    const open = openWindowOf(fakeApi.session, account.id);
+    if (open) {
+      appendEvent({
+        action: "account.viewed_unmasked",
+        accountId: account.id,
+        actor: staffActor(fakeApi.session),
+        caseRef: open.caseRef,
+        details: { verificationId: open.id },
+      });
+    }
     return HttpResponse.json(accountAsSeenBy(account, fakeApi.session));
   }),
 
   ...verificationHandlers,
+  ...recoveryHandlers,
+  ...adminHandlers,
+  ...auditTrailHandlers,
+  ...mergeHandlers,
 ];

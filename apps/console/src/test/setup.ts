@@ -1,7 +1,12 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
+import { resetFakeAccounts } from "./fake-accounts.ts";
+import { resetFakeAdmin } from "./fake-admin.ts";
 import { resetFakeApi } from "./fake-api.ts";
+import { resetFakeAudit } from "./fake-audit.ts";
+import { resetFakeMerges } from "./fake-merges.ts";
+import { resetFakeRecovery } from "./fake-recovery.ts";
 import { resetFakeVerification } from "./fake-verification.ts";
 import { server } from "./server.ts";
 
@@ -17,6 +22,11 @@ afterEach(() => {
   server.resetHandlers();
   resetFakeApi();
   resetFakeVerification();
+  resetFakeAccounts();
+  resetFakeAudit();
+  resetFakeRecovery();
+  resetFakeAdmin();
+  resetFakeMerges();
   window.localStorage.clear();
   delete document.documentElement.dataset.theme;
 });

@@ -129,3 +129,31 @@ export const RefreshIcon = (props: IconProps) => (
     <path d="M12.6 6.5A5 5 0 0 0 3.7 5M3.4 9.5a5 5 0 0 0 8.9 1.5" />
   </Icon>
 );
+
+export const UnlockIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="3" y="7" width="10" height="7" rx="1.5" />
+    <path d="M5.5 7V5a2.5 2.5 0 0 1 4.9-.7" />
+  </Icon>
+);
+
+export const KeyIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="5.5" cy="10.5" r="3" />
+    <path d="M7.6 8.4L13.5 2.5M11 5l2 2M9.5 6.5l1.5 1.5" />
+  </Icon>
+);
+
+export const UserIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="8" cy="5.5" r="2.75" />
+    <path d="M2.75 14a5.25 5.25 0 0 1 10.5 0" />
+  </Icon>
+);
+
+export const HistoryIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.5H5" />
+    <path d="M8 5v3.25l2 1.25" />
+  </Icon>
+);

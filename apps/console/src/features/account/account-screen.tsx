@@ -1,8 +1,12 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { accountQuery } from "../../api/accounts.ts";
 import { useSlashShortcut } from "../../lib/use-slash-shortcut.ts";
+import { AccountAuditLink } from "../audit/account-audit-link.tsx";
+import { DuplicatesPanel } from "../duplicates/duplicates-panel.tsx";
+import { HistorySection } from "../history/history-section.tsx";
+import { RecoveryPanel } from "../recovery/recovery-panel.tsx";
 import { VerificationPanel } from "../verification/verification-panel.tsx";
 import { AccountHeader } from "./account-header.tsx";
 import { ActivitySection } from "./activity-section.tsx";
@@ -14,13 +18,18 @@ import { QuestionsSection } from "./questions-section.tsx";
 
 const routeApi = getRouteApi("/_authenticated/accounts/$accountId");
 
-/** One account: the verification call script first, then what the agent may read; contact data stays masked until the caller is verified. */
+/**
+ * One account: the verification call script first, right under it the recovery actions, then what
+ * the agent may read and the account's history. Contact data stays masked until the caller is verified.
+ */
 export function AccountScreen() {
   const { accountId } = routeApi.useParams();
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const { data: account } = useSuspenseQuery(accountQuery(accountId));
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Set when the caller has just been verified: the recovery actions then take the keyboard.
+  const [handOver, setHandOver] = useState(false);
 
   // Opening an account puts the agent at its name, the start of the page.
   useEffect(() => {
@@ -33,7 +42,13 @@ export function AccountScreen() {
     <article className="stack stack--lg" aria-labelledby="account-heading">
       <title>{`${account.displayName} — Recovery Desk`}</title>
       <AccountHeader account={account} search={search} headingRef={headingRef} />
-      <VerificationPanel key={account.id} account={account} />
+      <VerificationPanel key={account.id} account={account} onVerified={() => setHandOver(true)} />
+      <RecoveryPanel
+        key={`${account.id}-actions`}
+        account={account}
+        takeFocus={handOver}
+        onFocusTaken={() => setHandOver(false)}
+      />
       <MaskingNotice contactMasked={account.contactMasked} verification={account.verification} />
       <div className="account-grid">
         {account.lock ? <LockSection lock={account.lock} /> : null}
@@ -42,6 +57,9 @@ export function AccountScreen() {
         <AddressesSection addresses={account.addresses} />
         <ActivitySection account={account} />
       </div>
+      <DuplicatesPanel key={`${account.id}-duplicates`} account={account} />
+      <HistorySection accountId={account.id} />
+      <AccountAuditLink accountId={account.id} />
     </article>
   );
 }

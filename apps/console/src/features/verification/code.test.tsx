@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { chooseMethod, openAccountPage, sentence, verifyPanel } from "../../test/account-page.ts";
 import { passTime, startFakeClock } from "../../test/clock.ts";
@@ -73,9 +73,9 @@ describe("verifying a caller by a one-time code", () => {
     await user.keyboard(`${code.slice(0, 3)} ${code.slice(3)}{Enter}`);
     const timer = await within(panel).findByRole("timer");
     expect(timer).toHaveTextContent("15:00");
-    expect(document.activeElement).toHaveTextContent(
-      "Caller verified by a code sent by text message · window closes in 15:00",
-    );
+    expect(panel).toHaveTextContent("Caller verified by a code sent by text message · window closes in 15:00");
+    // Once the account shows the window, the keyboard moves on to the next step.
+    await waitFor(() => expect(screen.getByRole("button", { name: "Lift lockout" })).toHaveFocus());
     expect(await screen.findByText("maria.lopez@example.com")).toBeInTheDocument();
   });
 

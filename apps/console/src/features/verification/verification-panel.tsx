@@ -1,6 +1,6 @@
 import type { AccountDetail, Verification, VerificationSuccess } from "@recovery-desk/shared";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { accountKeys } from "../../api/accounts.ts";
 import { formatTime } from "../../lib/format.ts";
 import { VERIFIED_BY } from "../../lib/verification-words.ts";
@@ -17,18 +17,33 @@ import { VerifiedBanner } from "./verified-banner.tsx";
 /** Question verification stays blocked this long when the API does not say (its policy is 24 hours). */
 const DEFAULT_LOCK_SECONDS = 24 * 60 * 60;
 
+type VerificationPanelProps = {
+  account: AccountDetail;
+  /** The caller has just been verified (not when the page opens mid-window). */
+  onVerified?: () => void;
+};
+
 /**
  * The agent's call script for proving who the caller is: case reference and method, then the
  * questions or the code, then the verified window with its countdown. Success and the end of the
  * window both reload the account, so its contact data unmasks and masks again.
  */
-export function VerificationPanel({ account }: { account: AccountDetail }) {
+export function VerificationPanel({ account, onVerified }: VerificationPanelProps) {
   const queryClient = useQueryClient();
   const panel = useRef<HTMLElement>(null);
   const [step, setStep] = useState<Step>(() => initialStep(account.verification));
   const [caseRef, setCaseRef] = useState("");
   const [questionsLockedUntil, setQuestionsLockedUntil] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const hadWindow = useRef(account.verification !== null);
+
+  // The API can end the window before the countdown does (an action answered "verify again"): follow it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reacts only to the window coming and going
+  useEffect(() => {
+    const hasWindow = account.verification !== null;
+    if (hadWindow.current && !hasWindow && step.kind === "verified") windowEnded();
+    hadWindow.current = hasWindow;
+  }, [account.verification]);
 
   if (account.status === "merged" || account.status === "closed") {
     return (
@@ -50,12 +65,17 @@ export function VerificationPanel({ account }: { account: AccountDetail }) {
       `Caller verified ${VERIFIED_BY[method]}. Contact data is shown until ${formatTime(result.verifiedUntil)}.`,
     );
     void reloadAccount();
+    onVerified?.();
   }
 
   function windowEnded() {
-    // Bring the keyboard back to the script only if it was here; never pull it away from other work.
+    // Bring the keyboard back to the script only if it was here, or on an action that needs the window;
+    // never pull it away from other work.
     const active = document.activeElement;
-    const focusWasHere = active === document.body || Boolean(panel.current?.contains(active));
+    const focusWasHere =
+      active === document.body ||
+      Boolean(panel.current?.contains(active)) ||
+      Boolean(active?.closest("[data-needs-verified-window]"));
     setStep({ kind: "choose", focus: focusWasHere });
     setAnnouncement("The verified window has closed. Contact data is masked again.");
     void reloadAccount();

@@ -1,0 +1,129 @@
+import { API_SCOPES, type ApiScope, CreateApiKeyRequest } from "@recovery-desk/shared";
+import { type FormEvent, useId, useRef, useState } from "react";
+import type { ProblemMessage } from "../../lib/problem-words.ts";
+import { Alert, AlertRegion } from "../../ui/alert.tsx";
+import { Button } from "../../ui/button.tsx";
+import { Input } from "../../ui/input.tsx";
+import { Label } from "../../ui/label.tsx";
+import { SCOPE_DESCRIPTIONS } from "./admin-words.ts";
+
+type CreateApiKeyFormProps = {
+  busy: boolean;
+  problem: ProblemMessage | null;
+  onSubmit: (request: CreateApiKeyRequest) => void;
+  onCancel: () => void;
+};
+
+type FieldErrors = { name?: string; scopes?: string };
+
+/** Name the key after the service that will use it, and give it only the scopes it needs. */
+export function CreateApiKeyForm({ busy, problem, onSubmit, onCancel }: CreateApiKeyFormProps) {
+  const id = useId();
+  const nameRef = useRef<HTMLInputElement>(null);
+  const firstScopeRef = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<ApiScope[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  function toggle(scope: ApiScope, on: boolean) {
+    setScopes((current) => API_SCOPES.filter((s) => (s === scope ? on : current.includes(s))));
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const parsed = CreateApiKeyRequest.safeParse({ name, scopes });
+    if (!parsed.success) {
+      const next: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        if (issue.path[0] === "name") {
+          next.name = name.trim() ? "Use at most 100 characters." : "Enter a name for the key.";
+        }
+        if (issue.path[0] === "scopes") next.scopes = "Choose at least one scope.";
+      }
+      setErrors(next);
+      (next.name ? nameRef : firstScopeRef).current?.focus();
+      return;
+    }
+    setErrors({});
+    onSubmit(parsed.data);
+  }
+
+  return (
+    <form className="stack" onSubmit={handleSubmit} noValidate>
+      <AlertRegion>
+        {problem ? (
+          <Alert tone="danger" title="The key was not created">
+            <p>{problem.message}</p>
+            {problem.requestId ? (
+              <p className="muted">
+                Reference <code className="reference">{problem.requestId}</code>
+              </p>
+            ) : null}
+          </Alert>
+        ) : null}
+      </AlertRegion>
+      <div className="field">
+        <Label htmlFor={`${id}-name`}>Name</Label>
+        <Input
+          ref={nameRef}
+          id={`${id}-name`}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          autoComplete="off"
+          maxLength={120}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? `${id}-name-error ${id}-name-hint` : `${id}-name-hint`}
+        />
+        <p id={`${id}-name-hint`} className="field__hint">
+          The service that will use it, for example “Login service (production)”.
+        </p>
+        <AlertRegion id={`${id}-name-error`} className="field__error">
+          {errors.name}
+        </AlertRegion>
+      </div>
+      <fieldset className="fieldset" aria-describedby={errors.scopes ? `${id}-scopes-error` : undefined}>
+        <legend className="label">Scopes</legend>
+        <ul className="plain-list stack scope-list">
+          {API_SCOPES.map((scope, index) => (
+            <li key={scope} className="checkbox">
+              <input
+                ref={index === 0 ? firstScopeRef : undefined}
+                id={`${id}-${scope}`}
+                type="checkbox"
+                className="checkbox__input"
+                checked={scopes.includes(scope)}
+                onChange={(event) => toggle(scope, event.target.checked)}
+                aria-describedby={`${id}-${scope}-about`}
+              />
+              <span className="checkbox__text">
+                <Label htmlFor={`${id}-${scope}`}>
+                  <code>{scope}</code>
+                </Label>
+                <span id={`${id}-${scope}-about`} className="field__hint">
+                  {SCOPE_DESCRIPTIONS[scope]}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
+        <AlertRegion id={`${id}-scopes-error`} className="field__error">
+          {errors.scopes}
+        </AlertRegion>
+      </fieldset>
+      <div className="cluster dialog__buttons">
+        <Button type="submit" variant="primary" busy={busy}>
+          {busy ? "Creating…" : "Create key"}
+        </Button>
+        <Button
+          aria-disabled={busy || undefined}
+          onClick={() => {
+            if (!busy) onCancel();
+          }}
+        >
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

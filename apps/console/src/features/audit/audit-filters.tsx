@@ -1,0 +1,198 @@
+import { AUDIT_ACTIONS, type AuditAction } from "@recovery-desk/shared";
+import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from "react";
+import { useDebouncedCallback } from "../../lib/use-debounced-callback.ts";
+import { Button } from "../../ui/button.tsx";
+import { Input } from "../../ui/input.tsx";
+import { Label } from "../../ui/label.tsx";
+import { Select } from "../../ui/select.tsx";
+import { type AuditSearch, hasFilters, isoToLocalInput, localInputToIso, MIN_FREE_TEXT } from "./audit-search.ts";
+import { ACTION_GROUPS, ACTION_LABELS, formatUtc } from "./audit-words.ts";
+
+/** How long typing must pause before the filters are applied. */
+export const FILTER_DEBOUNCE_MS = 300;
+
+/** What the typed fields hold right now; times as datetime-local values in this browser's time zone. */
+type Draft = { accountId: string; actorId: string; caseRef: string; q: string; from: string; to: string };
+type TypedFilters = Pick<AuditSearch, "accountId" | "actorId" | "caseRef" | "q" | "from" | "to">;
+
+const EMPTY_DRAFT: Draft = { accountId: "", actorId: "", caseRef: "", q: "", from: "", to: "" };
+
+function draftOf(filters: AuditSearch): Draft {
+  return {
+    accountId: filters.accountId ?? "",
+    actorId: filters.actorId ?? "",
+    caseRef: filters.caseRef ?? "",
+    q: filters.q ?? "",
+    from: isoToLocalInput(filters.from),
+    to: isoToLocalInput(filters.to),
+  };
+}
+
+/** The draft as URL filters: blanks dropped, free text only from two characters, times in UTC. */
+function filtersOf(draft: Draft): TypedFilters {
+  const text = (value: string) => value.trim() || undefined;
+  const q = draft.q.trim();
+  return {
+    accountId: text(draft.accountId),
+    actorId: text(draft.actorId),
+    caseRef: text(draft.caseRef),
+    q: q.length >= MIN_FREE_TEXT ? q : undefined,
+    from: localInputToIso(draft.from),
+    to: localInputToIso(draft.to),
+  };
+}
+
+/** Compares typed filters regardless of where they came from. */
+const keyOf = (filters: TypedFilters) =>
+  JSON.stringify([filters.accountId, filters.actorId, filters.caseRef, filters.q, filters.from, filters.to]);
+
+const ACTIONS_BY_GROUP = ACTION_GROUPS.map((group) => ({
+  label: group.label,
+  actions: AUDIT_ACTIONS.filter((action) => group.prefixes.some((prefix) => action.startsWith(prefix))),
+}));
+
+const TIME_ZONE = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+type AuditFilterBarProps = {
+  filters: AuditSearch;
+  onChange: (change: Partial<AuditSearch>) => void;
+  onClear: () => void;
+};
+
+/**
+ * The filters of the audit page. Typed fields apply once typing pauses (or at once on Enter), the
+ * action as soon as it is picked; everything lands in the URL, so the view can be shared.
+ */
+export function AuditFilterBar({ filters, onChange, onClear }: AuditFilterBarProps) {
+  const [draft, setDraft] = useState(() => draftOf(filters));
+  // The typed filters this form last put into the URL, to tell its own changes from Back/Forward or a link.
+  const sentRef = useRef(keyOf(filters));
+  const debounced = useDebouncedCallback((next: Draft) => {
+    const change = filtersOf(next);
+    if (keyOf(change) === sentRef.current) return;
+    sentRef.current = keyOf(change);
+    onChange(change);
+  }, FILTER_DEBOUNCE_MS);
+
+  useEffect(() => {
+    const fromUrl = keyOf(filters);
+    if (fromUrl === sentRef.current) return;
+    sentRef.current = fromUrl;
+    debounced.cancel();
+    setDraft(draftOf(filters));
+  }, [filters, debounced]);
+
+  function edit(field: keyof Draft) {
+    return (event: ChangeEvent<HTMLInputElement>) => {
+      const next = { ...draft, [field]: event.target.value };
+      setDraft(next);
+      debounced.run(next);
+    };
+  }
+
+  function handleAction(event: ChangeEvent<HTMLSelectElement>) {
+    debounced.flush();
+    const action = AUDIT_ACTIONS.find((value) => value === event.target.value);
+    onChange({ action });
+  }
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    debounced.run(draft);
+    debounced.flush();
+  }
+
+  function clear() {
+    debounced.cancel();
+    sentRef.current = keyOf({});
+    setDraft(EMPTY_DRAFT);
+    onClear();
+  }
+
+  const shortText = draft.q.trim().length > 0 && draft.q.trim().length < MIN_FREE_TEXT;
+  const anything = hasFilters(filters) || keyOf(filtersOf(draft)) !== keyOf({});
+
+  return (
+    <search aria-label="Audit events">
+      <form className="audit-filters" onSubmit={handleSubmit}>
+        <div className="field audit-filters__q">
+          <Label htmlFor="audit-q">Words in the reason or details</Label>
+          <Input
+            id="audit-q"
+            type="search"
+            value={draft.q}
+            onChange={edit("q")}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="audit-q-hint"
+            aria-invalid={shortText || undefined}
+          />
+          <p id="audit-q-hint" className="field__hint">
+            {shortText ? "Type at least 2 characters to search." : "For example a case note, a channel or an id."}
+          </p>
+        </div>
+        <TextField id="audit-account" label="Account id" value={draft.accountId} onChange={edit("accountId")} />
+        <TextField id="audit-actor" label="Actor id" value={draft.actorId} onChange={edit("actorId")} />
+        <TextField id="audit-case" label="Case reference" value={draft.caseRef} onChange={edit("caseRef")} />
+        <div className="field">
+          <Label htmlFor="audit-action">Action</Label>
+          <Select id="audit-action" value={filters.action ?? ""} onChange={handleAction}>
+            <option value="">Any action</option>
+            {ACTIONS_BY_GROUP.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.actions.map((action: AuditAction) => (
+                  <option key={action} value={action}>
+                    {ACTION_LABELS[action]}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </Select>
+        </div>
+        <TimeField id="audit-from" label="From" value={draft.from} onChange={edit("from")} />
+        <TimeField id="audit-to" label="Until (not included)" value={draft.to} onChange={edit("to")} />
+        <div className="audit-filters__actions">
+          <p className="field__hint">Times are in your time zone ({TIME_ZONE}); the page's link keeps them in UTC.</p>
+          <div className="cluster">
+            {/* Enter in any field applies the filters at once; this button is there for the same. */}
+            <Button type="submit" variant="primary">
+              Apply
+            </Button>
+            <Button onClick={clear} disabled={!anything}>
+              Clear filters
+            </Button>
+          </div>
+        </div>
+      </form>
+    </search>
+  );
+}
+
+type FieldProps = {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+};
+
+function TextField({ id, label, value, onChange }: FieldProps) {
+  return (
+    <div className="field">
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} value={value} onChange={onChange} autoComplete="off" spellCheck={false} className="audit-mono" />
+    </div>
+  );
+}
+
+function TimeField({ id, label, value, onChange }: FieldProps) {
+  const utc = localInputToIso(value);
+  return (
+    <div className="field">
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} type="datetime-local" step="1" value={value} onChange={onChange} aria-describedby={`${id}-utc`} />
+      <p id={`${id}-utc`} className="field__hint">
+        {utc ? formatUtc(utc) : "Any time"}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ActorType, AuditAction } from "@recovery-desk/shared";
+
+/** Every audit action in the words a supervisor reads out to an auditor. */
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  "auth.login": "Signed in",
+  "auth.login_failed": "Sign-in failed",
+  "auth.logout": "Signed out",
+  "account.viewed_unmasked": "Viewed contact data unmasked",
+  "verification.started": "Verification started",
+  "verification.succeeded": "Caller verified",
+  "verification.failed": "Verification failed",
+  "verification.locked": "Question verification locked",
+  "account.locked": "Account locked",
+  "account.unlocked": "Account unlocked",
+  "account.deactivated": "Account deactivated",
+  "account.reactivated": "Account reactivated",
+  "account.temporary_password_issued": "Temporary password sent",
+  "account.username_reminder_sent": "Username reminder sent",
+  "merge.requested": "Merge proposed",
+  "merge.approved": "Merge approved",
+  "merge.rejected": "Merge rejected",
+  "merge.completed": "Merge completed",
+  "merge.undone": "Merge undone",
+  "staff.created": "Staff account created",
+  "staff.updated": "Staff account changed",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
+};
+
+/** The action select groups actions by what they touch. */
+export const ACTION_GROUPS: Array<{ label: string; prefixes: string[] }> = [
+  { label: "Sign-in", prefixes: ["auth."] },
+  { label: "Verification", prefixes: ["verification."] },
+  { label: "Accounts", prefixes: ["account."] },
+  { label: "Merges", prefixes: ["merge."] },
+  { label: "Administration", prefixes: ["staff.", "api_key."] },
+];
+
+/** "Account unlocked"; an action the console does not know yet keeps its own name. */
+export function actionLabel(action: string): string {
+  return (ACTION_LABELS as Record<string, string | undefined>)[action] ?? action;
+}
+
+export const ACTOR_TYPE_LABELS: Record<ActorType, string> = {
+  staff: "Staff",
+  api_key: "API key",
+  system: "System",
+};
+
+const localDateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
+
+/** "Nov 20, 2026, 9:30:05 AM" in the supervisor's own time zone. */
+export function formatEventTime(iso: string): string {
+  return localDateTime.format(new Date(iso));
+}
+
+/** "2026-11-20 15:30:05.123 UTC": the exact stored time, for titles and the event drawer. */
+export function formatUtc(iso: string): string {
+  return `${iso.replace("T", " ").replace("Z", "")} UTC`;
+}
+
+const numberFormat = new Intl.NumberFormat("en-US");
+
+/** "12,345". */
+export function formatCount(count: number): string {
+  return numberFormat.format(count);
+}
+
+/** "12,345 events", "1 event". */
+export function events(count: number): string {
+  return `${formatCount(count)} ${count === 1 ? "event" : "events"}`;
+}
+
+/** "9f2c41d0…e81a": enough of a hash to compare by eye; the full value is one copy away. */
+export function shortHash(hash: string): string {
+  return hash.length > 16 ? `${hash.slice(0, 8)}…${hash.slice(-4)}` : hash;
+}

@@ -1,0 +1,100 @@
+import type { AccountDetail } from "@recovery-desk/shared";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useId, useState } from "react";
+import { duplicatesQuery } from "../../api/merges.ts";
+import { cx } from "../../lib/cx.ts";
+import { describeProblem } from "../../lib/problem-words.ts";
+import { Alert } from "../../ui/alert.tsx";
+import { Badge } from "../../ui/badge.tsx";
+import { Button } from "../../ui/button.tsx";
+import { Section } from "../../ui/card.tsx";
+import { Dialog, DialogContent } from "../../ui/dialog.tsx";
+import { MergeIcon } from "../../ui/icons.tsx";
+import { ComparisonTable } from "./comparison-table.tsx";
+import { likelihoodWords } from "./duplicate-words.ts";
+import { MergeDialog } from "./merge-dialog.tsx";
+
+export const VERIFY_FIRST = "Verify the caller first";
+
+/**
+ * Other accounts at this account's address that may belong to the same person: why each matches,
+ * how likely it is, the accounts side by side, and a way to propose merging them into this one.
+ * Shown only when the account has candidates.
+ */
+export function DuplicatesPanel({ account }: { account: AccountDetail }) {
+  const expected = account.duplicateCandidates > 0;
+  const query = useQuery({ ...duplicatesQuery(account.id), enabled: expected });
+  const [open, setOpen] = useState(false);
+  const [session, setSession] = useState(0);
+  const noteId = useId();
+  const candidates = query.data?.candidates ?? [];
+
+  if (!expected && candidates.length === 0) return null;
+
+  const verified = account.verification !== null;
+  const body = query.isPending ? (
+    <p className="muted">Looking for other accounts at this address…</p>
+  ) : query.isError ? (
+    <Alert tone="danger" title="The other accounts could not be loaded">
+      <p>{describeProblem(query.error).message}</p>
+    </Alert>
+  ) : candidates.length === 0 ? (
+    <p>No other active account shares this address now.</p>
+  ) : (
+    <>
+      <ul className="stack duplicate-list">
+        {candidates.map((candidate) => (
+          <li key={candidate.account.id} className="duplicate-candidate">
+            <p>
+              <Link to="/accounts/$accountId" params={{ accountId: candidate.account.id }}>
+                {candidate.account.displayName} ({candidate.account.username})
+              </Link>{" "}
+              — <strong>{likelihoodWords(candidate.score)}</strong>
+            </p>
+            <ul className="cluster" aria-label={`Why ${candidate.account.username} matches`}>
+              {candidate.reasons.map((reason) => (
+                <li key={reason}>
+                  <Badge tone="info">{reason}</Badge>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      <ComparisonTable account={account} candidates={candidates.map((candidate) => candidate.account)} />
+      <div className="recovery-action">
+        <Button
+          variant="secondary"
+          disabled={!verified}
+          aria-describedby={noteId}
+          onClick={() => {
+            setSession((n) => n + 1);
+            setOpen(true);
+          }}
+        >
+          <MergeIcon />
+          Propose a merge
+        </Button>
+        <p id={noteId} className={cx("method__note", !verified && "method__note--off")}>
+          {verified
+            ? `${account.username} stays; a supervisor approves the merge.`
+            : `${VERIFY_FIRST}: only the owner of this account can ask for a merge into it.`}
+        </p>
+      </div>
+      <Dialog open={open} onOpenChange={setOpen}>
+        {open ? (
+          <DialogContent>
+            <MergeDialog key={session} account={account} candidates={candidates} onProposed={() => setOpen(false)} />
+          </DialogContent>
+        ) : null}
+      </Dialog>
+    </>
+  );
+
+  return (
+    <Section title="Possible duplicates" className="duplicates-panel">
+      {body}
+    </Section>
+  );
+}

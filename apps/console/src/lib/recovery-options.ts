@@ -1,0 +1,123 @@
+import type { AccountDetail } from "@recovery-desk/shared";
+import { formatPhone } from "./format.ts";
+
+/** The four recovery actions an agent can take on an account. */
+export type RecoveryKind = "unlock" | "reactivate" | "temporary_password" | "username_reminder";
+
+/** Where a temporary password can go. */
+export type DeliveryChannel = "sms" | "email";
+
+/** One action as the agent sees it: usable now, or why not; `note` says which. */
+export type ActionOption = { kind: RecoveryKind; available: boolean; note: string };
+
+/** One channel for a temporary password: usable (verified), or why not. */
+export type ChannelOption = { channel: DeliveryChannel; available: boolean; to: string | null; note: string };
+
+export type RecoveryOptions =
+  /** Merged or closed: nothing can be changed, and `reason` says why in words. */
+  | { open: false; reason: string }
+  | {
+      open: true;
+      /** True while the agent holds the verified window for this account. */
+      verified: boolean;
+      /** The one obvious next step for the account's state, if it needs one. */
+      primary: ActionOption | null;
+      /** Always offered (subject to verification and channels). */
+      secondary: ActionOption[];
+      channels: ChannelOption[];
+    };
+
+export const VERIFY_FIRST = "Verify the caller first.";
+
+type AccountFacts = Pick<AccountDetail, "status" | "statusReason" | "lock" | "channels" | "verification">;
+
+/** The phone and email of the account, each verified (usable) or with the reason it is not. */
+export function channelOptions(channels: AccountDetail["channels"]): ChannelOption[] {
+  const { phone, email } = channels;
+  return [
+    !phone.masked
+      ? { channel: "sms", available: false, to: null, note: "No phone number on file." }
+      : !phone.verified
+        ? {
+            channel: "sms",
+            available: false,
+            to: formatPhone(phone.masked),
+            note: "The phone number is not verified, so nothing can be sent to it.",
+          }
+        : { channel: "sms", available: true, to: formatPhone(phone.masked), note: "" },
+    !email.masked
+      ? { channel: "email", available: false, to: null, note: "No email address on file." }
+      : !email.verified
+        ? {
+            channel: "email",
+            available: false,
+            to: email.masked,
+            note: "The email address is not verified, so nothing can be sent to it.",
+          }
+        : { channel: "email", available: true, to: email.masked, note: "" },
+  ];
+}
+
+/** The action the account's state calls for: a lock is lifted, an inactive account reactivated. */
+function primaryKind(account: AccountFacts): RecoveryKind | null {
+  if (account.status === "locked") return "unlock";
+  if (account.status === "deactivated" && account.statusReason === "inactivity") return "reactivate";
+  return null;
+}
+
+function primaryNote(kind: RecoveryKind, account: AccountFacts): string {
+  if (kind === "reactivate") return "Makes the account active again; the customer signs in with the current password.";
+  return account.lock?.kind === "temporary"
+    ? "Ends the temporary lock now instead of waiting for it to run out."
+    : "Clears the lock and the failed sign-ins; the customer signs in with the current password.";
+}
+
+/**
+ * What the agent can do for this account right now, and why anything else is not possible. Every
+ * action needs the verified window; sending anything needs a verified channel.
+ */
+export function recoveryOptions(account: AccountFacts): RecoveryOptions {
+  if (account.status === "merged") {
+    return {
+      open: false,
+      reason:
+        "This account was merged into another account, so nothing can be changed on it. Help the caller on the account that remains.",
+    };
+  }
+  if (account.status === "closed") {
+    return { open: false, reason: "This account is closed, so nothing can be changed on it." };
+  }
+  const verified = account.verification !== null;
+  const gate = (available: boolean, note: string): Pick<ActionOption, "available" | "note"> =>
+    verified ? { available, note } : { available: false, note: VERIFY_FIRST };
+
+  const channels = channelOptions(account.channels);
+  const usable = channels.filter((c) => c.available);
+  const email = channels.find((c) => c.channel === "email");
+  const kind = primaryKind(account);
+
+  return {
+    open: true,
+    verified,
+    primary: kind ? { kind, ...gate(true, primaryNote(kind, account)) } : null,
+    secondary: [
+      {
+        kind: "temporary_password",
+        ...gate(
+          usable.length > 0,
+          usable.length > 0
+            ? "A new password by text or email that works for 24 hours; the customer picks a new one at sign-in."
+            : "No verified phone or email to send it to.",
+        ),
+      },
+      {
+        kind: "username_reminder",
+        ...gate(
+          Boolean(email?.available),
+          email?.available ? `Emails the username to ${email.to}.` : (email?.note ?? ""),
+        ),
+      },
+    ],
+    channels,
+  };
+}

@@ -1,0 +1,105 @@
+import type { AuditEvent, VerificationMethod } from "@recovery-desk/shared";
+import { formatDate, formatDateTime, plural } from "./format.ts";
+import { CHANNEL_ROUTE } from "./recovery-words.ts";
+import { METHOD_LABELS, VERIFIED_BY } from "./verification-words.ts";
+
+/** One history entry in words: what happened, who did it, and the agent's reason and case. */
+export type EventWords = { what: string; by: string; note: string | null };
+
+type Details = AuditEvent["details"];
+
+const text = (details: Details, key: string): string | null => {
+  const value = details[key];
+  return typeof value === "string" && value ? value : null;
+};
+
+const count = (details: Details, key: string): number | null => {
+  const value = details[key];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+};
+
+const METHODS = Object.keys(METHOD_LABELS) as VerificationMethod[];
+const method = (details: Details): VerificationMethod | null => METHODS.find((m) => m === details.method) ?? null;
+
+/** "ava.agent", "lockout policy", "API key “IVR gateway”". */
+export function describeActor(actor: AuditEvent["actor"]): string {
+  return actor.type === "api_key" ? `API key “${actor.name}”` : actor.name;
+}
+
+function locked(details: Details): string {
+  const failures = count(details, "failedLogins");
+  const kind = text(details, "lockKind") === "hard" ? "hard lock" : "temporary lock";
+  return failures === null
+    ? `Locked after too many failed sign-ins (${kind})`
+    : `Locked after ${plural(failures, "failed sign-in", "failed sign-ins")} (${kind})`;
+}
+
+function sentTo(details: Details): string {
+  const channel = text(details, "channel");
+  const route = channel === "sms" || channel === "email" ? ` ${CHANNEL_ROUTE[channel]}` : "";
+  const to = text(details, "deliveredTo");
+  return `${route}${to ? ` to ${to}` : ""}`;
+}
+
+/** What happened, as a sentence without the actor. Unknown actions fall back to their name. */
+function describeWhat(event: AuditEvent): string {
+  const { details } = event;
+  const how = method(details);
+  switch (event.action) {
+    case "account.locked":
+      return locked(details);
+    case "account.unlocked":
+      return event.actor.type === "system" && text(details, "lockEndedAt") ? "Temporary lock ended" : "Lockout lifted";
+    case "account.deactivated": {
+      const last = text(details, "lastActivityAt");
+      return last ? `Deactivated for inactivity (last activity ${formatDate(last)})` : "Deactivated for inactivity";
+    }
+    case "account.reactivated":
+      return "Reactivated";
+    case "account.temporary_password_issued":
+      return `Temporary password sent${sentTo(details)}`;
+    case "account.username_reminder_sent":
+      return `Username reminder sent${sentTo(details)}`;
+    case "account.viewed_unmasked":
+      return "Unmasked view";
+    case "verification.started":
+      if (how === "security_questions") return "Verification started with security questions";
+      return how
+        ? `Verification code sent${sentTo({ ...details, channel: how === "otp_sms" ? "sms" : "email" })}`
+        : "Verification started";
+    case "verification.succeeded":
+      return how ? `Verified ${VERIFIED_BY[how]}` : "Verified";
+    case "verification.failed":
+      return how ? `Verification failed (${METHOD_LABELS[how].toLowerCase()})` : "Verification failed";
+    case "verification.locked": {
+      const until = text(details, "lockedUntil");
+      return `Security questions locked after too many failed attempts${until ? ` until ${formatDateTime(until)}` : ""}`;
+    }
+    case "merge.requested":
+      return "Merge proposed";
+    case "merge.approved":
+      return "Merge approved";
+    case "merge.rejected":
+      return "Merge rejected";
+    case "merge.completed":
+      return "Merge completed";
+    case "merge.undone":
+      return "Merge undone";
+    default:
+      return `Recorded: ${event.action}`;
+  }
+}
+
+/**
+ * An audit event in the words an agent reads, e.g. "Lockout lifted" by "ava.agent" with the note
+ * "reason “Caller verified …”, case CASE-1". Reasons written by the system only repeat what the
+ * entry already says, so only people's and integrations' reasons are shown.
+ */
+export function describeEvent(event: AuditEvent): EventWords {
+  const notes: string[] = [];
+  if (event.reason && event.actor.type !== "system" && event.action !== "account.locked") {
+    notes.push(`reason “${event.reason}”`);
+  }
+  if (event.caseRef) notes.push(`case ${event.caseRef}`);
+  return { what: describeWhat(event), by: describeActor(event.actor), note: notes.length ? notes.join(", ") : null };
+}

@@ -1,0 +1,14 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { staffQuery } from "../../../api/admin-staff.ts";
+import { AdminRouteError } from "../../../features/admin/admin-route-error.tsx";
+import { AdminTablePending } from "../../../features/admin/admin-table-pending.tsx";
+import { StaffScreen } from "../../../features/admin/staff-screen.tsx";
+
+export const Route = createFileRoute("/_authenticated/admin/staff")({
+  loader: async ({ context }) => {
+    await context.queryClient.ensureQueryData(staffQuery());
+  },
+  component: StaffScreen,
+  pendingComponent: () => <AdminTablePending title="Staff" />,
+  errorComponent: AdminRouteError,
+});

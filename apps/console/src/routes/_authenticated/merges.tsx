@@ -1,0 +1,16 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { mergesQuery } from "../../api/merges.ts";
+import { canReviewMerges } from "../../features/merges/merge-guard.ts";
+import { MergesSearch } from "../../features/merges/merge-search.ts";
+import { MergesScreen } from "../../features/merges/merges-screen.tsx";
+
+/** Merges for supervisors and admins to approve, reject or undo; waiting ones first. */
+export const Route = createFileRoute("/_authenticated/merges")({
+  validateSearch: MergesSearch,
+  loaderDeps: ({ search }) => ({ status: search.status ?? "pending_approval" }),
+  loader: async ({ context, deps }) => {
+    if (!canReviewMerges(context.staff)) return;
+    await context.queryClient.ensureQueryData(mergesQuery(deps.status));
+  },
+  component: MergesScreen,
+});

@@ -1,0 +1,212 @@
+/**
+ * The recovery part of the fake API, following the real one's rules: every action needs the agent's
+ * open verified window (and its case), state changes go through the shared move table, messages go
+ * only to a verified channel, and an Idempotency-Key replays the first answer.
+ */
+import {
+  type AccountDetail,
+  maskEmail,
+  maskPhone,
+  planMove,
+  RECOVERY_POLICY,
+  Reason,
+  type Staff,
+} from "@recovery-desk/shared";
+import { changeAccount } from "./fake-accounts.ts";
+import { findAccount } from "./fake-api.ts";
+import { appendEvent, staffActor } from "./fake-audit.ts";
+import { type FakeReply, fakeVerification, refuse } from "./fake-verification-state.ts";
+import { accountAsSeenBy, openWindowOf } from "./fake-window.ts";
+import { CONTACT_ON_FILE } from "./fixtures.ts";
+
+export type RecoveryAction = "unlock" | "reactivate" | "temporary-password" | "username-reminder";
+
+type ActionBody = { reason?: string; caseRef?: string; channel?: "email" | "sms" };
+
+export const fakeRecovery = {
+  /** The Idempotency-Key of every action request, in order (null when none was sent). */
+  keys: [] as Array<string | null>,
+  /** First answers by key, for replays. */
+  answers: new Map<string, { request: string; reply: FakeReply }>(),
+  /** When set, every text message or email fails to go out (502 delivery_failed). */
+  deliveryFails: false,
+  /** Temporary passwords sent, so a test can prove none of them ever reaches the screen. */
+  passwords: [] as string[],
+};
+
+export function resetFakeRecovery(): void {
+  fakeRecovery.keys = [];
+  fakeRecovery.answers.clear();
+  fakeRecovery.deliveryFails = false;
+  fakeRecovery.passwords = [];
+}
+
+/** Where a message can go: the verified phone or email, or why not (the real API's words). */
+function verifiedChannel(account: AccountDetail, kind: "email" | "sms") {
+  const full = CONTACT_ON_FILE[account.id];
+  if (kind === "sms") {
+    const phone = full?.phone;
+    if (!phone) return { refused: "The account has no phone number." };
+    if (!account.channels.phone.verified)
+      return { refused: "The account's phone number is not verified; nothing can be sent to it." };
+    return { to: phone, masked: maskPhone(phone) };
+  }
+  const email = full?.email;
+  if (!email) return { refused: "The account has no email address." };
+  if (!account.channels.email.verified)
+    return { refused: "The account's email address is not verified; nothing can be sent to it." };
+  return { to: email, masked: maskEmail(email) };
+}
+
+function deliver(
+  account: AccountDetail,
+  kind: "email" | "sms",
+  to: string,
+  masked: string,
+  subject: string,
+  body: string,
+) {
+  if (fakeRecovery.deliveryFails) {
+    return refuse(
+      502,
+      "delivery_failed",
+      `The ${kind === "sms" ? "text message" : "email"} to ${masked} could not be sent. Try again, or use another way to verify the caller.`,
+    );
+  }
+  fakeVerification.outbox.push({
+    id: `msg_${fakeVerification.outbox.length + 1}`,
+    channel: kind,
+    recipient: to,
+    subject: kind === "sms" ? null : subject,
+    body,
+    accountId: account.id,
+    createdAt: new Date(Date.now()).toISOString(),
+  });
+  return null;
+}
+
+/** A different password each time, shaped like the real ones. */
+function newPassword(): string {
+  return `Tq7m-Xv${fakeRecovery.passwords.length + 1}p-Hr4k-Wz9n`;
+}
+
+function act(staff: Staff, accountId: string, action: RecoveryAction, body: ActionBody): FakeReply {
+  const now = Date.now();
+  const account = findAccount(accountId);
+  if (!account) return refuse(404, "not_found", "The account does not exist.");
+  const open = openWindowOf(staff, accountId);
+  if (!open) {
+    return refuse(
+      403,
+      "verification_required",
+      "Verify the caller first: recovery actions need an open verified window.",
+    );
+  }
+  if (body.caseRef !== undefined && open.caseRef !== null && body.caseRef !== open.caseRef) {
+    return refuse(
+      403,
+      "verification_required",
+      `The caller was verified under case ${open.caseRef}, not ${body.caseRef}.`,
+    );
+  }
+  const reason = Reason.safeParse(body.reason);
+  if (!reason.success) return refuse(400, "validation_failed", "Give a reason of 1 to 500 characters.");
+  const event = {
+    accountId,
+    actor: staffActor(staff),
+    caseRef: body.caseRef ?? open.caseRef,
+    reason: reason.data,
+  };
+
+  if (action === "unlock" || action === "reactivate") {
+    const state = { status: account.status, statusReason: account.statusReason, lockKind: account.lock?.kind ?? null };
+    const plan = planMove(state, { kind: action });
+    if (!plan.ok) return refuse(409, "invalid_transition", plan.reason);
+    changeAccount(accountId, {
+      status: "active",
+      statusReason: null,
+      lock: null,
+      ...(action === "reactivate" ? { lastActivityAt: new Date(now).toISOString() } : {}),
+    });
+    appendEvent({
+      ...event,
+      action: action === "unlock" ? "account.unlocked" : "account.reactivated",
+      details: { verificationId: open.id, verifiedBy: open.method },
+    });
+    appendEvent({ ...event, action: "account.viewed_unmasked", reason: null, details: { verificationId: open.id } });
+    const changed = findAccount(accountId);
+    return { status: 200, body: changed ? accountAsSeenBy(changed, staff) : {} };
+  }
+
+  if (account.status === "merged" || account.status === "closed") {
+    return refuse(409, "invalid_transition", `The account is ${account.status}; nothing can be changed on it.`);
+  }
+  const kind = action === "temporary-password" ? (body.channel ?? "email") : "email";
+  const channel = verifiedChannel(account, kind);
+  if ("refused" in channel) return refuse(409, "conflict", channel.refused ?? "");
+
+  if (action === "temporary-password") {
+    const password = newPassword();
+    const failed = deliver(
+      account,
+      kind,
+      channel.to,
+      channel.masked,
+      "Your temporary password",
+      `Your temporary USPS password is ${password} . It works for 24 hours.`,
+    );
+    if (failed) return failed;
+    fakeRecovery.passwords.push(password);
+    const expiresAt = new Date(now + RECOVERY_POLICY.temporaryPasswordTtlMs).toISOString();
+    changeAccount(accountId, {
+      mustChangePassword: true,
+      ...(account.status === "locked" ? { status: "active", statusReason: null, lock: null } : {}),
+    });
+    appendEvent({
+      ...event,
+      action: "account.temporary_password_issued",
+      details: { verificationId: open.id, channel: kind, deliveredTo: channel.masked, expiresAt },
+    });
+    return { status: 202, body: { deliveredTo: channel.masked, expiresAt } };
+  }
+
+  const failed = deliver(
+    account,
+    "email",
+    channel.to,
+    channel.masked,
+    "Your USPS username",
+    `The username of your USPS online account is ${account.username}.`,
+  );
+  if (failed) return failed;
+  appendEvent({
+    ...event,
+    action: "account.username_reminder_sent",
+    details: { verificationId: open.id, deliveredTo: channel.masked },
+  });
+  return { status: 202, body: { deliveredTo: channel.masked, expiresAt: null } };
+}
+
+/**
+ * One recovery request. With an Idempotency-Key, the same request again replays the first answer
+ * (`replayed`), another request under the same key is a conflict; answers of 500 and above are not kept.
+ */
+export function recoveryAction(
+  staff: Staff,
+  accountId: string,
+  action: RecoveryAction,
+  body: ActionBody,
+  key: string | null,
+): FakeReply & { replayed?: boolean } {
+  fakeRecovery.keys.push(key);
+  const request = `${action} ${accountId} ${JSON.stringify(body)}`;
+  const earlier = key ? fakeRecovery.answers.get(key) : undefined;
+  if (earlier) {
+    if (earlier.request !== request)
+      return refuse(409, "conflict", "This Idempotency-Key was already used for a different request.");
+    return { ...earlier.reply, replayed: true };
+  }
+  const reply = act(staff, accountId, action, body);
+  if (key && reply.status < 500) fakeRecovery.answers.set(key, { request, reply });
+  return reply;
+}

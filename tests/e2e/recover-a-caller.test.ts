@@ -1,0 +1,88 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
+import { type RunningServer, startServer } from "../support/server.ts";
+import { newestMessage, openAccount, signIn } from "../support/session.ts";
+
+let browser: Browser;
+let page: Page;
+let server: RunningServer;
+let baseUrl: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await signIn(page, baseUrl, "ava.agent");
+});
+afterEach(async (context) => {
+  if (context.task.result?.state === "fail") await screenshotOnFailure(page, context.task.name);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const panel = () => page.getByRole("region", { name: "Verify the caller" });
+
+describe("an agent on a call", () => {
+  it("verifies Maria Lopez by loose answers, sees her email unmasked, and lifts her lockout", async () => {
+    await openAccount(page, baseUrl, "maria.lopez");
+    await panel().getByRole("button", { name: "Security questions" }).click();
+    await panel().getByLabel("Ask: What was the name of your first pet?").fill(" biscuit ");
+    await panel().getByLabel("Ask: In what city were you born?").fill("san  antonio.");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByText("maria.lopez@example.com").count()).toBeGreaterThan(0);
+    const lift = page.getByRole("button", { name: "Lift lockout" });
+    await expect.poll(() => lift.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await page.keyboard.press("Control+Enter");
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(() => page.getByText("Lockout lifted").first().isVisible()).toBe(true);
+    await expect.poll(async () => (await page.locator("main").textContent()) ?? "").toMatch(/Active/);
+  });
+
+  it("locks question verification for Tom Becker after three wrong tries", async () => {
+    await openAccount(page, baseUrl, "tom.becker");
+    await panel().getByRole("button", { name: "Security questions" }).click();
+    for (let i = 0; i < 3; i++) {
+      const first = panel().getByLabel("Ask: What is your mother's maiden name?");
+      await first.waitFor();
+      await first.fill(`Wrong ${i}`);
+      await panel().getByLabel("Ask: What was the make of your first car?").fill("Trabant");
+      await page.keyboard.press("Enter");
+      if (i < 2) {
+        const left = `${2 - i} attempt${i === 0 ? "s" : ""} left for this account today.`;
+        await expect.poll(() => panel().getByRole("alert").filter({ hasText: left }).count()).toBe(1);
+      }
+    }
+    await expect.poll(() => panel().getByText("Security questions are locked").isVisible()).toBe(true);
+  });
+
+  it("verifies Kim Nguyen by the SMS code from the outbox and sends a temporary password that only the outbox shows", async () => {
+    await openAccount(page, baseUrl, "kim.nguyen");
+    await panel().getByRole("button", { name: "Code by text message" }).click();
+    const box = panel().getByLabel("Code the caller reads out");
+    await box.waitFor();
+    const code = /\b(\d{6})\b/.exec(await newestMessage(page, baseUrl, "+15035550178"))?.[1] ?? "";
+    await box.fill(code);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByText(/Caller verified by (a )?code/i).count()).toBeGreaterThan(0);
+
+    await page.getByRole("button", { name: "Send temporary password" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await dialog.getByLabel(/text/i).check();
+    await dialog.getByRole("button", { name: /Send temporary password/ }).click();
+    await dialog.waitFor({ state: "detached" });
+    await expect
+      .poll(() => page.getByText(/Temporary password sent by text to •••-•••-0178/).count())
+      .toBeGreaterThan(0);
+    const password = /password is (\S+)/.exec(await newestMessage(page, baseUrl, "+15035550178"))?.[1] ?? "";
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    expect(await page.content()).not.toContain(password);
+  });
+});
