@@ -156,5 +156,7 @@ describe("the lockout policy from login events", () => {
     expect(staff.status).toBe(403);
     const anonymous = await t.request("/api/v1/login-events", { body: { username: "kim.nguyen", outcome: "failure" } });
     expect(anonymous.status).toBe(401);
+    const readsAudit = await t.request("/api/v1/audit-events", { headers: { authorization: `Bearer ${key}` } });
+    expect(readsAudit.status).toBe(403);
   });
 });
