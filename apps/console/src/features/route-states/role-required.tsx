@@ -1,0 +1,57 @@
+import "./role-required.css";
+import type { Role } from "@recovery-desk/shared";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
+import { ROLE_LABELS } from "../../lib/account-words.ts";
+import { Button } from "../../ui/button.tsx";
+import { ShieldIcon } from "../../ui/icons.tsx";
+
+const authenticatedRoute = getRouteApi("/_authenticated");
+
+export interface RoleRequiredProps {
+  /** The lowest role the page needs. */
+  role: Role;
+  /** What the page is, in a sentence: "The audit trail (…) is for supervisors and admins." */
+  what: string;
+  /** Where to turn instead, for someone with the signed-in role. */
+  advice: string;
+  /** The API said 403 although the console thought the role was enough (it changed during the session). */
+  refusedByServer?: boolean;
+}
+
+/** What someone without the needed role sees at a page's address: the role needed, theirs, and where to go instead. */
+export function RoleRequired({ role, what, advice, refusedByServer = false }: RoleRequiredProps) {
+  const { staff } = authenticatedRoute.useRouteContext();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const label = ROLE_LABELS[role].toLowerCase();
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  return (
+    <div className="route-state stack role-required">
+      <title>{`${ROLE_LABELS[role]} role needed — Recovery Desk`}</title>
+      <ShieldIcon className="role-required__icon" />
+      <h1 ref={headingRef} tabIndex={-1} className="page-title">
+        You need the {label} role
+      </h1>
+      <p>{what}</p>
+      {refusedByServer ? (
+        <p>
+          The service refused because your role no longer includes it. Sign out and in again to see what your role
+          allows now.
+        </p>
+      ) : (
+        <p>
+          You are signed in as {staff.displayName}, with the {ROLE_LABELS[staff.role]} role. {advice}
+        </p>
+      )}
+      <div className="cluster">
+        <Button variant="primary" asChild>
+          <Link to="/accounts">Go to account search</Link>
+        </Button>
+      </div>
+    </div>
+  );
+}
