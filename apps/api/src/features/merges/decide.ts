@@ -7,6 +7,7 @@ import type { AppDeps } from "../../deps.ts";
 import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { LOCK_CLEARED, moveAccount } from "../recovery/transition.ts";
+import { lockAccountsInOrder } from "./lock.ts";
 import { getMerge } from "./present.ts";
 import { freeze } from "./snapshot.ts";
 
@@ -67,12 +68,7 @@ export async function approveMerge(
   await deps.database.db.transaction(async (tx) => {
     const merge = await lockPending(tx, id, supervisor);
     const involved = [merge.survivorId, ...merge.mergedIds].sort();
-    const rows = await tx
-      .select()
-      .from(accounts)
-      .where(inArray(accounts.id, involved))
-      .orderBy(accounts.id)
-      .for("update");
+    const rows = await lockAccountsInOrder(tx, involved);
     const survivor = rows.find((r) => r.id === merge.survivorId);
     if (!survivor || rows.length !== involved.length)
       throw new ApiError("conflict", "An account of this merge no longer exists.");

@@ -1,12 +1,13 @@
 import type { Merge, ProposeMergeRequest } from "@recovery-desk/shared";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
-import { accounts, addresses, merges } from "../../db/schema/index.ts";
+import { addresses, merges } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { requireWindow } from "../recovery/window-guard.ts";
+import { lockAccountsInOrder } from "./lock.ts";
 import { getMerge } from "./present.ts";
 
 /**
@@ -32,12 +33,7 @@ export async function proposeMerge(
   await db.transaction(async (tx) => {
     const window = await requireWindow(tx, agent, input.survivorId, now, input.caseRef);
     const involved = [input.survivorId, ...mergedIds].sort();
-    const rows = await tx
-      .select()
-      .from(accounts)
-      .where(inArray(accounts.id, involved))
-      .orderBy(accounts.id)
-      .for("update");
+    const rows = await lockAccountsInOrder(tx, involved);
     for (const accountId of involved) {
       const row = rows.find((r) => r.id === accountId);
       if (!row) throw notFound(`The account ${accountId}`);

@@ -1,10 +1,11 @@
 import { type DecisionRequest, MERGE_POLICY, type Merge } from "@recovery-desk/shared";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import { accounts, addresses, merges } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
+import { lockAccountsInOrder } from "./lock.ts";
 import { getMerge } from "./present.ts";
 import { thaw } from "./snapshot.ts";
 
@@ -38,12 +39,7 @@ export async function undoMerge(
       );
     }
     const involved = [merge.survivorId, ...merge.mergedIds].sort();
-    const rows = await tx
-      .select()
-      .from(accounts)
-      .where(inArray(accounts.id, involved))
-      .orderBy(accounts.id)
-      .for("update");
+    const rows = await lockAccountsInOrder(tx, involved);
     for (const mergedId of merge.mergedIds) {
       const row = rows.find((r) => r.id === mergedId);
       if (row?.status !== "merged" || row.mergedInto !== merge.survivorId) {
