@@ -1,5 +1,12 @@
-import { type DecisionRequest, Duplicates, Merge, MergePage, type ProposeMergeRequest } from "@recovery-desk/shared";
-import { queryOptions } from "@tanstack/react-query";
+import {
+  type DecisionRequest,
+  DuplicateClusterPage,
+  Duplicates,
+  Merge,
+  MergePage,
+  type ProposeMergeRequest,
+} from "@recovery-desk/shared";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { accountKeys } from "./accounts.ts";
 import { apiFetch, apiUrl } from "./client.ts";
 
@@ -8,9 +15,14 @@ export type MergeStatus = Merge["status"];
 /** How many merges one page of the review list holds. */
 export const MERGE_PAGE_SIZE = 50;
 
+/** How many duplicate clusters one page holds. */
+export const CLUSTER_PAGE_SIZE = 20;
+
 export const mergeKeys = {
   all: ["merges"] as const,
   list: (status: MergeStatus) => [...mergeKeys.all, "list", status] as const,
+  /** Under the merges key, so a decided merge reloads the clusters too. */
+  clusters: () => [...mergeKeys.all, "duplicate-clusters"] as const,
 };
 
 /** Under the account's own key, so reloading the account reloads its candidates too. */
@@ -33,6 +45,20 @@ export function mergesQuery(status: MergeStatus) {
     queryKey: mergeKeys.list(status),
     queryFn: ({ signal }) =>
       apiFetch(apiUrl("/merges", { status, limit: MERGE_PAGE_SIZE }), { schema: MergePage, signal }),
+  });
+}
+
+/** Accounts grouped by normalised address, largest cluster first, page by page ("Load more" asks for the next cursor). */
+export function duplicateClustersQuery() {
+  return infiniteQueryOptions({
+    queryKey: mergeKeys.clusters(),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch(apiUrl("/duplicate-clusters", { limit: CLUSTER_PAGE_SIZE, cursor: pageParam }), {
+        schema: DuplicateClusterPage,
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
 }
 

@@ -4,7 +4,7 @@
  * approval marks the others `merged`, undo within 30 days puts every account back exactly as it was,
  * and an Idempotency-Key replays the first answer.
  */
-import { type AccountDetail, type Merge, roleAtLeast, type Staff } from "@recovery-desk/shared";
+import { type AccountDetail, type DuplicateCluster, type Merge, roleAtLeast, type Staff } from "@recovery-desk/shared";
 import { fakeAccounts } from "./fake-accounts.ts";
 import { findAccount } from "./fake-api.ts";
 import { openWindowOf } from "./fake-window.ts";
@@ -22,6 +22,10 @@ export const fakeMerges = {
   /** The Idempotency-Key of every state-changing merge request, in order. */
   keys: [] as Array<string | null>,
   answers: new Map<string, Reply>(),
+  /** Clusters a test adds on top of those the fixture accounts make, e.g. to fill more than one page. */
+  extraClusters: [] as DuplicateCluster[],
+  /** Every `cursor` the clusters list was asked for, in order (null for the first page). */
+  clusterCursors: [] as Array<string | null>,
 };
 
 export function resetFakeMerges(): void {
@@ -29,6 +33,8 @@ export function resetFakeMerges(): void {
   fakeMerges.snapshots.clear();
   fakeMerges.keys = [];
   fakeMerges.answers.clear();
+  fakeMerges.extraClusters = [];
+  fakeMerges.clusterCursors = [];
 }
 
 const refuse = (status: number, code: FakeCode, detail: string): Reply => ({ status, code, detail });
@@ -187,4 +193,28 @@ export function listMerges(params: URLSearchParams) {
   const status = params.get("status");
   const items = fakeMerges.merges.filter((m) => !status || m.status === status).reverse();
   return { items, nextCursor: null };
+}
+
+/** Accounts that share an address key, two or more to a cluster, largest first (then by key). */
+export function listDuplicateClusters(params: URLSearchParams) {
+  const limit = Number(params.get("limit") ?? 50);
+  const cursor = params.get("cursor");
+  fakeMerges.clusterCursors.push(cursor);
+  const offset = Number(cursor ?? 0);
+  const byKey = new Map<string, AccountDetail[]>();
+  for (const fixture of accounts) {
+    const account = findAccount(fixture.id) as AccountDetail;
+    const key = addressKey(account);
+    if (key === null || account.status === "merged") continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), account]);
+  }
+  const clusters: DuplicateCluster[] = [...byKey]
+    .filter(([, members]) => members.length > 1)
+    .map(([key, members]) => ({ addressKey: key, size: members.length, accounts: members.map(toSummary) }));
+  const all = [...clusters, ...fakeMerges.extraClusters].sort(
+    (a, b) => b.size - a.size || a.addressKey.localeCompare(b.addressKey),
+  );
+  const items = all.slice(offset, offset + limit);
+  const nextCursor = offset + limit < all.length ? String(offset + limit) : null;
+  return { items, nextCursor };
 }

@@ -1,6 +1,14 @@
+import { roleAtLeast } from "@recovery-desk/shared";
 import { HttpResponse, http } from "msw";
 import { fakeApi } from "./fake-api.ts";
-import { decideMerge, duplicatesOf, fakeMerges, listMerges, proposeMerge } from "./fake-merges.ts";
+import {
+  decideMerge,
+  duplicatesOf,
+  fakeMerges,
+  listDuplicateClusters,
+  listMerges,
+  proposeMerge,
+} from "./fake-merges.ts";
 import { apiPath, problem, requireJson, unauthenticated } from "./http.ts";
 
 type Reply = ReturnType<typeof proposeMerge>;
@@ -16,6 +24,14 @@ export const mergeHandlers = [
     if (!fakeApi.session) return unauthenticated();
     const found = duplicatesOf(String(params.id));
     return found ? HttpResponse.json(found) : problem(404, "not_found", "No account with this id.");
+  }),
+
+  http.get(apiPath("/duplicate-clusters"), ({ request }) => {
+    if (!fakeApi.session) return unauthenticated();
+    if (!roleAtLeast(fakeApi.session.role, "supervisor")) {
+      return problem(403, "forbidden", "Supervisors see duplicate clusters.");
+    }
+    return HttpResponse.json(listDuplicateClusters(new URL(request.url).searchParams));
   }),
 
   http.get(apiPath("/merges"), ({ request }) => {

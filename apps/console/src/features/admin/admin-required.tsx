@@ -4,7 +4,7 @@ import { RoleRequired } from "../route-states/role-required.tsx";
 export function AdminRequired({ refusedByServer = false }: { refusedByServer?: boolean }) {
   return (
     <RoleRequired
-      role="admin"
+      needed="admin"
       what="Administration (API keys and staff accounts) is for admins only."
       advice="If you need an API key or a change to someone's access, ask an admin."
       refusedByServer={refusedByServer}

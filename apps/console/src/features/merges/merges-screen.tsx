@@ -11,6 +11,7 @@ import { DescriptionItem, DescriptionList } from "../../ui/description-list.tsx"
 import { Dialog, DialogContent } from "../../ui/dialog.tsx";
 import { AccountLink } from "./account-link.tsx";
 import { DecisionDialog } from "./decision-dialog.tsx";
+import { CLUSTERS_LABEL, DuplicateClusters } from "./duplicate-clusters.tsx";
 import { canReviewMerges } from "./merge-guard.ts";
 import { DECISION_WORDS, type Decision, MERGE_STATUS_TABS, PROPOSER_CANNOT_DECIDE } from "./merge-words.ts";
 
@@ -21,6 +22,7 @@ export function MergesScreen() {
   const { staff } = routeApi.useRouteContext();
   const search = routeApi.useSearch();
   const status = search.status ?? "pending_approval";
+  const showClusters = search.view === "clusters";
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // Opening the page puts the keyboard at its heading, right before the status tabs and the merges.
@@ -45,7 +47,7 @@ export function MergesScreen() {
       <h1 id="merges-heading" ref={headingRef} tabIndex={-1}>
         Merges
       </h1>
-      <nav aria-label="Merge status">
+      <nav aria-label="Merge views">
         <ul className="cluster">
           {MERGE_STATUS_TABS.map((tab) => (
             <li key={tab.status}>
@@ -53,15 +55,25 @@ export function MergesScreen() {
                 to="/merges"
                 search={{ status: tab.status }}
                 className="nav-link"
-                aria-current={tab.status === status ? "page" : undefined}
+                aria-current={!showClusters && tab.status === status ? "page" : undefined}
               >
                 {tab.label}
               </Link>
             </li>
           ))}
+          <li>
+            <Link
+              to="/merges"
+              search={{ view: "clusters" }}
+              className="nav-link"
+              aria-current={showClusters ? "page" : undefined}
+            >
+              {CLUSTERS_LABEL}
+            </Link>
+          </li>
         </ul>
       </nav>
-      <MergeList status={status} staff={staff} />
+      {showClusters ? <DuplicateClusters /> : <MergeList status={status} staff={staff} />}
     </article>
   );
 }

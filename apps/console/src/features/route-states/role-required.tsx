@@ -10,7 +10,7 @@ const authenticatedRoute = getRouteApi("/_authenticated");
 
 export interface RoleRequiredProps {
   /** The lowest role the page needs. */
-  role: Role;
+  needed: Role;
   /** What the page is, in a sentence: "The audit trail (…) is for supervisors and admins." */
   what: string;
   /** Where to turn instead, for someone with the signed-in role. */
@@ -20,10 +20,10 @@ export interface RoleRequiredProps {
 }
 
 /** What someone without the needed role sees at a page's address: the role needed, theirs, and where to go instead. */
-export function RoleRequired({ role, what, advice, refusedByServer = false }: RoleRequiredProps) {
+export function RoleRequired({ needed, what, advice, refusedByServer = false }: RoleRequiredProps) {
   const { staff } = authenticatedRoute.useRouteContext();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const label = ROLE_LABELS[role].toLowerCase();
+  const label = ROLE_LABELS[needed].toLowerCase();
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -31,7 +31,7 @@ export function RoleRequired({ role, what, advice, refusedByServer = false }: Ro
 
   return (
     <div className="route-state stack role-required">
-      <title>{`${ROLE_LABELS[role]} role needed — Recovery Desk`}</title>
+      <title>{`${ROLE_LABELS[needed]} role needed — Recovery Desk`}</title>
       <ShieldIcon className="role-required__icon" />
       <h1 ref={headingRef} tabIndex={-1} className="page-title">
         You need the {label} role
