@@ -1,9 +1,7 @@
-import { API_SCOPES, type ApiScope } from "@recovery-desk/shared";
+import type { ApiScope } from "@recovery-desk/shared";
 import { index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { instant } from "./columns.ts";
 import { staff } from "./staff.ts";
-
-export { API_SCOPES };
 
 /** Keys other services use. Only the SHA-256 of a key is stored; the key is shown once. */
 export const apiKeys = pgTable(

@@ -1,10 +1,9 @@
+import { MERGE_STATUSES } from "@recovery-desk/shared";
 import { sql } from "drizzle-orm";
 import { check, index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
 import { instant } from "./columns.ts";
 import { staff } from "./staff.ts";
-
-export const MERGE_STATUSES = ["pending_approval", "completed", "rejected", "undone"] as const;
 
 /** What a merge touched, exactly as it was before, so an undo can put it back. */
 export interface MergeSnapshot {

@@ -1,10 +1,10 @@
+import { VERIFICATION_METHODS } from "@recovery-desk/shared";
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
 import { instant } from "./columns.ts";
 import { staff } from "./staff.ts";
 
-export const VERIFICATION_METHODS = ["security_questions", "otp_sms", "otp_email"] as const;
 export const VERIFICATION_STATUSES = ["pending", "verified", "failed", "expired"] as const;
 
 /**
