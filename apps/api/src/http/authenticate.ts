@@ -32,7 +32,9 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     return next();
   }
   const token = readSessionCookie(c);
-  c.set("principal", token ? await validateSession(database.db, config, token, clock.now()) : null);
+  const session = token ? await validateSession(database.db, config, token, clock.now()) : null;
+  c.set("principal", session?.principal ?? null);
+  if (session) c.set("sessionRequests", session.requests);
   await next();
 });
 

@@ -2,6 +2,7 @@ import type { ApiScope, Role } from "@recovery-desk/shared";
 import type { Context } from "hono";
 import type { Actor, RequestOrigin } from "../audit/append.ts";
 import type { AppDeps } from "../deps.ts";
+import type { WindowCount } from "../lib/rate-limit.ts";
 import { requireStaff } from "./authenticate.ts";
 import { clientAddress } from "./client-address.ts";
 
@@ -31,6 +32,8 @@ export interface AppEnv {
     requestId: string;
     deps: AppDeps;
     principal: Principal | null;
+    /** The session's requests in the current window, counted by the session check itself. */
+    sessionRequests?: WindowCount;
     /** Set by a handler whose answer carries a secret: idempotency must not keep that answer. */
     secretAnswer?: boolean;
   };

@@ -3,25 +3,36 @@ import { countHit, secondsUntilWindowEnds } from "../lib/rate-limit.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError } from "./errors.ts";
 
-const MINUTE_MS = 60_000;
+/** Requests are counted per minute. */
+export const REQUEST_WINDOW_MS = 60_000;
+
+/** The counter key of a staff session's requests. */
+export const SESSION_RATE_PREFIX = "rate:session:";
 
 /**
  * Requests per minute per staff session and per API key. Counters live in PostgreSQL, so every
  * API process shares them; over the limit the answer is 429 `rate_limited` with `Retry-After`.
+ * A session's request was already counted by the session check, in the same statement.
  */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const principal = c.var.principal;
   if (!principal) return next();
   const { database, clock, config } = c.var.deps;
-  const [key, limit] =
-    principal.kind === "staff"
-      ? [`rate:session:${principal.sessionId}`, config.rateLimits.perSessionPerMinute]
-      : [`rate:key:${principal.id}`, config.rateLimits.perKeyPerMinute];
   const now = clock.now();
-  const hit = await countHit(database.db, key, now, MINUTE_MS);
+  const [hit, limit] =
+    principal.kind === "staff"
+      ? [
+          c.var.sessionRequests ??
+            (await countHit(database.db, `${SESSION_RATE_PREFIX}${principal.sessionId}`, now, REQUEST_WINDOW_MS)),
+          config.rateLimits.perSessionPerMinute,
+        ]
+      : [
+          await countHit(database.db, `rate:key:${principal.id}`, now, REQUEST_WINDOW_MS),
+          config.rateLimits.perKeyPerMinute,
+        ];
   if (hit.count > limit) {
     throw new ApiError("rate_limited", `More than ${limit} requests in a minute. Slow down.`, {
-      retryAfter: secondsUntilWindowEnds(hit.windowStartedAt, MINUTE_MS, now),
+      retryAfter: secondsUntilWindowEnds(hit.windowStartedAt, REQUEST_WINDOW_MS, now),
     });
   }
   await next();
