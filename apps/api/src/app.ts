@@ -63,15 +63,14 @@ export function createApp(deps: AppDeps) {
   app.use("*", requestId);
   app.use("*", accessLog);
   app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+    },
+  });
+  // GET and HEAD carry no body; skipping them spares building a full Request object for every read.
+  app.use("/api/*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   app.use("/api/*", sameOrigin);
   app.use("/api/v1/*", authenticate);
   app.use("/api/v1/*", rateLimit);

@@ -10,8 +10,7 @@ import {
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf, requestOrigin } from "../../http/context.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
-import { openWindow } from "../verification/window.ts";
-import { getAccountDetail } from "./detail.ts";
+import { getAccountDetail, readAccountAsStaff } from "./detail.ts";
 import { searchAccounts } from "./search.ts";
 import { accountTimeline } from "./timeline.ts";
 
@@ -79,8 +78,10 @@ export const accountRoutes = createRouter()
     const accountId = c.req.valid("param").id;
     const now = clock.now();
     // Only an agent's own verified window unmasks; services always see masked data.
-    const window = principal?.kind === "staff" ? await openWindow(database.db, principal.id, accountId, now) : null;
-    const detail = await getAccountDetail(database.db, accountId, now, window);
+    const { detail, window } =
+      principal?.kind === "staff"
+        ? await readAccountAsStaff(database.db, accountId, principal.id, now)
+        : { detail: await getAccountDetail(database.db, accountId, now), window: null };
     if (window && principal) {
       // Every view of unmasked contact data is audited before the data leaves.
       await database.db.transaction((tx) =>
