@@ -1,7 +1,7 @@
 import type { ActorType, AuditAction } from "@recovery-desk/shared";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client.ts";
-import { auditChainHead, auditEvents } from "../db/schema/index.ts";
+import { auditChainHead } from "../db/schema/index.ts";
 import { newId } from "../lib/ids.ts";
 import { eventHash } from "./canonical.ts";
 
@@ -44,12 +44,26 @@ function assertNoSecrets(value: unknown, path: string): void {
 
 /**
  * Appends one event to the audit trail inside the caller's transaction, so the event and the
- * change it records commit or roll back together. The chain head row is locked until the
- * transaction ends: concurrent appends queue there and the chain never forks.
+ * change it records commit or roll back together (see `appendAuditEvents`).
  */
 export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<{ id: string; seq: number }> {
-  const details = input.details ?? {};
-  assertNoSecrets(details, "");
+  const [appended] = await appendAuditEvents(tx, [input]);
+  if (!appended) throw new Error("The audit append wrote nothing.");
+  return appended;
+}
+
+/**
+ * Appends events, in order, to the audit trail inside the caller's transaction. The chain head row
+ * is locked until the transaction ends: concurrent appends queue there and the chain never forks.
+ * Two round trips whatever the number of events (lock the head; insert the events and move the
+ * head in one statement), so a transaction that appends last holds the head only for its commit.
+ */
+export async function appendAuditEvents(
+  tx: Tx,
+  inputs: readonly AuditEventInput[],
+): Promise<{ id: string; seq: number }[]> {
+  if (inputs.length === 0) return [];
+  for (const input of inputs) assertNoSecrets(input.details ?? {}, "");
   const [head] = await tx
     .select({ seq: auditChainHead.seq, hash: auditChainHead.hash, occurredAt: auditChainHead.occurredAt })
     .from(auditChainHead)
@@ -57,29 +71,48 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
     .for("update");
   if (!head) throw new Error("The audit chain head row is missing; the migrations did not run.");
 
-  const content = {
-    seq: head.seq + 1,
-    id: newId("event"),
-    // Never before the previous event (a transaction that waited for the head lock, or a clock
-    // that stepped back), so the chain's order is also time order and time ranges map to sequences.
-    occurredAt: head.occurredAt && head.occurredAt > input.at ? head.occurredAt : input.at,
-    actorType: input.actor.type,
-    actorId: input.actor.id,
-    actorName: input.actor.name,
-    action: input.action,
-    accountId: input.accountId ?? null,
-    caseRef: input.caseRef ?? null,
-    reason: input.reason ?? null,
-    requestId: input.origin.requestId,
-    ip: input.origin.ip,
-    details,
-    prevHash: head.hash,
-  };
-  const hash = eventHash(content);
-  await tx.insert(auditEvents).values({ ...content, hash });
-  await tx
-    .update(auditChainHead)
-    .set({ seq: content.seq, hash, occurredAt: content.occurredAt })
-    .where(eq(auditChainHead.id, 1));
-  return { id: content.id, seq: content.seq };
+  let previous = { seq: head.seq, hash: head.hash, occurredAt: head.occurredAt };
+  const rows = inputs.map((input) => {
+    const content = {
+      seq: previous.seq + 1,
+      id: newId("event"),
+      // Never before the previous event (a transaction that waited for the head lock, or a clock
+      // that stepped back), so the chain's order is also time order and time ranges map to sequences.
+      occurredAt: previous.occurredAt && previous.occurredAt > input.at ? previous.occurredAt : input.at,
+      actorType: input.actor.type,
+      actorId: input.actor.id,
+      actorName: input.actor.name,
+      action: input.action,
+      accountId: input.accountId ?? null,
+      caseRef: input.caseRef ?? null,
+      reason: input.reason ?? null,
+      requestId: input.origin.requestId,
+      ip: input.origin.ip,
+      details: input.details ?? {},
+      prevHash: previous.hash,
+    };
+    const row = { ...content, hash: eventHash(content) };
+    previous = { seq: row.seq, hash: row.hash, occurredAt: row.occurredAt };
+    return row;
+  });
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.seq}, ${r.id}, ${r.occurredAt.toISOString()}::timestamptz, ${r.actorType}, ${r.actorId}, ${r.actorName},
+             ${r.action}, ${r.accountId}, ${r.caseRef}, ${r.reason}, ${r.requestId}, ${r.ip},
+             ${JSON.stringify(r.details)}::jsonb, ${r.prevHash}, ${r.hash})`,
+    ),
+    sql`, `,
+  );
+  await tx.execute(
+    sql`with appended as (
+          insert into audit_events (seq, id, occurred_at, actor_type, actor_id, actor_name, action, account_id,
+                                    case_ref, reason, request_id, ip, details, prev_hash, hash)
+          values ${values}
+        )
+        update audit_chain_head
+        set seq = ${previous.seq}, hash = ${previous.hash}, occurred_at = ${previous.occurredAt?.toISOString() ?? null}::timestamptz
+        where id = 1`,
+  );
+  return rows.map((r) => ({ id: r.id, seq: r.seq }));
 }

@@ -80,12 +80,11 @@ describe("the HTTP surface", () => {
       database: {
         ...t.database,
         ping: () => Promise.reject(down),
+        // Every way of reaching the database fails as a refused connection does.
         db: new Proxy(t.database.db, {
           get: (target, key) =>
-            key === "select"
-              ? () => {
-                  throw down;
-                }
+            key === "select" || key === "execute" || key === "transaction"
+              ? () => Promise.reject(down)
               : Reflect.get(target, key),
         }),
       },

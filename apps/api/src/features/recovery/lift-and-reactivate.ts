@@ -3,7 +3,7 @@ import type { RequestOrigin } from "../../audit/append.ts";
 import type { AppDeps } from "../../deps.ts";
 import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { detailAfterAction } from "./present.ts";
-import { LOCK_CLEARED, moveAccount } from "./transition.ts";
+import { changeAccount, LOCK_CLEARED } from "./transition.ts";
 import { requireWindow } from "./window-guard.ts";
 
 /** Lifts a temporary or hard lock and clears the failed-login counter. */
@@ -39,7 +39,7 @@ async function recover(
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
     const window = await requireWindow(tx, principal, accountId, now, input.caseRef);
-    await moveAccount(
+    const { event } = await changeAccount(
       tx,
       accountId,
       { kind },
@@ -54,6 +54,6 @@ async function recover(
       },
       kind === "unlock" ? LOCK_CLEARED : { deactivatedAt: null, lastActivityAt: now },
     );
-    return detailAfterAction(tx, principal, window, now, origin);
+    return detailAfterAction(tx, principal, window, now, origin, [event]);
   });
 }

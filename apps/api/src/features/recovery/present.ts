@@ -1,5 +1,5 @@
 import type { AccountDetail } from "@recovery-desk/shared";
-import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { type AuditEventInput, appendAuditEvents, type RequestOrigin } from "../../audit/append.ts";
 import type { Tx } from "../../db/client.ts";
 import type { VerificationRow } from "../../db/schema/index.ts";
 import { actorOf, type StaffPrincipal } from "../../http/context.ts";
@@ -7,7 +7,8 @@ import { getAccountDetail } from "../accounts/detail.ts";
 
 /**
  * The account after an action, as the acting agent sees it: unmasked under their window, and so
- * recorded as an unmasked view in the same transaction.
+ * recorded as an unmasked view in the same transaction. The action's own events (`pending`) are
+ * appended here too, after the read, so the transaction holds the chain head only for its commit.
  */
 export async function detailAfterAction(
   tx: Tx,
@@ -15,16 +16,20 @@ export async function detailAfterAction(
   window: VerificationRow,
   now: Date,
   origin: RequestOrigin,
+  pending: AuditEventInput[] = [],
 ): Promise<AccountDetail> {
   const detail = await getAccountDetail(tx, window.accountId, now, window);
-  await appendAuditEvent(tx, {
-    at: now,
-    actor: actorOf(principal),
-    action: "account.viewed_unmasked",
-    origin,
-    accountId: window.accountId,
-    caseRef: window.caseRef,
-    details: { verificationId: window.id },
-  });
+  await appendAuditEvents(tx, [
+    ...pending,
+    {
+      at: now,
+      actor: actorOf(principal),
+      action: "account.viewed_unmasked",
+      origin,
+      accountId: window.accountId,
+      caseRef: window.caseRef,
+      details: { verificationId: window.id },
+    },
+  ]);
   return detail;
 }

@@ -1,6 +1,6 @@
 import { type AccountMove, type AuditAction, planMove } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
-import { type Actor, appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { type Actor, type AuditEventInput, appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import type { Tx } from "../../db/client.ts";
 import { type AccountRow, accounts } from "../../db/schema/index.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
@@ -33,18 +33,35 @@ export async function moveAccount(
   record: MoveRecord,
   columns: MoveColumns = {},
 ): Promise<AccountRow> {
+  const { updated, event } = await changeAccount(tx, accountId, move, record, columns);
+  await appendAuditEvent(tx, event);
+  return updated;
+}
+
+/**
+ * `moveAccount` without the append: the change is written and its audit event is returned for
+ * the caller to append with the transaction's other events (as late as it can, since the append
+ * holds the chain head until the commit).
+ */
+export async function changeAccount(
+  tx: Tx,
+  accountId: string,
+  move: AccountMove | null | ((current: AccountRow) => AccountMove | null),
+  record: MoveRecord,
+  columns: MoveColumns = {},
+): Promise<{ updated: AccountRow; event: AuditEventInput }> {
   const [current] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
   if (!current) throw notFound("The account");
   if (current.status === "merged" || current.status === "closed") {
     throw new ApiError("invalid_transition", `The account is ${current.status}; nothing can be changed on it.`, {
-      extra: { status: current.status },
+      extra: { accountStatus: current.status },
     });
   }
   const chosen = typeof move === "function" ? move(current) : move;
   let next = {};
   if (chosen) {
     const plan = planMove(current, chosen);
-    if (!plan.ok) throw new ApiError("invalid_transition", plan.reason, { extra: { status: current.status } });
+    if (!plan.ok) throw new ApiError("invalid_transition", plan.reason, { extra: { accountStatus: current.status } });
     next = plan.next;
   }
 
@@ -54,12 +71,10 @@ export async function moveAccount(
     .where(eq(accounts.id, accountId))
     .returning();
   if (!updated) throw notFound("The account");
-  await appendAuditEvent(tx, {
-    ...record,
-    accountId,
-    details: { from: current.status, to: updated.status, ...record.details },
-  });
-  return updated;
+  return {
+    updated,
+    event: { ...record, accountId, details: { from: current.status, to: updated.status, ...record.details } },
+  };
 }
 
 /** Columns cleared when a failed-login lock is lifted. */
