@@ -87,7 +87,7 @@ function shellQuote(arg: string): string {
 const isRoot = process.getuid?.() === 0;
 
 /** The command line that runs `file args` as the postgres user when we are root, or as ourselves otherwise. */
-function asServerUser(file: string, args: string[]): [string, string[]] {
+export function asServerUser(file: string, args: string[]): [string, string[]] {
   if (!isRoot) return [file, args];
   const runuser = findProgram("runuser");
   if (runuser) return [runuser, ["-u", "postgres", "--", file, ...args]];
@@ -101,7 +101,7 @@ interface RunResult {
   output: string;
 }
 
-function run(file: string, args: string[], cwd: string, timeoutMs = 120_000): Promise<RunResult> {
+export function runAsServerUser(file: string, args: string[], cwd: string, timeoutMs = 120_000): Promise<RunResult> {
   const [command, commandArgs] = asServerUser(file, args);
   return new Promise((resolve, reject) => {
     const child = spawn(command, commandArgs, { cwd, stdio: ["ignore", "pipe", "pipe"] });
@@ -129,7 +129,7 @@ function tail(text: string, lines = 40): string {
   return text.trimEnd().split("\n").slice(-lines).join("\n");
 }
 
-function logTail(logFile: string): string {
+export function logTail(logFile: string): string {
   try {
     return tail(readFileSync(logFile, "utf8"));
   } catch {
@@ -137,7 +137,7 @@ function logTail(logFile: string): string {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -161,7 +161,7 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-async function waitForTcp(port: number, timeoutMs = 10_000): Promise<boolean> {
+export async function waitForTcp(port: number, timeoutMs = 10_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await canConnect(port)) return true;
@@ -211,10 +211,10 @@ export async function startPostgresCluster(options: { label?: string } = {}): Pr
   }
 
   const initArgs = ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync"];
-  let init = await run(initdb, [...initArgs, "--locale=C.UTF-8"], baseDir);
+  let init = await runAsServerUser(initdb, [...initArgs, "--locale=C.UTF-8"], baseDir);
   if (init.code !== 0) {
     rmSync(dataDir, { recursive: true, force: true });
-    const retry = await run(initdb, [...initArgs, "--locale=C"], baseDir);
+    const retry = await runAsServerUser(initdb, [...initArgs, "--locale=C"], baseDir);
     init = { code: retry.code, output: `${init.output}\n--- retried with --locale=C ---\n${retry.output}` };
   }
   if (init.code !== 0) fail(`initdb failed with exit code ${init.code}`, init.output);
@@ -230,7 +230,7 @@ export async function startPostgresCluster(options: { label?: string } = {}): Pr
       "-c synchronous_commit=off",
       "-c full_page_writes=off",
     ].join(" ");
-    const start = await run(
+    const start = await runAsServerUser(
       pgCtl,
       ["-D", dataDir, "-l", logFile, "-o", serverOptions, "-w", "-t", "60", "start"],
       baseDir,
@@ -260,7 +260,7 @@ export async function startPostgresCluster(options: { label?: string } = {}): Pr
         if (stopped) return;
         stopped = true;
         process.removeListener("exit", onExit);
-        const result = await run(pgCtl, ["-D", dataDir, "-m", "immediate", "-w", "stop"], baseDir);
+        const result = await runAsServerUser(pgCtl, ["-D", dataDir, "-m", "immediate", "-w", "stop"], baseDir);
         const log = logTail(logFile);
         removeBaseDir();
         if (result.code !== 0) {

@@ -11,7 +11,9 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
+// The driver carries a patch (patches/postgres@3.4.9.patch): a connection that PostgreSQL ends in
+// the middle of a transaction fails its queries instead of throwing from a timer and ending the process.
+import postgres, { type Sql } from "postgres";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
@@ -74,7 +76,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<EmbeddedD
  * which the postgres driver cannot send. After drizzle has set its own (pass-through) serializers,
  * this one sends Dates as ISO text, as PGlite already does.
  */
-function acceptDatesInRawSql(client: postgres.Sql): void {
+function acceptDatesInRawSql(client: Sql): void {
   const serializers = client.options.serializers as Record<number, (value: unknown) => unknown>;
   for (const oid of [1082, 1114, 1184]) {
     serializers[oid] = (value) => (value instanceof Date ? value.toISOString() : value);
@@ -92,6 +94,11 @@ export interface PostgresOptions {
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
   const client = postgres(options.url, {
     max: options.max ?? 10,
+    // While PostgreSQL is down or restarting, a request should fail fast (503) and the pool should
+    // reconnect as soon as it is back. The driver's own backoff grows to 20 seconds after a few
+    // failed connects, which held requests that long and delayed recovery just as much.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+    connect_timeout: 5,
     onnotice: () => {},
     connection: {
       application_name: "recovery-desk",

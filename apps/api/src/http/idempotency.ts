@@ -1,12 +1,12 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { RECOVERY_POLICY } from "@recovery-desk/shared";
-import { and, eq, lte } from "drizzle-orm";
+import { and, eq, gte, lte } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import type { Db } from "../db/client.ts";
-import { idempotencyKeys } from "../db/schema/index.ts";
+import { auditEvents, idempotencyKeys } from "../db/schema/index.ts";
 import type { AppEnv } from "./context.ts";
-import { ApiError } from "./errors.ts";
+import { ApiError, problemBody } from "./errors.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
@@ -15,7 +15,7 @@ const ABANDONED_AFTER_MS = 60_000;
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-type Claim = { kind: "claimed" } | { kind: "replay"; status: number; body: unknown };
+type Claim = { kind: "claimed" } | { kind: "replay"; status: number; body: unknown } | { kind: "answer_lost" };
 
 /**
  * Stripe-style idempotency for state-changing calls. The first request with a key runs and its
@@ -23,6 +23,11 @@ type Claim = { kind: "claimed" } | { kind: "replay"; status: number; body: unkno
  * acting again; the same key with another request, or while the first still runs, is a conflict.
  * Answers of 500 and above are not kept, so a retry can succeed. An answer that carries a secret
  * (a new API key, an initial password) is never kept either: its replay is a conflict instead.
+ *
+ * A request whose process died (a crash, a kill, a deploy) leaves its key `in_flight`; a retry
+ * takes it over after a minute. If the first run had already committed its change — every change
+ * writes audit events under the request's id in its own transaction — the change is not made again:
+ * the retry, and every later one, gets a conflict that says the change was made but its answer lost.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header(IDEMPOTENCY_HEADER);
@@ -36,7 +41,20 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const { database, clock } = c.var.deps;
   const body = await c.req.text();
   const requestHash = encodeHexLowerCase(sha256(new TextEncoder().encode(`${c.req.method} ${c.req.path}\n${body}`)));
-  const claim = await claimKey(database.db, principal.id, key, requestHash, clock.now());
+  const claim = await claimKey(database.db, principal.id, key, requestHash, c.var.requestId, clock.now());
+  const where = and(eq(idempotencyKeys.principalId, principal.id), eq(idempotencyKeys.key, key));
+  if (claim.kind === "answer_lost") {
+    const lost = answerLost();
+    await database.db
+      .update(idempotencyKeys)
+      .set({
+        state: "done",
+        responseStatus: lost.status,
+        responseBody: problemBody(lost.code, lost.message, c.var.requestId, { extra: lost.extra }),
+      })
+      .where(where);
+    throw lost;
+  }
   if (claim.kind === "replay") {
     c.header("Idempotency-Replayed", "true");
     if (claim.status === 204) return c.body(null, 204);
@@ -46,7 +64,6 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
 
   await next();
 
-  const where = and(eq(idempotencyKeys.principalId, principal.id), eq(idempotencyKeys.key, key));
   if (c.res.status >= 500) {
     await database.db.delete(idempotencyKeys).where(where);
     return;
@@ -72,7 +89,22 @@ const inProgress = () =>
     extra: { idempotency: "in_progress" },
   });
 
-async function claimKey(db: Db, principalId: string, key: string, requestHash: string, now: Date): Promise<Claim> {
+/** Said apart from other conflicts (`idempotency: "answer_lost"`), so a client knows the change was made. */
+const answerLost = () =>
+  new ApiError(
+    "conflict",
+    "The first request with this Idempotency-Key made its change, but the server stopped before it could answer, so its answer is lost. Look the result up (the account's history shows it); nothing was done twice.",
+    { extra: { idempotency: "answer_lost" } },
+  );
+
+async function claimKey(
+  db: Db,
+  principalId: string,
+  key: string,
+  requestHash: string,
+  requestId: string,
+  now: Date,
+): Promise<Claim> {
   const where = and(eq(idempotencyKeys.principalId, principalId), eq(idempotencyKeys.key, key));
   await db.delete(idempotencyKeys).where(and(where, lte(idempotencyKeys.expiresAt, now)));
   const [inserted] = await db
@@ -82,6 +114,8 @@ async function claimKey(db: Db, principalId: string, key: string, requestHash: s
       key,
       requestHash,
       state: "in_flight",
+      // While in flight, the body names the request that holds the key (see `firstRunTookEffect`).
+      responseBody: { requestId },
       lockedAt: now,
       expiresAt: new Date(now.getTime() + RECOVERY_POLICY.idempotencyKeyTtlMs),
     })
@@ -104,11 +138,34 @@ async function claimKey(db: Db, principalId: string, key: string, requestHash: s
   if (row.lockedAt.getTime() > now.getTime() - ABANDONED_AFTER_MS) {
     throw inProgress();
   }
+  if (await firstRunTookEffect(db, principalId, row.responseBody, row.lockedAt)) return { kind: "answer_lost" };
   const [takenOver] = await db
     .update(idempotencyKeys)
-    .set({ lockedAt: now })
+    .set({ lockedAt: now, responseBody: { requestId } })
     .where(and(where, eq(idempotencyKeys.state, "in_flight"), eq(idempotencyKeys.lockedAt, row.lockedAt)))
     .returning({ key: idempotencyKeys.key });
   if (!takenOver) throw inProgress();
   return { kind: "claimed" };
+}
+
+/**
+ * Whether the request that took an abandoned key had committed its change before it died: its
+ * change wrote audit events, by this principal, under its request id, after it took the key.
+ */
+async function firstRunTookEffect(db: Db, principalId: string, inFlight: unknown, lockedAt: Date): Promise<boolean> {
+  const requestId = (inFlight as { requestId?: unknown } | null)?.requestId;
+  if (typeof requestId !== "string") return false;
+  const [event] = await db
+    .select({ seq: auditEvents.seq })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.actorId, principalId),
+        eq(auditEvents.requestId, requestId),
+        // The event's time is the request's clock after the key was taken; a minute spares clock skew between processes.
+        gte(auditEvents.occurredAt, new Date(lockedAt.getTime() - ABANDONED_AFTER_MS)),
+      ),
+    )
+    .limit(1);
+  return event !== undefined;
 }

@@ -16,6 +16,7 @@ export const idempotencyKeys = pgTable(
     /** `in_flight` while the first request runs, then `done` with its answer. */
     state: text("state", { enum: ["in_flight", "done"] }).notNull(),
     responseStatus: integer("response_status"),
+    /** The kept answer; while `in_flight`, `{ requestId }` of the request that holds the key. */
     responseBody: jsonb("response_body"),
     /** The answer held a secret (a new API key, an initial password) and was not kept; a replay is refused. */
     withheld: boolean("withheld").notNull().default(false),
