@@ -1,0 +1,42 @@
+import type { Measurement } from "./types.ts";
+
+/** The q-quantile (0..1) of sorted values, by nearest rank. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+/** Percentiles of latencies in milliseconds, and the throughput over `seconds` when given. */
+export function summarize(
+  label: string,
+  latenciesMs: readonly number[],
+  seconds = 0,
+  extra?: Measurement["extra"],
+): Measurement {
+  const sorted = [...latenciesMs].sort((a, b) => a - b);
+  return {
+    label,
+    p50: round(quantile(sorted, 0.5)),
+    p95: round(quantile(sorted, 0.95)),
+    p99: round(quantile(sorted, 0.99)),
+    throughput: seconds > 0 ? round(sorted.length / seconds) : 0,
+    ...(extra ? { extra } : {}),
+  };
+}
+
+export function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+/** Runs `task` `times` times one after another and returns each duration in milliseconds. */
+export async function timeEach(times: number, task: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    await task(i);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
