@@ -1,5 +1,4 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeHexLowerCase } from "@oslojs/encoding";
+import { createHash } from "node:crypto";
 
 /** The hash the chain starts from, before the first event. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -55,6 +54,7 @@ export function canonicalEventText(event: HashedEventContent): string {
   ]);
 }
 
+/** SHA-256 of the canonical text (UTF-8), in lower-case hex. */
 export function eventHash(event: HashedEventContent): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalEventText(event))));
+  return createHash("sha256").update(canonicalEventText(event)).digest("hex");
 }

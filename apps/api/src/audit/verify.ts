@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, lte } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
+import { queryRows } from "../db/rows.ts";
 import { auditEvents } from "../db/schema/index.ts";
 import { eventHash, GENESIS_HASH } from "./canonical.ts";
 
@@ -14,11 +15,30 @@ export interface ChainCheck {
 
 const BATCH = 5000;
 
+interface StoredEvent extends Record<string, unknown> {
+  seq: number | string;
+  id: string;
+  occurred_at: Date | string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  account_id: string | null;
+  case_ref: string | null;
+  reason: string | null;
+  request_id: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
 /**
  * Recomputes the chain from `fromSeq` up to `toSeq`, in batches by sequence, and names the first
  * event that does not fit: a changed event, a broken link, or a gap in the sequence. The event
  * before `fromSeq` is the anchor: its hash as stored, or `anchorHash` when the caller holds a
- * trusted copy (a checkpoint kept outside the database).
+ * trusted copy (a checkpoint kept outside the database). The next batch is read while the current
+ * one is hashed.
  */
 export async function verifyChain(
   db: Db,
@@ -37,25 +57,52 @@ export async function verifyChain(
     }
     prevHash = before.hash;
   }
+  // The check covers the trail as it stands when it starts; events appended meanwhile wait for the next.
+  const [last] = await queryRows<{ seq: number | string | null }>(db, sql`select max(seq) as seq from audit_events`);
+  const end = Math.min(range.toSeq ?? Number.POSITIVE_INFINITY, Number(last?.seq ?? 0));
+  // Batches by sequence range (not by LIMIT after the last row), so the next can be asked for first;
+  // a missing event shows as a sequence that does not follow on.
+  const batch = (after: number) => {
+    const rows = queryRows<StoredEvent>(
+      db,
+      sql`select seq, id, occurred_at, actor_type, actor_id, actor_name, action, account_id, case_ref, reason,
+                 request_id, ip, details, prev_hash, hash
+          from audit_events where seq > ${after} and seq <= ${Math.min(after + BATCH, end)} order by seq`,
+    );
+    // A batch read ahead is not awaited when the check stops early; its failure must not go unhandled.
+    rows.catch(() => {});
+    return rows;
+  };
   let checked = 0;
-  for (;;) {
-    const upper = range.toSeq === undefined ? undefined : lte(auditEvents.seq, range.toSeq);
-    const rows = await db
-      .select()
-      .from(auditEvents)
-      .where(upper ? and(gt(auditEvents.seq, lastSeq), upper) : gt(auditEvents.seq, lastSeq))
-      .orderBy(asc(auditEvents.seq))
-      .limit(BATCH);
+  let next = batch(lastSeq);
+  for (let start = lastSeq; start < end; start += BATCH) {
+    const rows = await next;
+    if (start + BATCH < end) next = batch(start + BATCH);
     for (const row of rows) {
-      const { hash, ...content } = row;
-      if (row.seq !== lastSeq + 1 || row.prevHash !== prevHash || eventHash(content) !== hash) {
+      const seq = Number(row.seq);
+      const content = {
+        seq,
+        id: row.id,
+        occurredAt: new Date(row.occurred_at),
+        actorType: row.actor_type,
+        actorId: row.actor_id,
+        actorName: row.actor_name,
+        action: row.action,
+        accountId: row.account_id,
+        caseRef: row.case_ref,
+        reason: row.reason,
+        requestId: row.request_id,
+        ip: row.ip,
+        details: row.details,
+        prevHash: row.prev_hash,
+      };
+      if (seq !== lastSeq + 1 || row.prev_hash !== prevHash || eventHash(content) !== row.hash) {
         return { ok: false, checked, headSeq: lastSeq, headHash: prevHash, firstBadSeq: lastSeq + 1 };
       }
-      prevHash = hash;
-      lastSeq = row.seq;
+      prevHash = row.hash;
+      lastSeq = seq;
       checked++;
     }
-    if (rows.length < BATCH) break;
   }
   return { ok: true, checked, headSeq: lastSeq, headHash: prevHash };
 }
