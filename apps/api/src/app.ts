@@ -97,7 +97,7 @@ export function createApp(deps: AppDeps) {
       title: "Recovery Desk API",
       version: "1.0.0",
       description:
-        "The console and services use this API to find customers' accounts, verify callers and recover accounts. Errors are RFC 9457 problem+json with a stable `code`. Every route names the lowest role it needs in `x-access`.",
+        "The console and services use this API to find customers' accounts, verify callers and recover accounts. Errors are RFC 9457 problem+json with a stable `code`. Every route names the lowest role it needs in `x-access`. Text in parameters and bodies must be valid Unicode without NUL characters (`validation_failed` otherwise).",
     },
     servers: [{ url: "/" }],
   });

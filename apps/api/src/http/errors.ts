@@ -56,6 +56,8 @@ export function problemBody(
   options: { errors?: FieldProblem[]; retryAfter?: number; extra?: Record<string, unknown> } = {},
 ): Problem & Record<string, unknown> {
   return {
+    // Extra members come first: they add to a problem and never replace its standard members.
+    ...options.extra,
     type: `https://recovery-desk.example/problems/${code.replaceAll("_", "-")}`,
     title: TITLES[code],
     status: ERROR_CODES[code],
@@ -64,7 +66,6 @@ export function problemBody(
     requestId,
     ...(options.errors ? { errors: options.errors } : {}),
     ...(options.retryAfter !== undefined ? { retryAfter: options.retryAfter } : {}),
-    ...options.extra,
   };
 }
 

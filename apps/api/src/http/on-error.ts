@@ -19,14 +19,16 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
 
 /**
  * The one error handler: known errors become their problem; a malformed body becomes
- * `validation_failed`; database outages become 503; anything else is a 500 with no details,
- * logged with the request id.
+ * `validation_failed`, and a body that is not JSON `unsupported_media_type`; database outages
+ * become 503; anything else is a 500 with no details, logged with the request id.
  */
 export function onError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof ApiError) return problemResponse(c, error);
   if (error instanceof HTTPException && error.status < 500) {
     if (error.status === 413)
       return problemResponse(c, new ApiError("payload_too_large", "The request body is too large."));
+    if (error.status === 415)
+      return problemResponse(c, new ApiError("unsupported_media_type", "Send the request body as application/json."));
     return problemResponse(
       c,
       new ApiError("validation_failed", error.status === 400 ? "The request body is not valid JSON." : error.message),

@@ -2,16 +2,40 @@ import { createRoute, OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import { Problem } from "@recovery-desk/shared";
 import { type Access, requireAccess } from "./authenticate.ts";
 import type { AppEnv } from "./context.ts";
-import { ApiError } from "./errors.ts";
+import { ApiError, type FieldProblem } from "./errors.ts";
+
+/** Half of a surrogate pair on its own: UTF-16 that is not Unicode text, and cannot be stored as sent. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Every string in validated input that holds unstorable text, by its `<where>.<path>`. */
+function unstorableText(value: unknown, path: string[], found: FieldProblem[] = []): FieldProblem[] {
+  if (typeof value === "string") {
+    // PostgreSQL text cannot hold NUL either.
+    if (value.includes("\u0000") || LONE_SURROGATE.test(value)) {
+      found.push({ path: path.join("."), message: "Text must be valid Unicode without NUL characters." });
+    }
+  } else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) unstorableText(item, [...path, String(index)], found);
+  } else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) unstorableText(item, [...path, key], found);
+  }
+  return found;
+}
 
 /**
  * A router whose request validation failures all become the same `validation_failed` problem,
- * naming each field as `<where>.<path>` (e.g. `body.username`, `query.limit`).
+ * naming each field as `<where>.<path>` (e.g. `body.username`, `query.limit`). Text that passes a
+ * route's schema is also refused there when it holds a NUL or a lone surrogate, which no field
+ * means and which the database would refuse with an error.
  */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (result.success) return;
+      if (result.success) {
+        const errors = unstorableText(result.data, [result.target]);
+        if (errors.length) throw new ApiError("validation_failed", "Some fields are not valid.", { errors });
+        return;
+      }
       throw new ApiError("validation_failed", "Some fields are not valid.", {
         errors: result.error.issues.map((issue) => ({
           path: [result.target, ...issue.path.map(String)].join("."),
@@ -28,10 +52,45 @@ const PROBLEM_RESPONSES = {
   400: "The request is not valid (`validation_failed`).",
   401: "Sign-in required (`unauthenticated`).",
   403: "The signed-in role is not enough (`forbidden`), or a cross-origin request.",
+  404: "Nothing has this id (`not_found`).",
+  409: "The Idempotency-Key was used for another request, or that request is still running (`conflict`).",
+  413: "The request body is larger than 64 KB (`payload_too_large`).",
+  415: "The request body is not `application/json` (`unsupported_media_type`).",
   429: "Too many requests (`rate_limited`), with `Retry-After`.",
   500: "Something went wrong on our side (`internal`); the body has no details.",
   503: "The database is unavailable (`unavailable`), with `Retry-After`.",
 } as const;
+
+/** Which of the common problems a route can answer with; its own responses may describe them better. */
+function commonProblems(access: Access, route: Omit<RouteConfig, "middleware">, changesState: boolean) {
+  const applies: Record<keyof typeof PROBLEM_RESPONSES, boolean> = {
+    400: true,
+    401: access !== "public",
+    // A write from another origin is refused even on a public route.
+    403: access !== "public" || changesState,
+    404: Boolean(route.request?.params),
+    409: changesState,
+    413: changesState,
+    415: Boolean(route.request?.body?.content?.["application/json"]),
+    429: true,
+    500: true,
+    503: true,
+  };
+  return Object.entries(PROBLEM_RESPONSES).flatMap(([status, description]) =>
+    applies[Number(status) as keyof typeof PROBLEM_RESPONSES]
+      ? [
+          [
+            status,
+            {
+              description:
+                access === "public" && status === "403" ? "A cross-origin request (`forbidden`)." : description,
+              content: { "application/problem+json": { schema: Problem } },
+            },
+          ] as const,
+        ]
+      : [],
+  );
+}
 
 /** The OpenAPI security requirement for an access rule: the session cookie, a bearer key, or either. */
 function securityOf(access: Access): Record<string, string[]>[] {
@@ -46,16 +105,9 @@ function securityOf(access: Access): Record<string, string[]>[] {
  */
 export function defineRoute<const R extends Omit<RouteConfig, "middleware">>(config: R & { access: Access }) {
   const { access, ...rest } = config;
-  // Typed as empty so the route's own responses keep deciding the handler's response types.
-  const problems: Record<never, never> = Object.fromEntries(
-    Object.entries(PROBLEM_RESPONSES)
-      .filter(([status]) => access !== "public" || (status !== "401" && status !== "403"))
-      .map(([status, description]) => [
-        status,
-        { description, content: { "application/problem+json": { schema: Problem } } },
-      ]),
-  );
   const changesState = rest.method !== "get" && rest.method !== "head" && rest.method !== "options";
+  // Typed as empty so the route's own responses keep deciding the handler's response types.
+  const problems: Record<never, never> = Object.fromEntries(commonProblems(access, rest, changesState));
   const parameters = changesState
     ? [
         {

@@ -16,7 +16,7 @@ export const CreateStaffRequest = z
     username: z
       .string()
       .trim()
-      .regex(/^[a-z0-9._-]{3,50}$/i, "3 to 50 letters, digits, dots, dashes or underscores."),
+      .regex(/^[A-Za-z0-9._-]{3,50}$/, "3 to 50 letters, digits, dots, dashes or underscores."),
     displayName: z.string().trim().min(1).max(100),
     role: RoleSchema,
   })

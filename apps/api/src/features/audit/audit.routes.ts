@@ -6,9 +6,9 @@ import {
   ChainState,
   VerifyQuery,
 } from "@recovery-desk/shared";
-import { stream } from "hono/streaming";
 import { actorOf } from "../../http/context.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
+import { safeError } from "../../lib/safe-error.ts";
 import { chainState, runChainCheck } from "./checks.ts";
 import { exportAuditEvents } from "./export.ts";
 import { listAuditEvents } from "./list.ts";
@@ -67,9 +67,14 @@ const stateRoute = defineRoute({
 
 export const auditRoutes = createRouter()
   .openapi(listRoute, async (c) => c.json(await listAuditEvents(c.var.deps.database.db, c.req.valid("query")), 200))
-  .openapi(exportRoute, (c) => {
+  .openapi(exportRoute, async (c) => {
     const query = c.req.valid("query");
-    const { db } = c.var.deps.database;
+    const { database, logger } = c.var.deps;
+    const requestId = c.var.requestId;
+    const chunks = exportAuditEvents(database.db, query);
+    // The first batch is read before answering, so a query that fails is answered with a problem
+    // instead of a 200 whose file is empty.
+    const first = await chunks.next();
     const stamp = c.var.deps.clock.now().toISOString().slice(0, 19).replaceAll(":", "");
     c.header(
       "Content-Type",
@@ -80,9 +85,28 @@ export const auditRoutes = createRouter()
       `attachment; filename="audit-${stamp}.${query.format === "csv" ? "csv" : "ndjson"}"`,
     );
     c.header("Cache-Control", "no-store");
-    return stream(c, async (out) => {
-      for await (const chunk of exportAuditEvents(db, query)) await out.write(chunk);
-    }) as never;
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (first.done) controller.close();
+        else controller.enqueue(encoder.encode(first.value));
+      },
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (error) {
+          // A later batch failed: the download breaks off, so it cannot pass for a complete file.
+          logger.error({ requestId, err: safeError(error) }, "audit export failed part-way");
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    });
+    return c.body(body, 200) as never;
   })
   .openapi(verifyRoute, async (c) => {
     const principal = c.var.principal;

@@ -62,7 +62,8 @@ function csvLine(row: AuditEventRow): string {
  */
 export async function* exportAuditEvents(db: Db, query: AuditExportQuery): AsyncGenerator<string> {
   const base = await auditConditions(db, query);
-  if (query.format === "csv") yield `${CSV_COLUMNS.join(",")}\r\n`;
+  // The header goes out with the first batch, so the first chunk already proves the query runs.
+  let header = query.format === "csv" ? `${CSV_COLUMNS.join(",")}\r\n` : "";
   let before: number | null = null;
   for (;;) {
     const conditions = before === null ? base : [...base, lt(auditEvents.seq, before)];
@@ -72,10 +73,11 @@ export async function* exportAuditEvents(db: Db, query: AuditExportQuery): Async
       .where(allOf(conditions))
       .orderBy(desc(auditEvents.seq))
       .limit(BATCH);
-    if (rows.length === 0) return;
-    yield rows
+    const lines = rows
       .map((row) => (query.format === "csv" ? csvLine(row) : `${JSON.stringify(presentAuditEvent(row))}\n`))
       .join("");
+    if (header || lines) yield header + lines;
+    header = "";
     if (rows.length < BATCH) return;
     before = rows[rows.length - 1]?.seq ?? null;
   }

@@ -3,7 +3,7 @@ import { desc } from "drizzle-orm";
 import { z } from "zod";
 import { outbox } from "../../db/schema/index.ts";
 import { ApiError } from "../../http/errors.ts";
-import { createRouter, defineRoute } from "../../http/router.ts";
+import { createRouter, defineRoute, problemAnswer } from "../../http/router.ts";
 
 const OutboxPage = page(OutboxMessage, "OutboxPage");
 
@@ -16,7 +16,10 @@ const outboxRoute = defineRoute({
     "In demo mode, emails and text messages land here instead of going out, newest first, so a person trying the console can play the caller. Outside demo mode this answers 404.",
   access: "agent",
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
-  responses: { 200: { description: "The newest messages.", content: { "application/json": { schema: OutboxPage } } } },
+  responses: {
+    200: { description: "The newest messages.", content: { "application/json": { schema: OutboxPage } } },
+    404: problemAnswer("Not in demo mode (`not_found`)."),
+  },
 });
 
 export const devRoutes = createRouter().openapi(outboxRoute, async (c) => {
