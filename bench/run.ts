@@ -6,6 +6,7 @@
  *   pnpm bench                 1M accounts, 10M audit events
  *   pnpm bench --quick         20k accounts, 200k events, shorter loads
  *   pnpm bench --scenario B2   one scenario (repeat the flag for several)
+ *   pnpm bench --seed-only     prepare the data set and stop
  *
  * With DATABASE_URL (a superuser URL of a PostgreSQL server) the bench uses that server;
  * otherwise it keeps its own cluster in `.bench/pg`, started from the machine's binaries.
@@ -59,6 +60,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     scenario: { type: "string", multiple: true },
+    "seed-only": { type: "boolean", default: false },
   },
 });
 const quick = values.quick ?? false;
@@ -97,6 +99,11 @@ if (await isSeeded(serverUrl, size)) {
   await cluster?.restart(false);
   if (cluster) serverUrl = cluster.url;
   log(`seeded in ${formatSeconds((performance.now() - t0) / 1000)}`);
+}
+
+if (values["seed-only"]) {
+  await cluster?.stop();
+  process.exit(0);
 }
 
 const benchUrl = databaseUrl(serverUrl, databaseName(size));

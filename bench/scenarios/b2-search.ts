@@ -47,10 +47,18 @@ export async function b2(ctx: BenchContext): Promise<ScenarioResult[]> {
   );
   const apiRuns = ctx.quick ? 15 : 40;
   const scanRuns = 3;
+  // A scan over a million names or streets can take minutes; it is stopped at the timeout and the
+  // timeout counted as its time, so the ratio reported is an upper bound.
+  const scanTimeoutMs = ctx.quick ? 60_000 : 20_000;
   const scanClient = postgres(ctx.databaseUrl, {
     max: 1,
     onnotice: () => {},
-    connection: { enable_indexscan: "off", enable_bitmapscan: "off", enable_indexonlyscan: "off" },
+    connection: {
+      enable_indexscan: "off",
+      enable_bitmapscan: "off",
+      enable_indexonlyscan: "off",
+      statement_timeout: scanTimeoutMs,
+    },
   });
   const scanDb = drizzle({ client: scanClient, schema }) as unknown as Db;
   const search = (q: string) =>
@@ -67,11 +75,25 @@ export async function b2(ctx: BenchContext): Promise<ScenarioResult[]> {
       await timeEach(5, (i) => search(terms[i % terms.length] as string));
       const api = await timeEach(apiRuns, (i) => search(terms[i % terms.length] as string));
       const query: AccountSearchQuery = { q: terms[0] as string, limit: 20 };
-      const scan = await timeEach(scanRuns, (i) =>
-        searchAccounts(scanDb, { ...query, q: terms[i % terms.length] as string }, new Date()),
-      );
+      let stopped = false;
+      const scan: number[] = [];
+      for (let i = 0; i < scanRuns && !stopped; i++) {
+        const t0 = performance.now();
+        try {
+          await searchAccounts(scanDb, { ...query, q: terms[i % terms.length] as string }, new Date());
+          scan.push(performance.now() - t0);
+        } catch {
+          stopped = true;
+          scan.push(scanTimeoutMs);
+        }
+      }
       const measured = summarize(`API, ${apiRuns} searches one at a time`, api);
-      const baseline = summarize(`same SQL, sequential scan (${scanRuns} runs)`, scan);
+      const baseline = summarize(
+        stopped
+          ? `same SQL, sequential scan: stopped at the ${scanTimeoutMs / 1000} s timeout`
+          : `same SQL, sequential scan (${scan.length} runs)`,
+        scan,
+      );
       const ratio = measured.p95 / baseline.p50;
       const limit = kind.selective ? 0.01 : 0.1;
       rows.push(
@@ -83,7 +105,7 @@ export async function b2(ctx: BenchContext): Promise<ScenarioResult[]> {
           ratio,
           target: kind.selective ? "p95 ≤ 1/100 of the scan" : "p95 ≤ 1/10 of the scan",
           pass: ratio <= limit,
-          note: `e.g. "${kind.name.includes("email") || kind.name.includes("phone") ? "(a caller's own)" : terms[0]}"`,
+          note: `e.g. "${kind.name.includes("email") || kind.name.includes("phone") ? "(a caller's own)" : terms[0]}"${stopped ? `; the scan did not finish within ${scanTimeoutMs / 1000} s, so the true ratio is lower still` : ""}`,
         }),
       );
       ctx.log(`  ${kind.name}: API p95 ${measured.p95} ms, scan p50 ${baseline.p50} ms`);
