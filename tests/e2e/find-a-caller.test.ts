@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
 import { type RunningServer, startServer } from "../support/server.ts";
+import { endSessionOnServer } from "../support/session.ts";
 
 let browser: Browser;
 let page: Page;
@@ -53,6 +54,44 @@ it("opens her account by keyboard and sees the hard lock with contact data maske
   expect(text).toContain("•••-•••-0142");
   expect(text).not.toContain("maria.lopez@example.com");
   expect(text).not.toMatch(/Biscuit|San Antonio/);
+});
+
+const searchBox = () => page.getByRole("searchbox", { name: "Search accounts" });
+const results = () => page.getByRole("list", { name: "Matching accounts" });
+
+it("finds Ana Silva's two accounts by ZIP code and by a misspelt street address", async () => {
+  await page.keyboard.press("/");
+  await expect.poll(() => searchBox().evaluate((el) => el === document.activeElement)).toBe(true);
+  await searchBox().fill("62701");
+  await page.waitForURL(/q=62701/);
+  await expect.poll(() => results().getByRole("link", { name: "Ana Silva" }).count()).toBe(2);
+  const text = (await results().textContent()) ?? "";
+  expect(text).toContain("ana.silva");
+  expect(text).toContain("anasilva1984");
+  expect(text).toContain("Springfield, IL 62701");
+
+  await searchBox().fill("1200 Mian St");
+  await page.waitForURL(/q=1200/);
+  await expect.poll(() => page.getByText("2 accounts found").isVisible()).toBe(true);
+  await expect.poll(() => results().getByRole("link", { name: "Ana Silva" }).count()).toBe(2);
+});
+
+it("when the session ends on the server, the next search asks to sign in again with a clear message and returns to it", async () => {
+  await endSessionOnServer(page, baseUrl);
+  await searchBox().fill("kim.nguyen");
+
+  await page.waitForURL(/\/login\?/);
+  await expect.poll(() => page.getByRole("heading", { level: 1, name: "Sign in" }).isVisible()).toBe(true);
+  await expect.poll(() => page.getByRole("alert").textContent()).toContain("Your session has ended");
+  expect(await page.getByLabel("Username").getAttribute("aria-describedby")).toBeTruthy();
+  expect(await page.getByText("Kim Nguyen").count()).toBe(0);
+
+  await page.getByLabel("Username").fill("ava.agent");
+  await page.getByLabel("Password").fill("helpdesk-demo");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/accounts\?q=kim\.nguyen/);
+  await expect.poll(() => results().getByRole("link", { name: "Kim Nguyen" }).count()).toBe(1);
+  expect(await searchBox().inputValue()).toBe("kim.nguyen");
 });
 
 it("signs out and cannot come back without signing in", async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
 import { type RunningServer, startServer } from "../support/server.ts";
-import { newestMessage, openAccount, signIn } from "../support/session.ts";
+import { newestCode, newestMessage, openAccount, signIn, toast, waitUntilVerified } from "../support/session.ts";
 
 let browser: Browser;
 let page: Page;
@@ -60,6 +60,29 @@ describe("an agent on a call", () => {
       }
     }
     await expect.poll(() => panel().getByText("Security questions are locked").isVisible()).toBe(true);
+  });
+
+  it("verifies Tom Becker by a code to his email once questions are locked, and reactivates his account", async () => {
+    const byText = panel().getByRole("button", { name: "Code by text message" });
+    expect(await byText.isDisabled()).toBe(true);
+    await panel().getByRole("button", { name: "Code by email" }).click();
+    const box = panel().getByLabel("Code the caller reads out");
+    await box.waitFor();
+    await box.fill(await newestCode(page, baseUrl, "tom.becker@example.com"));
+    await page.keyboard.press("Enter");
+    await waitUntilVerified(page, "by a code sent by email");
+
+    const reactivate = page.getByRole("button", { name: "Reactivate", exact: true });
+    await expect.poll(() => reactivate.evaluate((el) => el === document.activeElement)).toBe(true);
+    await reactivate.click();
+    const dialog = page.getByRole("dialog");
+    await expect.poll(() => dialog.getByLabel("Reason").inputValue()).not.toBe("");
+    expect(await dialog.getByRole("heading").textContent()).toBe("Reactivate Tom Becker's account?");
+    await dialog.getByRole("button", { name: "Reactivate", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+    await toast(page, "Account reactivated for Tom Becker.").waitFor();
+    await expect.poll(() => page.getByText("Active — the customer can sign in").isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("tom.becker@example.com").count()).toBeGreaterThan(0);
   });
 
   it("verifies Kim Nguyen by the SMS code from the outbox and sends a temporary password that only the outbox shows", async () => {

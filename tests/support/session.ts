@@ -12,16 +12,15 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 /** Opens an account from the search page by its username, with the keyboard. */
 export async function openAccount(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}/accounts?q=${encodeURIComponent(username)}`);
-  await page
-    .getByRole("link", { name: new RegExp(username.replace(".", " "), "i") })
-    .first()
-    .waitFor()
-    .catch(() => {});
+  const results = page.getByRole("list", { name: "Matching accounts" });
+  await results.getByText(username, { exact: true }).first().waitFor();
   await page.getByRole("searchbox").or(page.getByLabel("Search accounts")).first().focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/accounts\/acc_/);
   await page.getByRole("region", { name: "Verify the caller" }).waitFor();
+  const heading = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  if (!heading.includes(username)) throw new Error(`The first result for ${username} opened “${heading}”`);
 }
 
 /** The newest demo-outbox message to `recipient`, read through the API with the page's session. */
@@ -32,3 +31,55 @@ export async function newestMessage(page: Page, baseUrl: string, recipient: stri
   if (!message) throw new Error(`No outbox message to ${recipient}`);
   return message.body;
 }
+
+/** The call script's panel on an account page. */
+export const verifyPanel = (page: Page) => page.getByRole("region", { name: "Verify the caller" });
+
+/**
+ * Verifies the caller of the open account by their security questions, as an agent would: choose
+ * the method, type what the caller says to each prompt, press Enter, and wait for the verified banner.
+ */
+export async function verifyByQuestions(page: Page, answers: Record<string, string>): Promise<void> {
+  const panel = verifyPanel(page);
+  await panel.getByRole("button", { name: "Security questions" }).click();
+  for (const [prompt, answer] of Object.entries(answers)) {
+    await panel.getByLabel(`Ask: ${prompt}`).fill(answer);
+  }
+  await page.keyboard.press("Enter");
+  await waitUntilVerified(page, "by security questions");
+}
+
+/** Waits for the verified banner's countdown, and checks what the panel told screen readers. */
+export async function waitUntilVerified(page: Page, how: string): Promise<void> {
+  const panel = verifyPanel(page);
+  await panel.getByRole("timer", { name: "Time left in the verified window" }).waitFor();
+  const said = (await panel.getByRole("status").textContent()) ?? "";
+  if (!said.startsWith(`Caller verified ${how}.`)) throw new Error(`The panel announced “${said}”`);
+}
+
+/** The 6-digit code in the newest demo-outbox message to `recipient`. */
+export async function newestCode(page: Page, baseUrl: string, recipient: string): Promise<string> {
+  const code = /\b(\d{6})\b/.exec(await newestMessage(page, baseUrl, recipient))?.[1];
+  if (!code) throw new Error(`The newest message to ${recipient} holds no 6-digit code`);
+  return code;
+}
+
+/**
+ * Ends the page's staff session on the server, from outside the browser, the way an idle timeout
+ * or an admin would: the browser keeps its cookie, but the server no longer knows it.
+ */
+export async function endSessionOnServer(page: Page, baseUrl: string): Promise<void> {
+  const cookies = await page.context().cookies(baseUrl);
+  const response = await fetch(`${baseUrl}/api/v1/auth/logout`, {
+    method: "POST",
+    headers: { cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ") },
+  });
+  if (response.status !== 204) throw new Error(`Ending the session answered ${response.status}`);
+}
+
+/** The toast (an item of the notifications list in the corner) that says `text`. */
+export const toast = (page: Page, text: string) =>
+  page
+    .getByRole("region", { name: /^Notifications/ })
+    .getByRole("listitem")
+    .filter({ hasText: text });

@@ -1,7 +1,9 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { preloadContract } from "./api/contract.ts";
 import { App } from "./app/app.tsx";
 import { createApp } from "./app/create-app.ts";
+import { markFirstPageShown } from "./lib/after-first-page.ts";
 import { applyTheme, readTheme } from "./lib/theme.ts";
 import "./styles/tokens.css";
 import "./styles/app.css";
@@ -14,6 +16,13 @@ applyTheme(readTheme());
 const { queryClient, router } = createApp();
 const root = document.getElementById("root");
 if (!root) throw new Error("The page has no #root element to render the console into.");
+
+// Code the first page does not need (tooltips, the contract's schemas) loads once that page is on screen.
+preloadContract();
+const stopWatching = router.subscribe("onRendered", () => {
+  stopWatching();
+  markFirstPageShown();
+});
 
 createRoot(root).render(
   <StrictMode>

@@ -1,6 +1,7 @@
-import { AccountDetail, type AccountStatus, AccountSummaryPage } from "@recovery-desk/shared";
+import type { AccountStatus } from "@recovery-desk/shared";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch, apiUrl } from "./client.ts";
+import { contractSchema } from "./contract.ts";
 
 /** How many accounts one page of search results holds; an agent scans these by eye. */
 export const SEARCH_PAGE_SIZE = 25;
@@ -33,7 +34,7 @@ export function accountSearchQuery(params: AccountSearchParams) {
           limit: SEARCH_PAGE_SIZE,
           cursor: pageParam,
         }),
-        { schema: AccountSummaryPage, signal },
+        { schema: contractSchema("AccountSummaryPage"), signal },
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
@@ -45,6 +46,7 @@ export function accountSearchQuery(params: AccountSearchParams) {
 export function accountQuery(id: string) {
   return queryOptions({
     queryKey: accountKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch(apiUrl(`/accounts/${encodeURIComponent(id)}`), { schema: AccountDetail, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch(apiUrl(`/accounts/${encodeURIComponent(id)}`), { schema: contractSchema("AccountDetail"), signal }),
   });
 }

@@ -1,6 +1,8 @@
-import { type LoginRequest, type Staff, StaffEnvelope } from "@recovery-desk/shared";
+import type { LoginRequest, Staff } from "@recovery-desk/shared";
 import { queryOptions } from "@tanstack/react-query";
 import { apiFetch, apiUrl } from "./client.ts";
+import { loadContract } from "./contract.ts";
+import { StaffEnvelopeCheck } from "./early-checks.ts";
 
 export const authKeys = {
   me: ["auth", "me"] as const,
@@ -14,7 +16,7 @@ export function meQuery() {
   return queryOptions({
     queryKey: authKeys.me,
     queryFn: async ({ signal }): Promise<Staff> =>
-      (await apiFetch(apiUrl("/auth/me"), { schema: StaffEnvelope, signal })).staff,
+      (await apiFetch(apiUrl("/auth/me"), { schema: StaffEnvelopeCheck, signal })).staff,
     staleTime: Number.POSITIVE_INFINITY,
     meta: { sessionCheck: true },
   });
@@ -24,11 +26,21 @@ export async function login(credentials: LoginRequest): Promise<Staff> {
   const { staff } = await apiFetch(apiUrl("/auth/login"), {
     method: "POST",
     body: credentials,
-    schema: StaffEnvelope,
+    schema: StaffEnvelopeCheck,
   });
   return staff;
 }
 
 export async function logout(): Promise<void> {
   await apiFetch(apiUrl("/auth/logout"), { method: "POST", body: {} });
+}
+
+/**
+ * The sign-in form's values as the contract's LoginRequest reads them (trimmed username), or null when
+ * they break its limits. The contract loads on first use; it fails with ApiProblem `network_error`.
+ */
+export async function readLoginRequest(values: { username: string; password: string }): Promise<LoginRequest | null> {
+  const { LoginRequest } = await loadContract();
+  const parsed = LoginRequest.safeParse(values);
+  return parsed.success ? parsed.data : null;
 }

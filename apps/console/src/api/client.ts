@@ -1,14 +1,21 @@
-import type { z } from "zod";
 import { ApiProblem, problemFromResponse } from "./problem.ts";
 
 /** Every API path the console uses lives under this prefix, on the console's own origin. */
 const API_PREFIX = "/api/v1";
 
-type ApiFetchOptions<Schema extends z.ZodType> = {
+/**
+ * What checks an answer: a shared contract schema (zod) or anything with the same `safeParse`. A
+ * function instead loads the schema on first use (see contract.ts), so the pages that come first do
+ * not wait for the contract's code.
+ */
+export type AnswerCheck<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
+export type AnswerSchema<T> = AnswerCheck<T> | (() => Promise<AnswerCheck<T>>);
+
+type ApiFetchOptions<T> = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   /** The shared contract schema the answer must follow; leave out for answers without a body. */
-  schema?: Schema;
+  schema?: AnswerSchema<T>;
   /** Extra request headers, e.g. the Idempotency-Key of a recovery action. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -27,10 +34,14 @@ export function apiUrl(path: string, query?: Record<string, string | number | un
  * The one way the console talks to the API: same-origin cookie session, JSON in and out,
  * problem+json turned into ApiProblem, successful answers checked against the shared contract.
  */
-export async function apiFetch<Schema extends z.ZodType = z.ZodUnknown>(
+export async function apiFetch<T = unknown>(
   url: string,
-  { method = "GET", body, schema, headers: extraHeaders, signal }: ApiFetchOptions<Schema> = {},
-): Promise<z.infer<Schema>> {
+  { method = "GET", body, schema, headers: extraHeaders, signal }: ApiFetchOptions<T> = {},
+): Promise<T> {
+  // A schema loaded on first use comes in while the request is on its way.
+  const check = typeof schema === "function" ? schema() : schema;
+  // Not awaited yet: a failed load must not go unhandled when the request fails first.
+  if (check instanceof Promise) check.catch(() => {});
   const headers = new Headers({ ...extraHeaders, Accept: "application/json, application/problem+json" });
   if (body !== undefined) headers.set("Content-Type", "application/json");
 
@@ -53,10 +64,21 @@ export async function apiFetch<Schema extends z.ZodType = z.ZodUnknown>(
   }
 
   if (!response.ok) throw await problemFromResponse(response);
-  if (response.status === 204 || !schema) return undefined as z.infer<Schema>;
+  if (response.status === 204 || !check) return undefined as T;
 
   const json: unknown = await response.json().catch(() => undefined);
-  const parsed = schema.safeParse(json);
+  let answerCheck: AnswerCheck<T>;
+  try {
+    answerCheck = await check;
+  } catch {
+    // The schema's code could not be fetched: to the agent that is the same as a lost connection.
+    throw new ApiProblem({
+      status: 0,
+      code: "network_error",
+      detail: "The Recovery Desk service could not be reached.",
+    });
+  }
+  const parsed = answerCheck.safeParse(json);
   if (!parsed.success) {
     throw new ApiProblem({
       status: response.status,

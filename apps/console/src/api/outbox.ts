@@ -1,9 +1,7 @@
-import { OutboxMessage, page } from "@recovery-desk/shared";
 import { queryOptions } from "@tanstack/react-query";
 import { apiFetch, apiUrl } from "./client.ts";
+import { contractSchema } from "./contract.ts";
 import { isApiProblem } from "./problem.ts";
-
-const OutboxPage = page(OutboxMessage, "OutboxPage");
 
 /** How many of the newest messages the outbox page shows. */
 export const OUTBOX_PAGE_SIZE = 50;
@@ -22,7 +20,7 @@ export function outboxQuery() {
   return queryOptions({
     queryKey: outboxKeys.list(),
     queryFn: ({ signal }) =>
-      apiFetch(apiUrl("/dev/outbox", { limit: OUTBOX_PAGE_SIZE }), { schema: OutboxPage, signal }),
+      apiFetch(apiUrl("/dev/outbox", { limit: OUTBOX_PAGE_SIZE }), { schema: contractSchema("OutboxPage"), signal }),
     staleTime: 0,
   });
 }

@@ -1,4 +1,5 @@
-import { type ErrorCode, type Problem, Problem as ProblemSchema } from "@recovery-desk/shared";
+import type { ErrorCode, Problem } from "@recovery-desk/shared";
+import { readProblem } from "./early-checks.ts";
 
 /**
  * Codes the console adds for failures that never reached the API or came back unreadable.
@@ -69,9 +70,8 @@ export async function problemFromResponse(response: Response): Promise<ApiProble
   const headerRequestId = response.headers.get("x-request-id");
   const headerRetryAfter = parseRetryAfter(response.headers.get("retry-after"));
   const body: unknown = await response.json().catch(() => null);
-  const parsed = ProblemSchema.safeParse(body);
-  if (parsed.success) {
-    const problem = parsed.data;
+  const problem = readProblem(body);
+  if (problem) {
     return new ApiProblem({
       status: problem.status,
       code: problem.code,

@@ -17,7 +17,7 @@ export function createApp({ history }: { history?: RouterHistory } = {}) {
       queryClient.removeQueries({ queryKey: authKeys.me });
       const { pathname, href } = router.state.location;
       if (pathname === "/login") return;
-      void router.navigate({ to: "/login", search: { redirect: href } });
+      void router.navigate({ to: "/login", search: { redirect: href, session: "ended" } });
     },
   });
 

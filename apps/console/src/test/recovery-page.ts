@@ -16,19 +16,22 @@ export const dialog = () => screen.getByRole("dialog");
 /** The toasts in the corner of the screen (F8 moves the keyboard there). */
 export const notifications = () => screen.getByRole("region", { name: "Notifications (F8)" });
 
-/** The toasts shown right now, also while a dialog hides the rest of the page from screen readers. */
+/** The toasts shown right now (items of the toast list), also while a dialog hides the rest of the page from screen readers. */
 export function toastsNow(): HTMLElement[] {
   const corner = within(screen.getByRole("region", { name: "Notifications (F8)", hidden: true }));
-  return [...corner.queryAllByRole("status", { hidden: true }), ...corner.queryAllByRole("alert", { hidden: true })];
+  return corner.queryAllByRole("listitem", { hidden: true });
 }
 
-/** Waits for the toast that says `text`: a success is a status, a failure an alert. */
-export function findToast(text: string, role: "status" | "alert" = "status"): Promise<HTMLElement> {
+/**
+ * Waits for the toast that says `text`, a success or a failure. The toast list announces each one
+ * (politely, or at once for a failure) through Radix's own live region; the tone shows in its colours.
+ */
+export function findToast(text: string, tone: "success" | "danger" = "success"): Promise<HTMLElement> {
   return waitFor(() => {
-    const toasts = within(notifications()).getAllByRole(role);
+    const toasts = within(notifications()).getAllByRole("listitem");
     const match = toasts.find((toast) => toast.textContent?.includes(text));
-    if (!match)
-      throw new Error(`No ${role} toast says "${text}"; found: ${toasts.map((t) => t.textContent).join(" | ")}`);
+    if (!match) throw new Error(`No toast says "${text}"; found: ${toasts.map((t) => t.textContent).join(" | ")}`);
+    if (!match.classList.contains(`toast--${tone}`)) throw new Error(`The toast "${text}" is not a ${tone} toast`);
     return match;
   });
 }

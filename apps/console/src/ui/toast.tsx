@@ -19,15 +19,15 @@ type ToastProps = Omit<ComponentProps<typeof ToastPrimitive.Root>, "type" | "tit
 };
 
 /**
- * A short message in the corner: a success is a polite status, a failure an alert that is read out
- * at once. It pauses while the pointer or the keyboard is on it, and Escape or "Dismiss" closes it.
+ * A short message in the corner: a success is read out politely, a failure at once (Radix speaks each
+ * toast through its own live region, so the toast itself stays an item of the toast list). It pauses
+ * while the pointer or the keyboard is on it, and Escape or "Dismiss" closes it.
  */
 export function Toast({ tone, title, description, className, ...props }: ToastProps) {
   const failed = tone === "danger";
   return (
     <ToastPrimitive.Root
       type={failed ? "foreground" : "background"}
-      role={failed ? "alert" : "status"}
       className={cx("toast", `toast--${tone}`, className)}
       {...props}
     >

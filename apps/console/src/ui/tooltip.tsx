@@ -1,7 +1,7 @@
 import { Tooltip as TooltipPrimitive } from "radix-ui";
 import type { ReactElement, ReactNode } from "react";
 
-type TooltipProps = {
+export type TooltipProps = {
   /** Extra words shown on hover and keyboard focus; never the only place a meaning lives. */
   content: ReactNode;
   /** One focusable element, e.g. a Button. */
@@ -11,14 +11,16 @@ type TooltipProps = {
 
 export function Tooltip({ content, children, side = "bottom" }: TooltipProps) {
   return (
-    <TooltipPrimitive.Root>
-      <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
-      <TooltipPrimitive.Portal>
-        <TooltipPrimitive.Content className="tooltip" side={side} sideOffset={6}>
-          {content}
-          <TooltipPrimitive.Arrow className="tooltip__arrow" />
-        </TooltipPrimitive.Content>
-      </TooltipPrimitive.Portal>
-    </TooltipPrimitive.Root>
+    <TooltipPrimitive.Provider delayDuration={400}>
+      <TooltipPrimitive.Root>
+        <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
+        <TooltipPrimitive.Portal>
+          <TooltipPrimitive.Content className="tooltip" side={side} sideOffset={6}>
+            {content}
+            <TooltipPrimitive.Arrow className="tooltip__arrow" />
+          </TooltipPrimitive.Content>
+        </TooltipPrimitive.Portal>
+      </TooltipPrimitive.Root>
+    </TooltipPrimitive.Provider>
   );
 }

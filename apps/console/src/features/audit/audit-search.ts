@@ -1,33 +1,62 @@
-import { AUDIT_ACTIONS } from "@recovery-desk/shared";
-import { z } from "zod";
+import { AUDIT_ACTIONS, type AuditAction } from "@recovery-desk/shared";
 import type { AuditFilters } from "../../api/audit.ts";
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((value) => value || undefined)
-    .optional()
-    .catch(undefined);
+/** Trimmed text of at most `max` characters; empty or too long is no filter. */
+function text(value: unknown, max: number): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const trimmed = value.trim();
+  return trimmed && trimmed.length <= max ? trimmed : undefined;
+}
 
-const instant = z.iso.datetime().optional().catch(undefined);
+// The date part checks the days of each month, leap years included (the same pattern as the shared
+// contract's timestamps).
+const DATE =
+  "(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))";
+/** A UTC instant with seconds, e.g. `2026-11-23T14:05:00Z` or `2026-11-23T14:05:00.250Z`. */
+const UTC_INSTANT = new RegExp(`^${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?Z$`);
+
+function instant(value: unknown): string | undefined {
+  return typeof value === "string" && UTC_INSTANT.test(value) ? value : undefined;
+}
+
+export type AuditSearch = {
+  accountId?: string | undefined;
+  actorId?: string | undefined;
+  action?: AuditAction | undefined;
+  caseRef?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+};
 
 /**
  * The audit page's filters, kept in the URL (`/audit?accountId=acc_…&action=account.unlocked`) so a
  * supervisor can send an auditor the exact view. Times are UTC, so the link means the same moment in
- * every time zone. Anything unreadable is dropped rather than refused.
+ * every time zone. A value that cannot be read is dropped rather than refused: its key stays, with
+ * nothing in it, so the router does not keep the raw value. A plain function rather than a schema:
+ * every page's URL check loads with the first page, and the schema library is too big for that.
  */
-export const AuditSearch = z.object({
-  accountId: text(64),
-  actorId: text(64),
-  action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  caseRef: text(64),
-  from: instant,
-  to: instant,
-  q: z.string().trim().min(2).max(200).optional().catch(undefined),
-});
-export type AuditSearch = z.infer<typeof AuditSearch>;
+export function AuditSearch(search: Record<string, unknown>): AuditSearch {
+  const result: AuditSearch = {};
+  const read = <K extends keyof AuditSearch>(key: K, parse: (value: unknown) => AuditSearch[K]) => {
+    if (key in search) result[key] = parse(search[key]);
+  };
+  read("accountId", (value) => text(value, 64));
+  read("actorId", (value) => text(value, 64));
+  read("action", (value) =>
+    typeof value === "string" && (AUDIT_ACTIONS as readonly string[]).includes(value)
+      ? (value as AuditAction)
+      : undefined,
+  );
+  read("caseRef", (value) => text(value, 64));
+  read("from", instant);
+  read("to", instant);
+  read("q", (value) => {
+    const q = typeof value === "string" ? value.trim() : "";
+    return q.length >= MIN_FREE_TEXT && q.length <= 200 ? q : undefined;
+  });
+  return result;
+}
 
 /** Free text must be at least this long before it is searched (the API's lower limit). */
 export const MIN_FREE_TEXT = 2;

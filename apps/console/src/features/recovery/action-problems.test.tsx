@@ -151,7 +151,7 @@ describe("when a recovery action is not done", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     answer();
 
-    const toast = await findToast("Lockout not lifted for Maria Lopez", "alert");
+    const toast = await findToast("Lockout not lifted for Maria Lopez", "danger");
     expect(toast).toHaveTextContent("The account is not locked. The page now shows the account as it is.");
   });
 });

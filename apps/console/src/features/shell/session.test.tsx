@@ -79,6 +79,15 @@ describe("the signed-in area", () => {
     await user.type(box, "tom{Enter}");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Sign in" })).toBeInTheDocument();
-    expect(location().search).toEqual({ redirect: "/accounts?q=tom" });
+    expect(location().search).toEqual({ redirect: "/accounts?q=tom", session: "ended" });
+    expect(screen.getByRole("alert")).toHaveTextContent("Your session has ended");
+    expect(screen.getByLabelText("Username")).toHaveAccessibleDescription(/Sign in again to carry on where you were/);
+
+    await user.keyboard("ava.agent");
+    await user.tab();
+    await user.keyboard("helpdesk-demo{Enter}");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Account search" })).toBeInTheDocument();
+    expect(location().search).toEqual({ q: "tom" });
   });
 });

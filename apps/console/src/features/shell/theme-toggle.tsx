@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { applyTheme, nextTheme, readTheme, type ThemeChoice } from "../../lib/theme.ts";
 import { Button } from "../../ui/button.tsx";
+import { Tooltip } from "../../ui/deferred-tooltip.tsx";
 import { ThemeIcon } from "../../ui/icons.tsx";
-import { Tooltip } from "../../ui/tooltip.tsx";
 
 const THEME_LABELS: Record<ThemeChoice, string> = {
   system: "System",

@@ -1,7 +1,8 @@
-import { LoginRequest } from "@recovery-desk/shared";
+import type { LoginRequest } from "@recovery-desk/shared";
 import { useMutation } from "@tanstack/react-query";
 import { getRouteApi, useRouter } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
+import { readLoginRequest } from "../../api/auth.ts";
 import { isApiProblem } from "../../api/problem.ts";
 import { describeSignInProblem, type ProblemMessage } from "../../lib/problem-words.ts";
 import { Alert, AlertRegion } from "../../ui/alert.tsx";
@@ -17,12 +18,15 @@ type Field = "username" | "password";
 /** Staff sign-in. Keyboard first: the username box has focus, Enter signs in. */
 export function SignInScreen() {
   const { auth } = routeApi.useRouteContext();
-  const { redirect } = routeApi.useSearch();
+  const { redirect, session } = routeApi.useSearch();
   const router = useRouter();
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<ProblemMessage | null>(null);
   const [invalidField, setInvalidField] = useState<Field | null>(null);
+  // Sent here because the server ended the session (idle too long, time limit, access removed): say so.
+  const sessionEnded = session === "ended" && problem === null;
+  const describedBy = problem || sessionEnded ? "sign-in-problem" : undefined;
 
   const signIn = useMutation({
     mutationFn: auth.signIn,
@@ -37,7 +41,7 @@ export function SignInScreen() {
     },
   });
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (signIn.isPending) return;
     const form = new FormData(event.currentTarget);
@@ -53,15 +57,21 @@ export function SignInScreen() {
       (missing === "username" ? usernameRef : passwordRef).current?.focus();
       return;
     }
-    const parsed = LoginRequest.safeParse({ username, password });
-    if (!parsed.success) {
+    let credentials: LoginRequest | null;
+    try {
+      credentials = await readLoginRequest({ username, password });
+    } catch (error) {
+      setProblem(describeSignInProblem(error));
+      return;
+    }
+    if (!credentials) {
       setInvalidField(null);
       setProblem({ message: "That username or password is too long.", requestId: null });
       return;
     }
     setInvalidField(null);
     setProblem(null);
-    signIn.mutate(parsed.data);
+    signIn.mutate(credentials);
   }
 
   return (
@@ -83,6 +93,10 @@ export function SignInScreen() {
                 </p>
               ) : null}
             </Alert>
+          ) : sessionEnded ? (
+            <Alert tone="info" title="Your session has ended">
+              <p>Sign in again to carry on where you were.</p>
+            </Alert>
           ) : null}
         </AlertRegion>
         <form className="stack" onSubmit={handleSubmit} noValidate>
@@ -99,7 +113,7 @@ export function SignInScreen() {
               autoFocus
               required
               aria-invalid={invalidField === "username" || undefined}
-              aria-describedby={problem ? "sign-in-problem" : undefined}
+              aria-describedby={describedBy}
             />
           </div>
           <div className="field">
@@ -112,7 +126,7 @@ export function SignInScreen() {
               autoComplete="current-password"
               required
               aria-invalid={invalidField === "password" || undefined}
-              aria-describedby={problem ? "sign-in-problem" : undefined}
+              aria-describedby={describedBy}
             />
           </div>
           <Button type="submit" variant="primary" busy={signIn.isPending} className="button--block">

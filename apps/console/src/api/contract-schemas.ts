@@ -1,0 +1,9 @@
+import { OutboxMessage, page } from "@recovery-desk/shared";
+
+/**
+ * The shared contract's schemas that the first pages check answers with, loaded on first use
+ * through contract.ts. Pages loaded later import the contract directly.
+ */
+export { AccountDetail, AccountSummaryPage, LoginRequest } from "@recovery-desk/shared";
+
+export const OutboxPage = page(OutboxMessage, "OutboxPage");

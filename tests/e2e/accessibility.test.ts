@@ -1,0 +1,471 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type AxeViolation, contrastViolations, describeViolations, runAxe } from "../support/axe.ts";
+import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
+import { type FocusIndicator, focusIndicator, tabStops } from "../support/focus.ts";
+import { type RunningServer, startServer } from "../support/server.ts";
+import { newestCode, openAccount, signIn, toast, verifyByQuestions, verifyPanel } from "../support/session.ts";
+
+/**
+ * Keyboard and accessibility: the unlock journey with the keyboard alone (counting the key presses),
+ * axe-core on every screen with no serious or critical violations, a visible focus ring wherever the
+ * keyboard stops, and WCAG 2.2 AA colour contrast in the light and the dark theme — both as the
+ * system setting (prefers-color-scheme) and as chosen with the console's own colour switch.
+ */
+let browser: Browser;
+let server: RunningServer;
+let baseUrl: string;
+let agent: Page;
+let admin: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
+  agent = await (await browser.newContext({ colorScheme: "light", reducedMotion: "reduce" })).newPage();
+  admin = await (await browser.newContext({ colorScheme: "light", reducedMotion: "reduce" })).newPage();
+});
+afterEach(async (context) => {
+  if (context.task.result?.state !== "fail") return;
+  await screenshotOnFailure(agent, `${context.task.name} (agent)`);
+  await screenshotOnFailure(admin, `${context.task.name} (admin)`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+type Annotate = (message: string, type?: string) => Promise<unknown>;
+
+/** Puts a number the journey measured into the test report (JSON, verbose) and prints it in any run. */
+async function report(annotate: Annotate, type: string, message: string): Promise<void> {
+  await annotate(message, type);
+  // biome-ignore lint/suspicious/noConsole: printing the measured number is this test's report
+  console.info(`${type}: ${message}`);
+}
+
+/** Every screen checked, for the summary at the end. */
+const checked: string[] = [];
+
+const isSerious = (violation: AxeViolation) =>
+  violation.impact === "serious" || violation.impact === "critical" || violation.rule === "color-contrast";
+
+/**
+ * axe-core on the page as it is: every rule in the light colours (no serious or critical violation,
+ * no contrast failure at all), then the contrast rule again with the system set to dark.
+ */
+async function checkScreen(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: "light" });
+  const light = (await runAxe(page)).filter(isSerious);
+  await page.emulateMedia({ colorScheme: "dark" });
+  const dark = await contrastViolations(page);
+  await page.emulateMedia({ colorScheme: "light" });
+  expect.soft(describeViolations(light), `${name}, light`).toBe("");
+  expect.soft(describeViolations(dark), `${name}, dark: colour contrast`).toBe("");
+  checked.push(name);
+}
+
+/** Focus stops that are controls but show no ring. */
+const unringed = (stops: FocusIndicator[]) => stops.filter((stop) => stop.control && !stop.visible);
+
+const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+
+/**
+ * The agent's keyboard, counting what the agent does: each key press is one interaction, and typing
+ * a word (a username, an answer) is one interaction too, however many letters it has.
+ */
+class CountingKeyboard {
+  interactions = 0;
+  keyPresses = 0;
+  readonly steps: string[] = [];
+  readonly rings: FocusIndicator[] = [];
+
+  constructor(private readonly page: Page) {}
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+    this.interactions += 1;
+    this.keyPresses += 1;
+    this.steps.push(key);
+  }
+
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+    this.interactions += 1;
+    this.keyPresses += text.length;
+    this.steps.push(`“${text}”`);
+  }
+
+  /** Waits until the keyboard is on `locator`, and notes whether its focus ring shows. */
+  async expectFocusOn(locator: Locator): Promise<void> {
+    await expect.poll(() => isFocused(locator), { timeout: 15_000 }).toBe(true);
+    const ring = await focusIndicator(this.page);
+    if (ring) this.rings.push(ring);
+  }
+
+  get summary(): string {
+    return `${this.interactions} interactions (${this.keyPresses} key presses): ${this.steps.join(", ")}`;
+  }
+}
+
+/**
+ * A locked account other than Maria's, hard-locked (so it stays locked) and with a verified email,
+ * whose caller the agent verifies through the API with a code from the demo outbox, as if earlier in
+ * the call. Returns its username and display name.
+ */
+async function verifiedLockedCaller(page: Page): Promise<{ username: string; displayName: string }> {
+  type Summary = { id: string; username: string; displayName: string };
+  type Detail = Summary & { lock: { kind: string } | null; channels: { email: { verified: boolean } } };
+  const search = await page.request.get(`${baseUrl}/api/v1/accounts?status=locked&limit=50`);
+  const { items } = (await search.json()) as { items: Summary[] };
+  for (const summary of items) {
+    if (summary.username === "maria.lopez") continue;
+    const detail = (await (await page.request.get(`${baseUrl}/api/v1/accounts/${summary.id}`)).json()) as Detail;
+    if (detail.lock?.kind !== "hard" || !detail.channels.email.verified) continue;
+    const started = await page.request.post(`${baseUrl}/api/v1/accounts/${summary.id}/verifications`, {
+      data: { method: "otp_email" },
+    });
+    expect(started.status()).toBe(201);
+    const { id } = (await started.json()) as { id: string };
+    const outbox = (await (await page.request.get(`${baseUrl}/api/v1/dev/outbox?limit=1`)).json()) as {
+      items: { body: string }[];
+    };
+    const code = /\b(\d{6})\b/.exec(outbox.items[0]?.body ?? "")?.[1] ?? "";
+    const answered = await page.request.post(`${baseUrl}/api/v1/verifications/${id}/code`, { data: { code } });
+    expect(answered.status()).toBe(200);
+    return { username: summary.username, displayName: summary.displayName };
+  }
+  throw new Error("The demo world has no other hard-locked account with a verified email");
+}
+
+describe("the unlock journey with the keyboard alone", () => {
+  it("a verified caller: from the search box to “unlocked” in at most 6 interactions", async ({ annotate }) => {
+    await signIn(agent, baseUrl, "ava.agent");
+    const caller = await verifiedLockedCaller(agent);
+    await agent.goto(`${baseUrl}/accounts`);
+    const keyboard = new CountingKeyboard(agent);
+    await keyboard.expectFocusOn(agent.getByRole("searchbox", { name: "Search accounts" }));
+
+    await keyboard.type(caller.username);
+    const results = agent.getByRole("list", { name: "Matching accounts" });
+    // The agent waits for the results of the whole name before moving into them.
+    await agent.waitForURL(new RegExp(`q=${caller.username.replace(".", "\\.")}$`));
+    await results.getByText(caller.username, { exact: true }).waitFor();
+    await keyboard.press("ArrowDown");
+    await keyboard.expectFocusOn(results.getByRole("link", { name: caller.displayName }));
+    await keyboard.press("Enter");
+    await agent.getByRole("heading", { level: 1, name: new RegExp(caller.displayName) }).waitFor();
+    await verifyPanel(agent).getByRole("timer", { name: "Time left in the verified window" }).waitFor();
+    await keyboard.press("Tab");
+    await keyboard.expectFocusOn(agent.getByRole("button", { name: "Lift lockout" }));
+    await keyboard.press("Enter");
+    await keyboard.expectFocusOn(agent.getByRole("dialog").getByLabel("Reason"));
+    await keyboard.press("Control+Enter");
+    await agent.getByRole("dialog").waitFor({ state: "detached" });
+    await toast(agent, `Lockout lifted for ${caller.displayName}.`).waitFor();
+    await expect.poll(() => agent.getByText("Active — the customer can sign in").isVisible()).toBe(true);
+
+    await report(annotate, "keyboard", `verified caller, search box to unlocked: ${keyboard.summary}`);
+    expect(keyboard.interactions).toBeLessThanOrEqual(6);
+    expect(unringed(keyboard.rings)).toEqual([]);
+  });
+
+  it("a whole call: find Maria Lopez, verify her by questions and lift her lockout, keyboard only", async ({
+    annotate,
+  }) => {
+    await agent.goto(`${baseUrl}/accounts`);
+    const keyboard = new CountingKeyboard(agent);
+    const search = agent.getByRole("searchbox", { name: "Search accounts" });
+    await keyboard.expectFocusOn(search);
+
+    await keyboard.type("maria.lopez");
+    const results = agent.getByRole("list", { name: "Matching accounts" });
+    await agent.waitForURL(/q=maria\.lopez$/);
+    await results.getByText("maria.lopez", { exact: true }).waitFor();
+    await keyboard.press("ArrowDown");
+    await keyboard.expectFocusOn(results.getByRole("link", { name: "Maria Lopez" }));
+    await keyboard.press("Enter");
+    await agent.getByRole("heading", { level: 1, name: /Maria Lopez/ }).waitFor();
+    await keyboard.press("Tab");
+    await keyboard.expectFocusOn(verifyPanel(agent).getByLabel(/Case reference/));
+    await keyboard.press("Tab");
+    await keyboard.expectFocusOn(verifyPanel(agent).getByRole("button", { name: "Security questions" }));
+    await keyboard.press("Enter");
+    await keyboard.expectFocusOn(verifyPanel(agent).getByLabel("Ask: What was the name of your first pet?"));
+    await keyboard.type("Biscuit");
+    await keyboard.press("Tab");
+    await keyboard.expectFocusOn(verifyPanel(agent).getByLabel("Ask: In what city were you born?"));
+    await keyboard.type("San Antonio");
+    await keyboard.press("Enter");
+    await keyboard.expectFocusOn(agent.getByRole("button", { name: "Lift lockout" }));
+    await keyboard.press("Enter");
+    await keyboard.expectFocusOn(agent.getByRole("dialog").getByLabel("Reason"));
+    await keyboard.press("Control+Enter");
+    await agent.getByRole("dialog").waitFor({ state: "detached" });
+    await toast(agent, "Lockout lifted for Maria Lopez.").waitFor();
+
+    await report(annotate, "keyboard", `whole call with verification by questions: ${keyboard.summary}`);
+    // Today 12: 9 key presses and 3 typed words (username, two answers). Keep it from growing.
+    expect(keyboard.interactions).toBeLessThanOrEqual(12);
+    expect(unringed(keyboard.rings)).toEqual([]);
+  });
+});
+
+describe("axe-core on every screen, in the light and the dark colours", () => {
+  it("sign-in, also after a session ended", async () => {
+    const page = await browser.newPage({ colorScheme: "light", reducedMotion: "reduce" });
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel("Username").waitFor();
+      await checkScreen(page, "sign-in");
+      await page.goto(`${baseUrl}/login?redirect=%2Faccounts&session=ended`);
+      await page.getByRole("alert").getByText("Your session has ended").waitFor();
+      await checkScreen(page, "sign-in after the session ended");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("account search: hints, results and nothing found", async () => {
+    await agent.goto(`${baseUrl}/accounts`);
+    await agent.getByRole("heading", { name: "What you can search for" }).waitFor();
+    await checkScreen(agent, "account search, before searching");
+    await agent.goto(`${baseUrl}/accounts?q=Springfield`);
+    await agent.getByRole("list", { name: "Matching accounts" }).waitFor();
+    await checkScreen(agent, "account search, results");
+    await agent.goto(`${baseUrl}/accounts?q=zzqxv`);
+    await agent
+      .getByText(/No accounts match/)
+      .first()
+      .waitFor();
+    await checkScreen(agent, "account search, nothing found");
+  });
+
+  it("an account: the verify panel at each step, the recovery actions and their dialog", async () => {
+    await openAccount(agent, baseUrl, "kim.nguyen");
+    await checkScreen(agent, "account, verify panel: choose a way");
+    await verifyPanel(agent).getByRole("button", { name: "Security questions" }).click();
+    await verifyPanel(agent).getByLabel("Ask: Who was your favourite teacher?").waitFor();
+    await checkScreen(agent, "account, verify panel: security questions");
+    await verifyPanel(agent).getByRole("button", { name: "Choose another way" }).click();
+    await verifyPanel(agent).getByRole("button", { name: "Code by text message" }).click();
+    const box = verifyPanel(agent).getByLabel("Code the caller reads out");
+    await box.waitFor();
+    await checkScreen(agent, "account, verify panel: code by text message");
+    await box.fill(await newestCode(agent, baseUrl, "+15035550178"));
+    await agent.keyboard.press("Enter");
+    await verifyPanel(agent).getByRole("timer", { name: "Time left in the verified window" }).waitFor();
+    await agent.getByText("kim.nguyen@example.com").first().waitFor();
+    await checkScreen(agent, "account, caller verified: recovery actions and history");
+
+    await agent.getByRole("button", { name: "Send temporary password" }).click();
+    await agent.getByRole("dialog").getByLabel("Reason").waitFor();
+    await checkScreen(agent, "dialog: send a temporary password");
+    await agent.keyboard.press("Escape");
+    await agent.getByRole("dialog").waitFor({ state: "detached" });
+  });
+
+  it("possible duplicates and the merge proposal dialog", async () => {
+    await openAccount(agent, baseUrl, "ana.silva");
+    await agent.getByRole("region", { name: "Possible duplicates" }).getByRole("table").waitFor();
+    await checkScreen(agent, "account, possible duplicates");
+    await verifyByQuestions(agent, {
+      "What was the name of your first pet?": "Luna",
+      "What high school did you attend?": "Lincoln High",
+    });
+    await agent.getByRole("button", { name: "Propose a merge" }).click();
+    const dialog = agent.getByRole("dialog");
+    await dialog.getByRole("heading", { name: "Merge accounts into ana.silva?" }).waitFor();
+    await checkScreen(agent, "dialog: propose a merge");
+    await dialog.getByRole("checkbox", { name: /anasilva1984/ }).check();
+    await dialog.getByLabel("Reason").fill("Same person at the same address.");
+    await dialog.getByRole("button", { name: "Propose merge" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await toast(agent, "Merge proposed — waiting for a supervisor").waitFor();
+    await checkScreen(agent, "account, with a toast");
+  });
+
+  it("the demo outbox, a page that does not exist, and the role-required pages for an agent", async () => {
+    await agent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
+    await agent.getByRole("list", { name: "Messages, newest first" }).waitFor();
+    await checkScreen(agent, "outbox");
+    await agent.goto(`${baseUrl}/no-such-page`);
+    await agent.getByRole("heading", { level: 1 }).waitFor();
+    await checkScreen(agent, "page not found");
+    await agent.goto(`${baseUrl}/audit`);
+    await agent.getByRole("heading", { level: 1, name: "You need the supervisor role" }).waitFor();
+    await checkScreen(agent, "role required: audit");
+    await agent.goto(`${baseUrl}/admin/api-keys`);
+    await agent.getByRole("heading", { level: 1, name: "You need the admin role" }).waitFor();
+    await checkScreen(agent, "role required: administration");
+  });
+
+  it("merges: the queue, the approve dialog and the duplicate clusters", async () => {
+    await signIn(admin, baseUrl, "ada.admin");
+    await admin.goto(`${baseUrl}/merges`);
+    const waiting = admin.getByRole("list", { name: "Merges: Waiting for approval" });
+    await waiting.getByRole("link", { name: "Ana Silva (anasilva1984)" }).waitFor();
+    await checkScreen(admin, "merges, waiting for approval");
+    await waiting.getByRole("button", { name: "Approve" }).click();
+    await admin.getByRole("dialog").getByRole("heading", { name: "Approve this merge?" }).waitFor();
+    await checkScreen(admin, "dialog: approve a merge");
+    await admin.keyboard.press("Escape");
+    await admin.getByRole("dialog").waitFor({ state: "detached" });
+    await admin
+      .getByRole("navigation", { name: "Merge views" })
+      .getByRole("link", { name: /clusters/i })
+      .click();
+    await admin.waitForURL(/view=clusters/);
+    await admin
+      .getByRole("main")
+      .getByText(/anasilva1984/)
+      .first()
+      .waitFor();
+    await checkScreen(admin, "merges, duplicate clusters");
+  });
+
+  it("the audit trail and one event in full", async () => {
+    await admin.goto(`${baseUrl}/audit`);
+    const grid = admin.getByRole("grid", { name: "Audit events, newest first" });
+    await grid.getByRole("gridcell").first().waitFor();
+    await checkScreen(admin, "audit trail");
+    await grid.getByRole("row").nth(1).focus();
+    await admin.keyboard.press("Enter");
+    await admin
+      .getByRole("dialog")
+      .getByRole("heading", { name: /^Event / })
+      .waitFor();
+    await checkScreen(admin, "audit trail, one event");
+    await admin.keyboard.press("Escape");
+    await admin.getByRole("dialog").waitFor({ state: "detached" });
+  });
+
+  it("administration: API keys, staff and their dialogs", async ({ annotate }) => {
+    await admin.goto(`${baseUrl}/admin/api-keys`);
+    await admin.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
+    await checkScreen(admin, "administration, API keys");
+    await admin.getByRole("button", { name: "Create API key" }).click();
+    await admin.getByRole("dialog").getByLabel("Name").waitFor();
+    await checkScreen(admin, "dialog: create an API key");
+    await admin.keyboard.press("Escape");
+    await admin.getByRole("dialog").waitFor({ state: "detached" });
+
+    await admin.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Staff" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Staff" }).waitFor();
+    await checkScreen(admin, "administration, staff");
+    await admin.getByRole("button", { name: "Add staff member" }).click();
+    await admin.getByRole("dialog").getByLabel("Username").waitFor();
+    await checkScreen(admin, "dialog: add a staff member");
+    await admin.keyboard.press("Escape");
+    await admin.getByRole("dialog").waitFor({ state: "detached" });
+    await admin.getByRole("button", { name: "Change role of Ava Agent" }).click();
+    await admin.getByRole("dialog").getByRole("heading").first().waitFor();
+    await checkScreen(admin, "dialog: change a role");
+    await admin.keyboard.press("Escape");
+    await admin.getByRole("dialog").waitFor({ state: "detached" });
+    await admin.getByRole("button", { name: "Disable Sam Supervisor" }).click();
+    await admin.getByRole("alertdialog").getByRole("heading", { name: "Disable Sam Supervisor?" }).waitFor();
+    await checkScreen(admin, "dialog: disable a staff member");
+    await admin.keyboard.press("Escape");
+    await admin.getByRole("alertdialog").waitFor({ state: "detached" });
+
+    await report(annotate, "axe-core", `${checked.length} screens checked: ${checked.join("; ")}`);
+  });
+});
+
+describe("where the keyboard is, is always visible", () => {
+  /** Where the keyboard is now and at each of the next `count` Tab stops: every control must show its ring. */
+  async function expectRingsOnTab(page: Page, name: string, count: number): Promise<void> {
+    const start = await focusIndicator(page);
+    const stops = [...(start ? [start] : []), ...(await tabStops(page, count))];
+    expect(stops.filter((stop) => stop.control).length, `${name}: controls reached`).toBeGreaterThanOrEqual(3);
+    expect.soft(unringed(stops), `${name}: focus without a visible ring`).toEqual([]);
+  }
+
+  it("on sign-in, search, an account, the audit trail, administration and in a dialog", async () => {
+    const page = await browser.newPage({ colorScheme: "light", reducedMotion: "reduce" });
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel("Username").waitFor();
+      await expectRingsOnTab(page, "sign-in", 4);
+    } finally {
+      await page.close();
+    }
+
+    await agent.goto(`${baseUrl}/accounts?q=Springfield`);
+    await agent.getByRole("list", { name: "Matching accounts" }).waitFor();
+    await expectRingsOnTab(agent, "account search", 16);
+
+    await openAccount(agent, baseUrl, "tom.becker");
+    await expectRingsOnTab(agent, "account", 20);
+
+    await admin.goto(`${baseUrl}/audit`);
+    await admin.getByRole("grid", { name: "Audit events, newest first" }).getByRole("gridcell").first().waitFor();
+    await expectRingsOnTab(admin, "audit trail", 25);
+
+    await admin.goto(`${baseUrl}/admin/staff`);
+    await admin.getByRole("heading", { level: 1, name: "Staff" }).waitFor();
+    await expectRingsOnTab(admin, "staff", 16);
+
+    await admin.getByRole("button", { name: "Add staff member" }).focus();
+    await admin.keyboard.press("Enter");
+    await admin.getByRole("dialog").getByLabel("Username").waitFor();
+    await expectRingsOnTab(admin, "add staff dialog", 6);
+    await admin.keyboard.press("Escape");
+  });
+});
+
+describe("colour contrast with the console's own colour switch", () => {
+  const toggle = () => agent.getByRole("button", { name: /^Colours: / });
+
+  async function chooseTheme(label: "System" | "Light" | "Dark"): Promise<void> {
+    for (let i = 0; i < 3 && (await toggle().textContent())?.trim() !== `Colours: ${label}`; i++) {
+      await toggle().click();
+    }
+    expect((await toggle().textContent())?.trim()).toBe(`Colours: ${label}`);
+  }
+
+  it("the light theme chosen on a dark system and the dark theme chosen on a light system both pass", async () => {
+    const screens: [string, () => Promise<void>][] = [
+      [
+        "account search, results",
+        async () => {
+          await agent.goto(`${baseUrl}/accounts?q=62701`);
+          await agent.getByRole("list", { name: "Matching accounts" }).waitFor();
+        },
+      ],
+      [
+        "account, caller verified",
+        async () => {
+          await openAccount(agent, baseUrl, "kim.nguyen");
+          await verifyPanel(agent).getByRole("timer").waitFor();
+        },
+      ],
+      [
+        "outbox",
+        async () => {
+          await agent.goto(`${baseUrl}/outbox`);
+          await agent.getByRole("list", { name: "Messages, newest first" }).waitFor();
+        },
+      ],
+    ];
+    const background = () => agent.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
+    for (const [name, open] of screens) {
+      await open();
+      await agent.emulateMedia({ colorScheme: "dark" });
+      const systemDark = await background();
+      await chooseTheme("Light");
+      expect(await agent.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+      expect(await background()).not.toBe(systemDark);
+      expect.soft(describeViolations(await contrastViolations(agent)), `${name}: light chosen`).toBe("");
+
+      await agent.emulateMedia({ colorScheme: "light" });
+      await chooseTheme("Dark");
+      expect(await agent.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+      expect(await background()).toBe(systemDark);
+      expect.soft(describeViolations(await contrastViolations(agent)), `${name}: dark chosen`).toBe("");
+      await chooseTheme("System");
+    }
+  });
+});

@@ -1,0 +1,123 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
+import { type RunningServer, startServer } from "../support/server.ts";
+import { openAccount, signIn, toast, verifyByQuestions } from "../support/session.ts";
+
+/** Four eyes: an agent proposes merging Ana Silva's duplicate account, a supervisor approves it, then undoes it. */
+let browser: Browser;
+let agent: Page;
+let supervisor: Page;
+let server: RunningServer;
+let baseUrl: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  baseUrl = server.baseUrl;
+  browser = await launchBrowser();
+  agent = await (await browser.newContext()).newPage();
+  supervisor = await (await browser.newContext()).newPage();
+  await signIn(agent, baseUrl, "ava.agent");
+  await signIn(supervisor, baseUrl, "sam.supervisor");
+});
+afterEach(async (context) => {
+  if (context.task.result?.state !== "fail") return;
+  await screenshotOnFailure(agent, `${context.task.name} (agent)`);
+  await screenshotOnFailure(supervisor, `${context.task.name} (supervisor)`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const dialogOf = (page: Page) => page.getByRole("dialog");
+const mergeList = (page: Page, label: string) => page.getByRole("list", { name: `Merges: ${label}` });
+
+/** Opens a merges tab from the page's own navigation, as a supervisor would. */
+async function openMergesTab(page: Page, label: string): Promise<void> {
+  await page.getByRole("navigation", { name: "Merge views" }).getByRole("link", { name: label }).click();
+  await page.waitForURL(/\/merges/);
+}
+
+/** The status line under an account's name, e.g. "Merged — …" or "Active — the customer can sign in". */
+async function accountStatus(page: Page, username: string): Promise<string> {
+  await openAccount(page, baseUrl, username);
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(username);
+  const line = page.getByRole("article").getByText(/^(Active|Locked|Deactivated|Merged|Closed) — /);
+  return (await line.textContent()) ?? "";
+}
+
+describe("merging duplicate accounts", () => {
+  it("an agent verifies Ana Silva, sees her duplicate at the same address and proposes a merge", async () => {
+    await openAccount(agent, baseUrl, "ana.silva");
+    const duplicates = agent.getByRole("region", { name: "Possible duplicates" });
+    await duplicates.getByRole("link", { name: /anasilva1984/ }).waitFor();
+    const propose = duplicates.getByRole("button", { name: "Propose a merge" });
+    expect(await propose.isDisabled()).toBe(true);
+
+    await verifyByQuestions(agent, {
+      "What was the name of your first pet?": "Luna",
+      "What high school did you attend?": "lincoln high",
+    });
+    await expect.poll(() => propose.isEnabled()).toBe(true);
+    await propose.click();
+
+    const dialog = dialogOf(agent);
+    await dialog.getByRole("heading", { name: "Merge accounts into ana.silva?" }).waitFor();
+    await dialog.getByRole("checkbox", { name: /anasilva1984/ }).check();
+    await dialog.getByLabel("Reason").fill("Caller owns both accounts at the same address; keeps ana.silva.");
+    await dialog.getByRole("button", { name: "Propose merge" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await toast(agent, "Merge proposed — waiting for a supervisor").waitFor();
+
+    // Agents do not review merges: no Merges link, and the page says who it is for.
+    expect(await agent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Merges" }).count()).toBe(0);
+    await agent.goto(`${baseUrl}/merges`);
+    await expect.poll(() => agent.getByText("This page is for supervisors and admins.").isVisible()).toBe(true);
+  });
+
+  it("a supervisor approves it from the queue, and the duplicate becomes part of Ana Silva's account", async () => {
+    await supervisor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Merges" }).click();
+    await supervisor.waitForURL(/\/merges/);
+    const waiting = mergeList(supervisor, "Waiting for approval");
+    await waiting.getByRole("link", { name: "Ana Silva (ana.silva)" }).waitFor();
+    await waiting.getByRole("link", { name: "Ana Silva (anasilva1984)" }).waitFor();
+    expect(await waiting.textContent()).toContain("ava.agent");
+
+    await waiting.getByRole("button", { name: "Approve" }).click();
+    const dialog = dialogOf(supervisor);
+    await dialog.getByRole("heading", { name: "Approve this merge?" }).waitFor();
+    await dialog.getByLabel("Reason").fill("Same person, same address; checked the comparison.");
+    await supervisor.keyboard.press("Control+Enter");
+    await dialog.waitFor({ state: "detached" });
+    await toast(supervisor, "Merge approved and completed.").waitFor();
+    await expect.poll(() => waiting.count()).toBe(0);
+
+    await openMergesTab(supervisor, "Completed");
+    const completed = mergeList(supervisor, "Completed");
+    await completed.getByRole("button", { name: "Undo" }).waitFor();
+    expect(await completed.textContent()).toContain("sam.supervisor");
+
+    expect(await accountStatus(supervisor, "anasilva1984")).toMatch(/^Merged/);
+    expect(await supervisor.getByRole("link", { name: "the surviving account" }).count()).toBe(1);
+  });
+
+  it("the supervisor undoes the merge, and both accounts are active again as before", async () => {
+    await supervisor.goto(`${baseUrl}/merges?status=completed`);
+    const completed = mergeList(supervisor, "Completed");
+    await completed.getByRole("button", { name: "Undo" }).click();
+    const dialog = dialogOf(supervisor);
+    await dialog.getByRole("heading", { name: "Undo this merge?" }).waitFor();
+    expect(await dialog.textContent()).toContain("Both accounts go back exactly as they were before the merge.");
+    await dialog.getByLabel("Reason").fill("Caller asked to keep the accounts apart after all.");
+    await dialog.getByRole("button", { name: "Undo" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await toast(supervisor, "Merge undone.").waitFor();
+
+    await openMergesTab(supervisor, "Undone");
+    await mergeList(supervisor, "Undone").getByRole("link", { name: "Ana Silva (anasilva1984)" }).waitFor();
+
+    expect(await accountStatus(supervisor, "anasilva1984")).toMatch(/^Active/);
+    expect(await accountStatus(supervisor, "ana.silva")).toMatch(/^Active/);
+  });
+});
