@@ -32,6 +32,7 @@ import { b5 } from "./scenarios/b5-unlock.ts";
 import { b6 } from "./scenarios/b6-audit-list.ts";
 import { b7 } from "./scenarios/b7-chain.ts";
 import { b8 } from "./scenarios/b8-embedded.ts";
+import { b9 } from "./scenarios/b9-console.ts";
 
 async function serverVersion(url: string): Promise<string> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
@@ -54,6 +55,7 @@ const SCENARIOS: Scenario[] = [
   { id: "B6", name: "audit listing", run: b6 },
   { id: "B7", name: "audit chain verification", run: b7 },
   { id: "B8", name: "embedded PGlite against native PostgreSQL", run: b8 },
+  { id: "B9", name: "console: initial JavaScript and route change", run: (ctx) => b9(ctx) },
 ];
 
 const { values } = parseArgs({
