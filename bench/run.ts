@@ -149,6 +149,8 @@ try {
     try {
       const rows = await scenario.run(ctx);
       results.push(...rows);
+      // Written after every scenario, so a run that stops early keeps what it measured.
+      writeResults(results, { size, partial: true, postgresVersion });
       for (const row of rows) {
         log(
           `  ${row.pass ? "pass" : "MISS"}  ${row.name}: ratio ${row.ratio} (${row.target})${row.note ? ` — ${row.note}` : ""}`,

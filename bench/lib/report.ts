@@ -83,6 +83,7 @@ export function markdown(report: BenchReport): string {
     `Run ${report.runAt} at commit ${gitCommit()} on ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, PostgreSQL ${m.postgres}.`,
     `Data set: ${report.size.accounts.toLocaleString("en-US")} accounts and ${report.size.events.toLocaleString("en-US")} audit events.`,
     "Latencies in milliseconds; throughput in operations a second. Each ratio is measured against its baseline in the same run.",
+    "Where a target is missed, [analysis.md](analysis.md) gives the measured reason.",
     "",
     "| # | scenario | p50 | p95 | p99 | throughput | baseline (p50 / p95 / throughput) | ratio | target | pass |",
     "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |",

@@ -1,3 +1,5 @@
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
@@ -42,7 +44,16 @@ export async function b8(ctx: BenchContext): Promise<ScenarioResult[]> {
   try {
     for (const table of TABLES) {
       const chunks: Buffer[] = [];
-      for await (const chunk of await source.unsafe(`copy ${table} to stdout`).readable()) chunks.push(chunk as Buffer);
+      await pipeline(
+        await source.unsafe(`copy ${table} to stdout`).readable(),
+        new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            chunks.push(chunk);
+            done();
+          },
+        }),
+      );
+      ctx.log(`  copied ${table} into PGlite`);
       await client.query(`copy ${table} from '/dev/blob'`, [], {
         blob: new Blob(chunks.map((c) => new Uint8Array(c))),
       });
@@ -95,6 +106,7 @@ export async function b8(ctx: BenchContext): Promise<ScenarioResult[]> {
       };
     };
     const onNative = await measureOn(native, "native PostgreSQL");
+    ctx.log("  measured on native PostgreSQL");
     const onEmbedded = await measureOn(embedded, "PGlite");
     return (["read", "search"] as const).map((kind) => {
       const ratio = onEmbedded[kind].p50 / onNative[kind].p50;
