@@ -22,7 +22,8 @@ const server = createServer(async (req, res) => {
   }
   try {
     const query = dialect.sqlToQuery(accountDetailStatement(id));
-    const [row] = await sql.unsafe(query.sql, query.params as postgres.ParameterOrJSON<never>[]);
+    // Prepared once per connection, as the driver's own tagged statements are.
+    const [row] = await sql.unsafe(query.sql, query.params as postgres.ParameterOrJSON<never>[], { prepare: true });
     res.writeHead(row ? 200 : 404, { "content-type": "application/json" }).end(JSON.stringify(row ?? null));
   } catch {
     res.writeHead(500).end();

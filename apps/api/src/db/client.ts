@@ -38,6 +38,21 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.m
 
 export const PGLITE_EXTENSIONS = { citext, pg_trgm, unaccent, fuzzystrmatch };
 
+/**
+ * Settings every connection starts with, on both databases. The search asks pg_trgm's `<%` for
+ * names and streets that come this close to the term (0–1): 0.45 lets one swapped pair of letters
+ * through ("1200 Mian St" finds "1200 N Main St"). A connection setting, so a search is one
+ * statement rather than a transaction around `SET LOCAL`.
+ */
+export const SESSION_SETTINGS = {
+  "pg_trgm.word_similarity_threshold": "0.45",
+} as const satisfies Record<string, string>;
+
+/** The same settings as SQL, for a single-connection database (PGlite) that takes them once. */
+export const SESSION_SETTINGS_SQL = Object.entries(SESSION_SETTINGS)
+  .map(([name, value]) => `set ${name} = ${value};`)
+  .join("\n");
+
 export interface PgliteOptions {
   /** A folder to keep the data in; in memory when absent. */
   dataDir?: string;
@@ -58,6 +73,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<EmbeddedD
     extensions: PGLITE_EXTENSIONS,
     relaxedDurability: false,
   });
+  await client.exec(SESSION_SETTINGS_SQL);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
@@ -83,6 +99,35 @@ function acceptDatesInRawSql(client: Sql): void {
   }
 }
 
+/**
+ * Has drizzle's statements prepared once per connection. Drizzle asks postgres.js not to prepare
+ * them, and postgres.js then spends two round trips on each statement that has parameters (it
+ * describes the statement first) while PostgreSQL parses and plans it anew every time. Every
+ * statement the API sends is parameterised text that comes from the code, never from input, so the
+ * set of statements is small and fixed, and each connection keeps its prepared copies until it is
+ * closed. Transactions and savepoints get the same treatment.
+ */
+export function preparingStatements(client: Sql): Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      switch (property) {
+        case "unsafe":
+          return (query: string, args?: unknown[], options?: Record<string, unknown>) =>
+            target.unsafe(query, args as never, { ...options, prepare: true });
+        case "begin":
+        case "savepoint":
+          return (...args: unknown[]) => {
+            const callback = args.pop() as (scoped: Sql) => unknown;
+            const method = Reflect.get(target, property, receiver) as (...a: unknown[]) => Promise<unknown>;
+            return method.call(target, ...args, (scoped: Sql) => callback(preparingStatements(scoped)));
+          };
+        default:
+          return Reflect.get(target, property, receiver);
+      }
+    },
+  });
+}
+
 export interface PostgresOptions {
   url: string;
   /** Connections in the pool. */
@@ -102,10 +147,11 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     onnotice: () => {},
     connection: {
       application_name: "recovery-desk",
+      ...SESSION_SETTINGS,
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   });
-  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  const db = drizzlePostgres({ client: preparingStatements(client), schema }) as unknown as Db;
   acceptDatesInRawSql(client);
   return {
     db,
