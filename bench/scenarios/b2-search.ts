@@ -1,7 +1,7 @@
 import type { AccountSearchQuery } from "@recovery-desk/shared";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import type { Db } from "../../apps/api/src/db/client.ts";
+import { type Db, preparingStatements, SESSION_SETTINGS } from "../../apps/api/src/db/client.ts";
 import * as schema from "../../apps/api/src/db/schema/index.ts";
 import { searchAccounts } from "../../apps/api/src/features/accounts/search.ts";
 import type { BenchContext } from "../lib/context.ts";
@@ -54,13 +54,14 @@ export async function b2(ctx: BenchContext): Promise<ScenarioResult[]> {
     max: 1,
     onnotice: () => {},
     connection: {
+      ...SESSION_SETTINGS,
       enable_indexscan: "off",
       enable_bitmapscan: "off",
       enable_indexonlyscan: "off",
       statement_timeout: scanTimeoutMs,
     },
   });
-  const scanDb = drizzle({ client: scanClient, schema }) as unknown as Db;
+  const scanDb = drizzle({ client: preparingStatements(scanClient), schema }) as unknown as Db;
   const search = (q: string) =>
     fetch(`${ctx.api.baseUrl}/api/v1/accounts?q=${encodeURIComponent(q)}&limit=20`, {
       headers: { cookie: ctx.cookies.agent },

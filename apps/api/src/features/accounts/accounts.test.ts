@@ -5,6 +5,7 @@ import { accounts } from "../../db/schema/index.ts";
 import { MINUTE } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { createTestContext, type TestContext } from "../../test/context.ts";
+import { planSearch } from "./search.ts";
 
 let t: TestContext;
 let cookie: string;
@@ -112,11 +113,16 @@ describe("finding a caller's account", () => {
   });
 
   it("pages through search results: pages put together equal one big page", async () => {
-    const whole = usernames(await search({ q: "Springfield IL", limit: "200" }));
+    const whole = usernames(await search({ q: "Main Street 100", limit: "200" }));
+    expect(whole.length).toBeGreaterThan(9);
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: AccountSummaryPage = await search({ q: "Springfield IL", limit: "3", ...(cursor ? { cursor } : {}) });
+      const page: AccountSummaryPage = await search({
+        q: "Main Street 100",
+        limit: "3",
+        ...(cursor ? { cursor } : {}),
+      });
       paged.push(...usernames(page));
       cursor = page.nextCursor;
     } while (cursor && paged.length < 30);
@@ -141,6 +147,29 @@ describe("finding a caller's account", () => {
   it("needs a signed-in agent", async () => {
     const res = await t.request("/api/v1/accounts?q=maria");
     expect(res.status).toBe(401);
+  });
+});
+
+describe("which indexes a term is looked for in", () => {
+  it("looks for a term without digits as a name and a username, never as a street", () => {
+    expect(planSearch("Jammie Baumbach")).toEqual({
+      kind: "text",
+      prefix: null,
+      name: "jammie baumbach",
+      street: null,
+    });
+    expect(planSearch("López")).toMatchObject({ kind: "text", prefix: "lópez", name: "lopez", street: null });
+  });
+
+  it("looks for a term with a house number as a street, never as a name", () => {
+    expect(planSearch("1200 Mian St")).toEqual({ kind: "text", prefix: null, name: null, street: "1200 MIAN ST" });
+    expect(planSearch("anasilva1984")).toMatchObject({ prefix: "anasilva1984", name: null });
+  });
+
+  it("answers an email, a phone number and a ZIP code from their own index", () => {
+    expect(planSearch("Maria.Lopez@example.com").kind).toBe("email");
+    expect(planSearch("(217) 555-0142")).toEqual({ kind: "phone", phone: "+12175550142" });
+    expect(planSearch("62701-1234")).toEqual({ kind: "zip", zip5: "62701" });
   });
 });
 

@@ -13,12 +13,6 @@ import { queryRows } from "../../db/rows.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { effectiveStatusIs, homeAddressJoin, type SummaryRow, summarySelect, toSummary } from "./summary.ts";
 
-/**
- * How close a name or street must come to the term (pg_trgm word similarity, 0–1). 0.45 lets one
- * swapped pair of letters through ("1200 Mian St" finds "1200 N Main St").
- */
-const WORD_SIMILARITY_THRESHOLD = 0.45;
-
 /** Relevance-ranked results page by offset, up to this depth; nobody reads 1,000 matches on a call. */
 const MAX_SEARCH_DEPTH = 1000;
 
@@ -39,40 +33,60 @@ export function planSearch(q: string): SearchPlan {
   if (phone) return { kind: "phone", phone };
   const zip = parseZip(term);
   if (zip) return { kind: "zip", zip5: zip.zip5 };
+  // A street address starts with its house number and a name has no digits, so a term is looked
+  // for as one or the other: a name like "Jammie Baumbach" would otherwise also match every
+  // "Baumbach Road" there is.
+  const hasDigit = /\d/.test(term);
   const name = normalizeName(term);
   const street = normalizeStreet(term);
   return {
     kind: "text",
     prefix: /\s/.test(term) ? null : term.toLowerCase(),
-    name: /\p{L}/u.test(name) ? name : null,
-    street: street.length >= 3 ? street : null,
+    name: !hasDigit && /\p{L}/u.test(name) ? name : null,
+    street: hasDigit && street.length >= 3 ? street : null,
   };
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-/** One `select id, score` per index that can answer the term; each uses its own index. */
-function matchQueries(plan: SearchPlan): SQL[] {
+/**
+ * One `select id, score, sort_key` per index that can answer the term, each on its own index and
+ * already narrowed to the status asked for, so the page can be ranked without reading anything else.
+ */
+function matchQueries(plan: SearchPlan, statusFilter: SQL): SQL[] {
+  const fromAccounts = (score: SQL, where: SQL) =>
+    sql`select a.id, ${score} as score, lower(a.username::text) as sort_key
+        from accounts a where ${where} and ${statusFilter}`;
+  const fromAddresses = (score: SQL, where: SQL) =>
+    sql`select a.id, ${score} as score, lower(a.username::text) as sort_key
+        from addresses ad join accounts a on a.id = ad.account_id where ${where} and ${statusFilter}`;
   switch (plan.kind) {
     case "email":
-      return [sql`select id, 1.0::real as score from accounts where email = ${plan.email}::citext`];
+      return [fromAccounts(sql`1.0::real`, sql`a.email = ${plan.email}::citext`)];
     case "phone":
-      return [sql`select id, 1.0::real as score from accounts where phone = ${plan.phone}`];
+      return [fromAccounts(sql`1.0::real`, sql`a.phone = ${plan.phone}`)];
     case "zip":
-      return [sql`select account_id as id, 1.0::real as score from addresses where zip5 = ${plan.zip5}`];
+      return [fromAddresses(sql`1.0::real`, sql`ad.zip5 = ${plan.zip5}`)];
     case "text": {
       const parts: SQL[] = [];
       if (plan.prefix) {
-        parts.push(sql`select id, case when lower(username::text) = ${plan.prefix} then 1.0 else 0.9 end::real as score
-          from accounts where lower(username::text) like ${`${escapeLike(plan.prefix)}%`}`);
+        parts.push(
+          fromAccounts(
+            sql`case when lower(a.username::text) = ${plan.prefix} then 1.0 else 0.9 end::real`,
+            sql`lower(a.username::text) like ${`${escapeLike(plan.prefix)}%`}`,
+          ),
+        );
       }
       if (plan.name) {
-        parts.push(sql`select id, word_similarity(${plan.name}, name_search) as score
-          from accounts where ${plan.name} <% name_search`);
+        parts.push(fromAccounts(sql`word_similarity(${plan.name}, a.name_search)`, sql`${plan.name} <% a.name_search`));
       }
       if (plan.street) {
-        parts.push(sql`select account_id as id, (word_similarity(${plan.street}, street_key) * 0.95)::real as score
-          from addresses where ${plan.street} <% street_key`);
+        parts.push(
+          fromAddresses(
+            sql`(word_similarity(${plan.street}, ad.street_key) * 0.95)::real`,
+            sql`${plan.street} <% ad.street_key`,
+          ),
+        );
       }
       return parts;
     }
@@ -105,20 +119,20 @@ export async function searchAccounts(db: Db, query: AccountSearchQuery, now: Dat
   }
 
   const offset = query.cursor ? decodeCursor(query.cursor, SearchCursor).o : 0;
-  const parts = matchQueries(planSearch(q));
+  const parts = matchQueries(planSearch(q), statusFilter);
   if (parts.length === 0) return { items: [], nextCursor: null };
+  // The page is ranked from the matches alone; only its rows are then read in full (home address,
+  // duplicate count). How close a name or street must come is pg_trgm's threshold, set on every
+  // connection (SESSION_SETTINGS).
   const statement = sql`with matches as (${sql.join(parts, sql` union all `)}),
-        best as (select id, max(score) as score from matches group by id)
-        select ${summarySelect}, best.score
-        from best join accounts a on a.id = best.id ${homeAddressJoin}
-        where ${statusFilter}
-        order by best.score desc, lower(a.username::text)
-        limit ${query.limit + 1} offset ${offset}`;
-  // The similarity threshold is a setting of pg_trgm; SET LOCAL keeps it to this one search.
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`));
-    return queryRows<SummaryRow>(tx, statement);
-  });
+        page as (
+          select id, max(score) as score, min(sort_key) as sort_key from matches group by id
+          order by max(score) desc, min(sort_key) limit ${query.limit + 1} offset ${offset}
+        )
+        select ${summarySelect}
+        from page join accounts a on a.id = page.id ${homeAddressJoin}
+        order by page.score desc, page.sort_key`;
+  const rows = await queryRows<SummaryRow>(db, statement);
   const items = rows.slice(0, query.limit).map((row) => toSummary(row, now));
   const nextOffset = offset + query.limit;
   return {
