@@ -3,3 +3,4 @@ export * from "./mask.ts";
 export * from "./phone.ts";
 export * from "./text.ts";
 export * from "./zip.ts";
+export { suffixAbbreviation } from "./usps-suffixes.ts";

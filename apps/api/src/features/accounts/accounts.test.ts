@@ -57,6 +57,10 @@ describe("finding a caller's account", () => {
     expect(usernames(await search({ q: "742 W Monroe Street" }))[0]).toBe("maria.lopez");
   });
 
+  it("finds by a street without its house number when the caller gives the street's suffix", async () => {
+    expect(usernames(await search({ q: "West Monroe Street", limit: "200" }))).toContain("maria.lopez");
+  });
+
   it("finds by the start of a username, the exact one first", async () => {
     expect(usernames(await search({ q: "kim.ng" }))[0]).toBe("kim.nguyen");
     expect(usernames(await search({ q: "ana.silva" }))[0]).toBe("ana.silva");
@@ -159,6 +163,12 @@ describe("which indexes a term is looked for in", () => {
       street: null,
     });
     expect(planSearch("López")).toMatchObject({ kind: "text", prefix: "lópez", name: "lopez", street: null });
+  });
+
+  it("looks for a term that ends with a street suffix as a street too, since it may be a name", () => {
+    expect(planSearch("Oak Avenue")).toEqual({ kind: "text", prefix: null, name: "oak avenue", street: "OAK AVE" });
+    expect(planSearch("Maria Park")).toMatchObject({ name: "maria park", street: "MARIA PARK" });
+    expect(planSearch("Springfield")).toMatchObject({ street: null });
   });
 
   it("looks for a term with a house number as a street, never as a name", () => {

@@ -5,6 +5,7 @@ import {
   normalizePhone,
   normalizeStreet,
   parseZip,
+  suffixAbbreviation,
 } from "@recovery-desk/shared";
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -33,17 +34,20 @@ export function planSearch(q: string): SearchPlan {
   if (phone) return { kind: "phone", phone };
   const zip = parseZip(term);
   if (zip) return { kind: "zip", zip5: zip.zip5 };
-  // A street address starts with its house number and a name has no digits, so a term is looked
-  // for as one or the other: a name like "Jammie Baumbach" would otherwise also match every
-  // "Baumbach Road" there is.
+  // A street address starts with its house number or ends with a street suffix ("Oak Avenue"), and
+  // a name has no digits, so a term is looked for only where it can be: a name like "Jammie
+  // Baumbach" would otherwise also match every "Baumbach Road" there is. A name that ends like a
+  // street ("Maria Park") is looked for as both.
   const hasDigit = /\d/.test(term);
   const name = normalizeName(term);
   const street = normalizeStreet(term);
+  const words = street.split(" ");
+  const endsLikeStreet = words.length >= 2 && suffixAbbreviation(words.at(-1) ?? "") !== undefined;
   return {
     kind: "text",
     prefix: /\s/.test(term) ? null : term.toLowerCase(),
     name: !hasDigit && /\p{L}/u.test(name) ? name : null,
-    street: hasDigit && street.length >= 3 ? street : null,
+    street: (hasDigit || endsLikeStreet) && street.length >= 3 ? street : null,
   };
 }
 
