@@ -1,14 +1,17 @@
 /**
  * The load generator, run as its own process so it does not share the measured process's event
- * loop: reads a plan as JSON from stdin, drives autocannon, records every response's latency, and
- * prints one JSON line with the outcome.
+ * loop: reads a plan as one JSON line from stdin, prints `ready`, waits for a `go` line, drives
+ * autocannon, records every response's latency, and prints one JSON line with the outcome.
  */
 
-import { text } from "node:stream/consumers";
+import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import type { LoadOutcome, LoadPlan } from "./load.ts";
 
-const plan = JSON.parse(await text(process.stdin)) as LoadPlan;
+const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+const plan = JSON.parse(String((await lines.next()).value)) as LoadPlan;
+process.stdout.write("ready\n");
+await lines.next();
 const latencies: number[] = [];
 const statuses: Record<string, number> = {};
 let next = 0;

@@ -15,8 +15,9 @@ type Outcome = { ok: true; verifiedUntil: Date } | { ok: false; attemptsRemainin
 
 /**
  * Checks the caller's answers. Both must match their stored hashes after normalisation; the
- * answer says only verified or not, never which one failed. The account row is locked while the
- * attempt is judged, so attempts from several agents are counted one after another.
+ * answer says only verified or not, never which one failed. The answers are hashed first, with no
+ * transaction open; then the account row is locked while the attempt is recorded, so attempts from
+ * several agents are counted one after another and the limit is judged as it stands at that moment.
  */
 export async function answerQuestions(
   deps: AppDeps,
@@ -40,9 +41,20 @@ export async function answerQuestions(
     });
   }
 
+  const stored = await db
+    .select({ id: securityQuestions.id, answerHash: securityQuestions.answerHash })
+    .from(securityQuestions)
+    .where(inArray(securityQuestions.id, expected));
+  const matches = await Promise.all(
+    stored.map((q) => verifySecret(q.answerHash, normalizeAnswer(given.get(q.id) ?? ""))),
+  );
+  const verified = stored.length === expected.length && matches.every(Boolean);
+
   const audit = { actor: actorOf(principal), origin, accountId: verification.accountId, caseRef: verification.caseRef };
   const outcome = await db.transaction(async (tx): Promise<Outcome | { locked: Date }> => {
     await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, verification.accountId)).for("update");
+    // Another attempt on this verification may have finished while the answers were hashed.
+    assertPending(await loadOwnVerification(tx, principal, verificationId), now);
     const limit = await questionLimit(tx, verification.accountId, now);
     if (limit.lockedUntil) {
       await appendAuditEvent(tx, {
@@ -59,15 +71,8 @@ export async function answerQuestions(
       return { locked: limit.lockedUntil };
     }
 
-    const stored = await tx
-      .select({ id: securityQuestions.id, answerHash: securityQuestions.answerHash })
-      .from(securityQuestions)
-      .where(inArray(securityQuestions.id, expected));
-    const matches = await Promise.all(
-      stored.map((q) => verifySecret(q.answerHash, normalizeAnswer(given.get(q.id) ?? ""))),
-    );
     const at = deps.clock.now();
-    if (stored.length === expected.length && matches.every(Boolean)) {
+    if (verified) {
       const verifiedUntil = await openVerifiedWindow(tx, verification, at, audit);
       return { ok: true, verifiedUntil };
     }

@@ -155,6 +155,16 @@ describe("verifying by security questions", () => {
     expect(n).toBe(3);
   });
 
+  it("verifies once when the same right answers are sent twice at the same moment", async () => {
+    const v = await startOk("kim.nguyen", "security_questions");
+    const results = await Promise.all([answer(v, ["Mrs. Park", "Oak Avenue"]), answer(v, ["Mrs. Park", "Oak Avenue"])]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const succeeded = (await eventsOf(t.database.db, "verification.succeeded")).filter(
+      (e) => (e.details as { verificationId?: string }).verificationId === v.id,
+    );
+    expect(succeeded).toHaveLength(1);
+  });
+
   it.each([
     [
       "an over-long answer",
