@@ -10,7 +10,7 @@ import {
   type Db,
   MIGRATIONS_FOLDER,
   openPostgres,
-  PGLITE_EXTENSIONS,
+  pgliteExtensions,
   SESSION_SETTINGS_SQL,
 } from "../../apps/api/src/db/client.ts";
 import * as schema from "../../apps/api/src/db/schema/index.ts";
@@ -38,7 +38,7 @@ export async function b8(ctx: BenchContext): Promise<ScenarioResult[]> {
   if (!(await isSeeded(ctx.serverUrl, size))) await seed(ctx.serverUrl, size, ctx.log);
   const nativeUrl = databaseUrl(ctx.serverUrl, databaseName(size));
 
-  const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+  const client = await PGlite.create({ extensions: await pgliteExtensions() });
   await client.exec(SESSION_SETTINGS_SQL);
   const embeddedDb = drizzle({ client, schema });
   await migrate(embeddedDb, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -1,7 +1,6 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { type Database, openPglite, openPostgres } from "./db/client.ts";
-import { loadDemoWorld } from "./demo/load.ts";
 import type { AppConfig } from "./deps.ts";
 import { loadEnv } from "./env.ts";
 import { checkSinceCheckpoint } from "./features/audit/checks.ts";
@@ -28,7 +27,11 @@ logger.info(
 );
 
 await database.migrate();
-if (demo) await loadDemoWorld(database.db, systemClock.now(), env.DEMO_ACCOUNTS, logger);
+if (demo) {
+  // The demo world's generator is loaded only for a demo.
+  const { loadDemoWorld } = await import("./demo/load.ts");
+  await loadDemoWorld(database.db, systemClock.now(), env.DEMO_ACCOUNTS, logger);
+}
 
 const config: AppConfig = {
   demo,

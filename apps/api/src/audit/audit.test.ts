@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allEvents } from "../test/audit.ts";
 import { createTestContext, type TestContext } from "../test/context.ts";
 import { appendAuditEvent, SYSTEM_ACTOR } from "./append.ts";
-import { canonicalJson } from "./canonical.ts";
+import { canonicalEventText, canonicalJson } from "./canonical.ts";
 import { verifyChain } from "./verify.ts";
 
 let t: TestContext;
@@ -98,6 +99,52 @@ describe("canonical JSON", () => {
   it("sorts keys at every depth and drops undefined", () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: undefined } })).toBe(
       '{"a":{"d":[2,{"e":0,"f":1}]},"b":1}',
+    );
+  });
+
+  it("writes an event's text as the canonical JSON array of its fields, whatever they hold", () => {
+    const maybe = fc.option(fc.string({ unit: "grapheme" }), { nil: null });
+    fc.assert(
+      fc.property(
+        fc.record({
+          seq: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+          id: fc.string(),
+          occurredAt: fc.date({ min: new Date("1970-01-01"), max: new Date("9999-12-31"), noInvalidDate: true }),
+          actorType: fc.string(),
+          actorId: maybe,
+          actorName: fc.string({ unit: "grapheme" }),
+          action: fc.string(),
+          accountId: maybe,
+          caseRef: maybe,
+          reason: maybe,
+          requestId: maybe,
+          ip: maybe,
+          details: fc.dictionary(fc.string(), fc.jsonValue()),
+          prevHash: fc.string(),
+        }),
+        (event) => {
+          const fields = [
+            event.seq,
+            event.id,
+            event.occurredAt.toISOString(),
+            event.actorType,
+            event.actorId,
+            event.actorName,
+            event.action,
+            event.accountId,
+            event.caseRef,
+            event.reason,
+            event.requestId,
+            event.ip,
+            event.details,
+            event.prevHash,
+          ];
+          expect(canonicalEventText(event)).toBe(canonicalJson(fields));
+          expect(canonicalEventText({ ...event, occurredAt: event.occurredAt.toISOString() })).toBe(
+            canonicalJson(fields),
+          );
+        },
+      ),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** The hash the chain starts from, before the first event. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -31,30 +31,29 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
+/** A JSON string, or `null`. */
+const text = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+
 /**
- * The canonical text of an event: a JSON array of its fields in a fixed order. An auditor can
- * rebuild it from an export and check `hash = sha256(canonical text)`.
+ * The canonical text of an event: a JSON array of its fields in a fixed order, the same text as
+ * `canonicalJson([seq, id, occurredAt as ISO 8601, …, details, prevHash])`. An auditor can rebuild
+ * it from an export and check `hash = sha256(canonical text)`. `occurredAt` may be given as the
+ * ISO 8601 text itself (`2026-01-31T09:15:00.000Z`), as the chain check reads it.
  */
-export function canonicalEventText(event: HashedEventContent): string {
-  return canonicalJson([
-    event.seq,
-    event.id,
-    event.occurredAt.toISOString(),
-    event.actorType,
-    event.actorId,
+export function canonicalEventText(
+  event: Omit<HashedEventContent, "occurredAt"> & { occurredAt: Date | string },
+): string {
+  const at = typeof event.occurredAt === "string" ? event.occurredAt : event.occurredAt.toISOString();
+  // Written out field by field rather than through canonicalJson: the chain check builds this text
+  // for every event of the trail, and only the details need their keys sorted.
+  return `[${event.seq},${text(event.id)},${text(at)},${text(event.actorType)},${text(event.actorId)},${text(
     event.actorName,
-    event.action,
-    event.accountId,
-    event.caseRef,
-    event.reason,
+  )},${text(event.action)},${text(event.accountId)},${text(event.caseRef)},${text(event.reason)},${text(
     event.requestId,
-    event.ip,
-    event.details,
-    event.prevHash,
-  ]);
+  )},${text(event.ip)},${canonicalJson(event.details)},${text(event.prevHash)}]`;
 }
 
 /** SHA-256 of the canonical text (UTF-8), in lower-case hex. */
-export function eventHash(event: HashedEventContent): string {
-  return createHash("sha256").update(canonicalEventText(event)).digest("hex");
+export function eventHash(event: Parameters<typeof canonicalEventText>[0]): string {
+  return hash("sha256", canonicalEventText(event), "hex");
 }

@@ -18,7 +18,8 @@ const BATCH = 5000;
 interface StoredEvent extends Record<string, unknown> {
   seq: number | string;
   id: string;
-  occurred_at: Date | string;
+  /** ISO 8601 in UTC with milliseconds, as `toISOString` writes it. */
+  occurred_at: string;
   actor_type: string;
   actor_id: string | null;
   actor_name: string;
@@ -65,7 +66,7 @@ export async function verifyChain(
   const batch = (after: number) => {
     const rows = queryRows<StoredEvent>(
       db,
-      sql`select seq, id, occurred_at, actor_type, actor_id, actor_name, action, account_id, case_ref, reason,
+      sql`select seq, id, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at, actor_type, actor_id, actor_name, action, account_id, case_ref, reason,
                  request_id, ip, details, prev_hash, hash
           from audit_events where seq > ${after} and seq <= ${Math.min(after + BATCH, end)} order by seq`,
     );
@@ -83,7 +84,7 @@ export async function verifyChain(
       const content = {
         seq,
         id: row.id,
-        occurredAt: new Date(row.occurred_at),
+        occurredAt: row.occurred_at,
         actorType: row.actor_type,
         actorId: row.actor_id,
         actorName: row.actor_name,

@@ -1,14 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { citext } from "@electric-sql/pglite/contrib/citext";
-import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import type { Extensions } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 // The driver carries a patch (patches/postgres@3.4.9.patch): a connection that PostgreSQL ends in
@@ -36,7 +30,19 @@ export interface Database {
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
-export const PGLITE_EXTENSIONS = { citext, pg_trgm, unaccent, fuzzystrmatch };
+/**
+ * The embedded database's extensions. The embedded database is loaded only when it is used: on
+ * PostgreSQL the API never holds its code in memory.
+ */
+export async function pgliteExtensions() {
+  const [{ citext }, { fuzzystrmatch }, { pg_trgm }, { unaccent }] = await Promise.all([
+    import("@electric-sql/pglite/contrib/citext"),
+    import("@electric-sql/pglite/contrib/fuzzystrmatch"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+    import("@electric-sql/pglite/contrib/unaccent"),
+  ]);
+  return { citext, pg_trgm, unaccent, fuzzystrmatch } satisfies Extensions;
+}
 
 /**
  * Settings every connection starts with, on both databases. The search asks pg_trgm's `<%` for
@@ -67,10 +73,16 @@ export interface EmbeddedDatabase extends Database {
 
 export async function openPglite(options: PgliteOptions = {}): Promise<EmbeddedDatabase> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, extensions] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+    pgliteExtensions(),
+  ]);
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: PGLITE_EXTENSIONS,
+    extensions,
     relaxedDurability: false,
   });
   await client.exec(SESSION_SETTINGS_SQL);
