@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { normalizeAnswer } from "@recovery-desk/shared";
 import postgres from "postgres";
-import { canonicalEventText, GENESIS_HASH } from "../../apps/api/src/audit/canonical.ts";
+import { eventHash, GENESIS_HASH } from "../../apps/api/src/audit/canonical.ts";
 import { MIGRATIONS_FOLDER, openPostgres } from "../../apps/api/src/db/client.ts";
 import { hashSecret } from "../../apps/api/src/security/hashing.ts";
 import { Progress } from "./progress.ts";
@@ -301,9 +301,7 @@ async function seedEvents(sql: postgres.Sql, size: BenchSize): Promise<void> {
   const lines: string[] = [];
   for (let seq = 1; seq <= size.events; seq++) {
     const event = benchEvent(seq, size, end);
-    const hash = createHash("sha256")
-      .update(canonicalEventText({ ...event, prevHash }))
-      .digest("hex");
+    const hash = eventHash({ ...event, prevHash });
     lines.push(
       line([
         String(seq),

@@ -32,7 +32,7 @@ export interface DemoLoadResult {
  * generated accounts, all from a fixed seed. Does nothing when there are staff or accounts already.
  *
  * Answers are hashed once per distinct normalised answer (each with its own salt) and in parallel
- * on the thread pool, so a load of 2,000 accounts takes seconds, not minutes.
+ * on the hashing threads, so a load of 2,000 accounts takes seconds, not minutes.
  */
 export async function loadDemoWorld(db: Db, now: Date, accountCount: number, logger?: Logger): Promise<DemoLoadResult> {
   const started = performance.now();
