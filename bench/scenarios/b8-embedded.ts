@@ -10,8 +10,8 @@ import {
   type Db,
   MIGRATIONS_FOLDER,
   openPostgres,
+  PGLITE_SETTINGS_SQL,
   pgliteExtensions,
-  SESSION_SETTINGS_SQL,
 } from "../../apps/api/src/db/client.ts";
 import * as schema from "../../apps/api/src/db/schema/index.ts";
 import { type AppDeps, DEFAULT_CONFIG } from "../../apps/api/src/deps.ts";
@@ -39,7 +39,7 @@ export async function b8(ctx: BenchContext): Promise<ScenarioResult[]> {
   const nativeUrl = databaseUrl(ctx.serverUrl, databaseName(size));
 
   const client = await PGlite.create({ extensions: await pgliteExtensions() });
-  await client.exec(SESSION_SETTINGS_SQL);
+  await client.exec(PGLITE_SETTINGS_SQL);
   const embeddedDb = drizzle({ client, schema });
   await migrate(embeddedDb, { migrationsFolder: MIGRATIONS_FOLDER });
   const source = postgres(nativeUrl, { max: 1, onnotice: () => {} });
