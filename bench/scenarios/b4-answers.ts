@@ -47,8 +47,7 @@ export async function b4(ctx: BenchContext): Promise<ScenarioResult[]> {
   for (let i = 0; i < sample.length; i += CONNECTIONS) {
     requests.push(...(await Promise.all(sample.slice(i, i + CONNECTIONS).map(openOne))));
   }
-  let storedHash = "";
-  storedHash = await answerHashOf(ctx, sample[0]?.index ?? 0);
+  const storedHash = await answerHashOf(ctx, sample[0]?.index ?? 0);
   const warm = requests.splice(0, 16);
   await runLoad({
     baseUrl: ctx.api.baseUrl,

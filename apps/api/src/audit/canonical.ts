@@ -7,7 +7,8 @@ export const GENESIS_HASH = "0".repeat(64);
 export interface HashedEventContent {
   seq: number;
   id: string;
-  occurredAt: Date;
+  /** A time, or its ISO 8601 text (`2026-01-31T09:15:00.000Z`) as the chain check reads it. */
+  occurredAt: Date | string;
   actorType: string;
   actorId: string | null;
   actorName: string;
@@ -37,12 +38,9 @@ const text = (value: string | null) => (value === null ? "null" : JSON.stringify
 /**
  * The canonical text of an event: a JSON array of its fields in a fixed order, the same text as
  * `canonicalJson([seq, id, occurredAt as ISO 8601, …, details, prevHash])`. An auditor can rebuild
- * it from an export and check `hash = sha256(canonical text)`. `occurredAt` may be given as the
- * ISO 8601 text itself (`2026-01-31T09:15:00.000Z`), as the chain check reads it.
+ * it from an export and check `hash = sha256(canonical text)`.
  */
-export function canonicalEventText(
-  event: Omit<HashedEventContent, "occurredAt"> & { occurredAt: Date | string },
-): string {
+export function canonicalEventText(event: HashedEventContent): string {
   const at = typeof event.occurredAt === "string" ? event.occurredAt : event.occurredAt.toISOString();
   // Written out field by field rather than through canonicalJson: the chain check builds this text
   // for every event of the trail, and only the details need their keys sorted.
@@ -54,6 +52,6 @@ export function canonicalEventText(
 }
 
 /** SHA-256 of the canonical text (UTF-8), in lower-case hex. */
-export function eventHash(event: Parameters<typeof canonicalEventText>[0]): string {
+export function eventHash(event: HashedEventContent): string {
   return hash("sha256", canonicalEventText(event), "hex");
 }
