@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 // The driver carries a patch (patches/postgres@3.4.9.patch): a connection that PostgreSQL ends in
 // the middle of a transaction fails its queries instead of throwing from a timer and ending the process.
 import postgres, { type Sql } from "postgres";
+import { lockDataDir } from "./data-dir-lock.ts";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
@@ -83,8 +84,33 @@ export interface EmbeddedDatabase extends Database {
   dumpDataDir(): Promise<Blob>;
 }
 
+/**
+ * Opens the embedded database, in memory or in a data folder. A data folder is locked for as long
+ * as the database is open: a second process on the same folder gets `DataDirInUseError`.
+ */
 export async function openPglite(options: PgliteOptions = {}): Promise<EmbeddedDatabase> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (!options.dataDir) return openPgliteClient(options);
+  mkdirSync(options.dataDir, { recursive: true });
+  const lock = lockDataDir(options.dataDir);
+  try {
+    const database = await openPgliteClient(options);
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openPgliteClient(options: PgliteOptions): Promise<EmbeddedDatabase> {
   const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, extensions] = await Promise.all([
     import("@electric-sql/pglite"),
     import("drizzle-orm/pglite"),

@@ -1,0 +1,203 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { DataDirInUseError, LOCK_FILE, type LockHolder, lockDataDir } from "./data-dir-lock.ts";
+
+const API_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const folders: string[] = [];
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function freshFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), "rd-lock-"));
+  folders.push(folder);
+  return folder;
+}
+
+function writeLock(folder: string, holder: Partial<LockHolder>): void {
+  const lock = { host: hostname(), token: "someone-else", since: new Date().toISOString(), ...holder };
+  writeFileSync(join(folder, LOCK_FILE), JSON.stringify(lock));
+}
+
+/** The pid of a process that has run and gone. */
+function deadPid(): number {
+  const pid = spawnSync("true").pid;
+  if (!pid) throw new Error("no pid");
+  return pid;
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+// Lock files and processes: the same on either database, so only the embedded project runs them.
+describe.runIf(inject("testDatabase").kind === "pglite")("the data folder lock", () => {
+  it("is held by one holder at a time and can be taken again once released", () => {
+    const folder = freshFolder();
+    const lock = lockDataDir(folder);
+    const held = JSON.parse(readFileSync(join(folder, LOCK_FILE), "utf8")) as LockHolder;
+    expect(held).toMatchObject({ pid: process.pid, host: hostname() });
+
+    expect(() => lockDataDir(folder)).toThrow(DataDirInUseError);
+    expect(() => lockDataDir(folder)).toThrow(`The data folder ${folder} is in use`);
+    expect(() => lockDataDir(folder)).toThrow(`(pid ${process.pid})`);
+
+    lock.release();
+    lock.release();
+    expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
+    lockDataDir(folder).release();
+  });
+
+  it("takes over a lock left by a process that has gone, and by an earlier process with this pid", () => {
+    const folder = freshFolder();
+    writeLock(folder, { pid: deadPid() });
+    lockDataDir(folder).release();
+
+    writeLock(folder, { pid: process.pid });
+    lockDataDir(folder).release();
+
+    writeFileSync(join(folder, LOCK_FILE), "not a lock");
+    lockDataDir(folder).release();
+  });
+
+  it("respects a live holder, but not a later process that reused its pid", async () => {
+    const folder = freshFolder();
+    const sleeper = spawn("sleep", ["30"]);
+    children.push(sleeper);
+    const pid = sleeper.pid as number;
+    writeLock(folder, { pid });
+    expect(() => lockDataDir(folder)).toThrow(`(pid ${pid})`);
+
+    const started = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19];
+    writeLock(folder, { pid, started });
+    expect(() => lockDataDir(folder)).toThrow(`(pid ${pid})`);
+    writeLock(folder, { pid, started: `${Number(started) - 1}` });
+    lockDataDir(folder).release();
+
+    writeLock(folder, { pid, host: "another-machine" });
+    expect(() => lockDataDir(folder)).toThrow(`(pid ${pid} on another-machine)`);
+
+    sleeper.kill("SIGKILL");
+    await exited(sleeper);
+    writeLock(folder, { pid });
+    lockDataDir(folder).release();
+  });
+
+  it("goes to exactly one of several processes taking over the same stale lock at once", async () => {
+    const folder = freshFolder();
+    writeLock(folder, { pid: deadPid() });
+    const script = `
+      const { lockDataDir } = await import(${JSON.stringify(join(API_ROOT, "src/db/data-dir-lock.ts"))});
+      await new Promise((resolve) => setTimeout(resolve, ${Date.now() + 1500} - Date.now()));
+      try { lockDataDir(${JSON.stringify(folder)}); console.log("took"); } catch (error) { console.log(error.name); }
+      await new Promise((resolve) => setTimeout(resolve, 500));`;
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => {
+        const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+          cwd: API_ROOT,
+        });
+        children.push(child);
+        let out = "";
+        child.stdout?.on("data", (chunk) => {
+          out += chunk;
+        });
+        return exited(child).then(() => out.trim());
+      }),
+    );
+    expect(results.filter((result) => result === "took")).toHaveLength(1);
+    expect(results.filter((result) => result === "DataDirInUseError")).toHaveLength(3);
+    expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
+  }, 30_000);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  stderr: () => string;
+}
+
+async function launch(dataDir: string): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    cwd: API_ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      DEMO: "false",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  children.push(child);
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  return { child, port, stderr: () => stderr };
+}
+
+/** Resolves when the server answers /readyz, or with its exit code if it stops first. */
+async function readyOrExit(server: Server): Promise<"ready" | number | null> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return server.child.exitCode;
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/readyz`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return "ready";
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("The server neither became ready nor stopped");
+}
+
+describe.runIf(inject("testDatabase").kind === "pglite")("two servers on one data folder", () => {
+  it("the second refuses to start; after the first is killed a new one starts; a clean stop frees the folder", async () => {
+    const dataDir = freshFolder();
+    const first = await launch(dataDir);
+    expect(await readyOrExit(first)).toBe("ready");
+
+    const second = await launch(dataDir);
+    expect(await readyOrExit(second)).toBe(1);
+    expect(second.stderr()).toContain(
+      `Recovery Desk cannot start: The data folder ${dataDir} is in use by another Recovery Desk process (pid ${first.child.pid}).`,
+    );
+    // The first server still holds the folder and answers.
+    expect((await fetch(`http://127.0.0.1:${first.port}/readyz`)).ok).toBe(true);
+
+    first.child.kill("SIGKILL");
+    await exited(first.child);
+    const third = await launch(dataDir);
+    expect(await readyOrExit(third)).toBe("ready");
+    expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), "utf8"))).toMatchObject({ pid: third.child.pid });
+
+    third.child.kill("SIGTERM");
+    expect(await exited(third.child)).toBe(0);
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+  }, 120_000);
+});
