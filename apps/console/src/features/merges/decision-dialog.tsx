@@ -10,17 +10,20 @@ import { DialogClose, DialogDescription, DialogTitle } from "../../ui/dialog.tsx
 import { describeMergeProblem } from "../duplicates/merge-problem-words.ts";
 import { REASON_MAX, ReasonField } from "../recovery/reason-field.tsx";
 import { useToast } from "../toasts/toast-context.ts";
-import { DECISION_WORDS, type Decision } from "./merge-words.ts";
+import { DECISION_WORDS, type Decision, suggestedDecisionReason } from "./merge-words.ts";
 
 type DecisionDialogProps = { merge: Merge; decision: Decision; onDone: () => void };
 
-/** The confirm step of approve, reject or undo: what will happen, and a reason for the audit trail. */
+/**
+ * The confirm step of approve, reject or undo: what will happen, and a reason for the audit trail
+ * (suggested for approve and undo, as the agents' action dialogs do). Ctrl/⌘+Enter confirms.
+ */
 export function DecisionDialog({ merge, decision, onDone }: DecisionDialogProps) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const keys = useIdempotencyKeys();
   const reasonBox = useRef<HTMLTextAreaElement>(null);
-  const [reason, setReason] = useState("");
+  const [reason, setReason] = useState(() => suggestedDecisionReason(decision));
   const [reasonError, setReasonError] = useState<string | null>(null);
   const words = DECISION_WORDS[decision];
 

@@ -28,3 +28,17 @@ export const DECISION_WORDS: Record<Decision, { label: string; question: string;
   },
   undo: { label: "Undo", question: "Undo this merge?", outcome: UNDO_OUTCOME, done: "Merge undone." },
 };
+
+/**
+ * The reason the Approve and Undo dialogs start with, as the agents' action dialogs do: true of every
+ * such decision, kept in the audit trail, and one keystroke away from the supervisor's own words.
+ * A rejection starts empty: the proposer reads its reason, so it says what was wrong.
+ */
+export const SUGGESTED_DECISION_REASONS: Record<Exclude<Decision, "reject">, string> = {
+  approve: "Compared the accounts side by side: the same customer, so they become one account.",
+  undo: "Merge undone after review: the accounts are to be kept apart again.",
+};
+
+export function suggestedDecisionReason(decision: Decision): string {
+  return decision === "reject" ? "" : SUGGESTED_DECISION_REASONS[decision];
+}
