@@ -1,4 +1,4 @@
-import type { AuditEvent } from "@recovery-desk/shared";
+import type { ListedAuditEvent } from "@recovery-desk/shared";
 import { queryOptions } from "@tanstack/react-query";
 import { auditKeys, eventsBefore } from "./audit.ts";
 
@@ -17,7 +17,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function findEventBySeq(
   seq: number,
   { near, signal }: { near?: string | undefined; signal?: AbortSignal | undefined } = {},
-): Promise<AuditEvent | null> {
+): Promise<ListedAuditEvent | null> {
   if (near) {
     const page = await eventsBefore(iso(Date.parse(near) + 1), AROUND_LIMIT, signal);
     const found = page.items.find((event) => event.seq === seq);

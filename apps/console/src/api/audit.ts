@@ -1,13 +1,18 @@
-import { type AuditAction, AuditEventPage, ChainCheck, ChainState } from "@recovery-desk/shared";
+import { type AuditAction, ChainCheck, ChainState, ListedAuditEventPage } from "@recovery-desk/shared";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch, apiUrl } from "./client.ts";
 
 /** How many events one page of the audit trail holds; the table asks for the next as its end scrolls into view. */
 export const AUDIT_PAGE_SIZE = 100;
 
-/** What a supervisor narrowed the trail to. Times are ISO 8601 in UTC; `to` is exclusive, as in the API. */
+/**
+ * What a supervisor narrowed the trail to. Times are ISO 8601 in UTC; `to` is exclusive, as in the API.
+ * `account` and `actor` take a username or an id; `accountId` and `actorId` (older links) an id only.
+ */
 export type AuditFilters = {
+  account?: string | undefined;
   accountId?: string | undefined;
+  actor?: string | undefined;
   actorId?: string | undefined;
   action?: AuditAction | undefined;
   caseRef?: string | undefined;
@@ -19,7 +24,9 @@ export type AuditFilters = {
 /** The same filters in a fixed order with nothing left undefined, so equal filters give equal query keys. */
 function normalise(filters: AuditFilters) {
   return {
+    account: filters.account ?? null,
     accountId: filters.accountId ?? null,
+    actor: filters.actor ?? null,
     actorId: filters.actorId ?? null,
     action: filters.action ?? null,
     caseRef: filters.caseRef ?? null,
@@ -31,8 +38,8 @@ function normalise(filters: AuditFilters) {
 
 /** The filters as query parameters for the list and the export. */
 export function filterParams(filters: AuditFilters): Record<string, string | undefined> {
-  const { accountId, actorId, action, caseRef, from, to, q } = filters;
-  return { accountId, actorId, action, caseRef, from, to, q };
+  const { account, accountId, actor, actorId, action, caseRef, from, to, q } = filters;
+  return { account, accountId, actor, actorId, action, caseRef, from, to, q };
 }
 
 export const auditKeys = {
@@ -48,7 +55,7 @@ export function auditEventsQuery(filters: AuditFilters) {
     queryKey: auditKeys.events(filters),
     queryFn: ({ pageParam, signal }) =>
       apiFetch(apiUrl("/audit-events", { ...filterParams(filters), limit: AUDIT_PAGE_SIZE, cursor: pageParam }), {
-        schema: AuditEventPage,
+        schema: ListedAuditEventPage,
         signal,
       }),
     initialPageParam: undefined as string | undefined,
@@ -75,7 +82,7 @@ export function verifyChainRange(range: { fromSeq: number; toSeq?: number }, sig
 /** One page of the whole trail before `to` (exclusive; the newest when left out), newest first: how an event is found by its time. */
 export function eventsBefore(to: string | undefined, limit: number, signal?: AbortSignal) {
   return apiFetch(apiUrl("/audit-events", { to, limit }), {
-    schema: AuditEventPage,
+    schema: ListedAuditEventPage,
     ...(signal ? { signal } : {}),
   });
 }

@@ -1,7 +1,18 @@
 import { HttpResponse, http } from "msw";
 import { fakeApi } from "./fake-api.ts";
-import { exportLines, fakeTrail, listTrail, trailState, verifyTrail } from "./fake-audit-trail.ts";
+import { exportLines, fakeTrail, listTrail, resolveNames, trailState, verifyTrail } from "./fake-audit-trail.ts";
 import { apiPath, problem, unauthenticated } from "./http.ts";
+
+/** The real API's answer to an `actor` or `account` filter that names no one. */
+function unknownName(params: URLSearchParams) {
+  const names = resolveNames(params);
+  if (!("unknown" in names)) return null;
+  const message =
+    names.unknown === "actor"
+      ? `No staff member or API key "${names.value}": give a staff username, or a staff or API key id.`
+      : `No account "${names.value}": give an account's username or id.`;
+  return problem(400, "validation_failed", message, { errors: [{ path: `query.${names.unknown}`, message }] });
+}
 
 /** The audit routes need a session of the supervisor role or higher, as in the real API. */
 function requireSupervisor() {
@@ -36,6 +47,8 @@ export const auditTrailHandlers = [
     const { refused } = requireSupervisor();
     if (refused) return refused;
     const params = new URL(request.url).searchParams;
+    const refusedName = unknownName(params);
+    if (refusedName) return refusedName;
     const format = params.get("format") === "ndjson" ? "ndjson" : "csv";
     return new HttpResponse(exportStream(exportLines(params)), {
       headers: {
@@ -48,7 +61,13 @@ export const auditTrailHandlers = [
   http.get(apiPath("/audit-events"), ({ request }) => {
     const { refused } = requireSupervisor();
     if (refused) return refused;
-    return HttpResponse.json(listTrail(new URL(request.url).searchParams));
+    const params = new URL(request.url).searchParams;
+    const refusedName = unknownName(params);
+    if (refusedName) {
+      fakeTrail.listCalls.push(params);
+      return refusedName;
+    }
+    return HttpResponse.json(listTrail(params));
   }),
 
   http.get(apiPath("/audit/verify"), ({ request }) => {

@@ -4,8 +4,17 @@
  * the real API's rules (newest first, `to` exclusive, a check from event 1 or from the checkpoint that
  * finds its range intact becomes the checkpoint). Reset it in `beforeEach` with `resetFakeAuditTrail`.
  */
-import type { AuditAction, AuditEvent, AuditEventPage, ChainCheck, ChainState } from "@recovery-desk/shared";
+import type {
+  AuditAction,
+  AuditEvent,
+  ChainCheck,
+  ChainState,
+  ListedAuditEvent,
+  ListedAuditEventPage,
+} from "@recovery-desk/shared";
+import { ada, sam } from "./admin-fixtures.ts";
 import { appendEvent, fakeAudit } from "./fake-audit.ts";
+import { accounts, ava } from "./fixtures.ts";
 
 type Actor = AuditEvent["actor"];
 
@@ -62,10 +71,47 @@ export function addEvents(
   );
 }
 
+/** The staff the fake API knows by username, and the bulk accounts' usernames beside the fixtures'. */
+const STAFF = [ava, sam, ada];
+const BULK_USERNAMES: Record<string, string> = { acc_bulk0001: "bulk.one", acc_bulk0002: "bulk.two" };
+
+function accountUsername(id: string): string | null {
+  return accounts.find((account) => account.id === id)?.username ?? BULK_USERNAMES[id] ?? null;
+}
+
+/**
+ * The ids behind the `actor` and `account` filters, as the real API resolves them: a username in any
+ * case, or an id. A name that belongs to no one is the field the API refuses (`query.actor` …).
+ */
+export function resolveNames(
+  params: URLSearchParams,
+): { actorId?: string; accountId?: string } | { unknown: "actor" | "account"; value: string } {
+  const resolved: { actorId?: string; accountId?: string } = {};
+  const actor = params.get("actor")?.trim();
+  if (actor) {
+    const member = STAFF.find((s) => s.id === actor || s.username.toLowerCase() === actor.toLowerCase());
+    if (!member) return { unknown: "actor", value: actor };
+    resolved.actorId = member.id;
+  }
+  const account = params.get("account")?.trim();
+  if (account) {
+    const id = [...accounts.map((a) => a.id), ...Object.keys(BULK_USERNAMES)].find(
+      (candidate) => candidate === account || accountUsername(candidate)?.toLowerCase() === account.toLowerCase(),
+    );
+    if (!id) return { unknown: "account", value: account };
+    resolved.accountId = id;
+  }
+  return resolved;
+}
+
 function matches(event: AuditEvent, params: URLSearchParams): boolean {
   const is = (key: string, value: string | null) => !params.get(key) || params.get(key) === value;
   if (!is("actorId", event.actor.id) || !is("action", event.action)) return false;
   if (!is("accountId", event.accountId) || !is("caseRef", event.caseRef)) return false;
+  const names = resolveNames(params);
+  if ("unknown" in names) return false;
+  if (names.actorId && event.actor.id !== names.actorId) return false;
+  if (names.accountId && event.accountId !== names.accountId) return false;
   const from = params.get("from");
   const to = params.get("to");
   if (from && Date.parse(event.occurredAt) < Date.parse(from)) return false;
@@ -81,15 +127,21 @@ export function matchingEvents(params: URLSearchParams): AuditEvent[] {
 }
 
 /** One page of the trail; the cursor is the last sequence number shown, dressed up to look opaque. */
-export function listTrail(params: URLSearchParams): AuditEventPage {
+export function listTrail(params: URLSearchParams): ListedAuditEventPage {
   fakeTrail.listCalls.push(params);
   const limit = Number(params.get("limit") ?? 50);
   const cursor = params.get("cursor");
   const before = cursor ? Number(cursor.replace("cur_", "")) : Number.POSITIVE_INFINITY;
   const found = matchingEvents(params).filter((event) => event.seq < before);
-  const items = found.slice(0, limit);
+  const items = found.slice(0, limit).map(listed);
   const last = items.at(-1);
   return { items, nextCursor: found.length > limit && last ? `cur_${last.seq}` : null };
+}
+
+/** An event as the list answers it: with its account's username beside the id. */
+function listed(event: AuditEvent): ListedAuditEvent {
+  const username = event.accountId ? accountUsername(event.accountId) : null;
+  return { ...event, account: event.accountId && username ? { id: event.accountId, username } : null };
 }
 
 const csvField = (value: string | number | null) => {

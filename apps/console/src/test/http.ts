@@ -7,7 +7,12 @@ export const apiPath = (path: string) => `${window.location.origin}/api/v1${path
 let requestSeq = 0;
 
 /** Extension members a problem may carry, as the real API adds them. */
-type ProblemExtra = { retryAfter?: number; requestId?: string; attemptsRemaining?: number };
+type ProblemExtra = {
+  retryAfter?: number;
+  requestId?: string;
+  attemptsRemaining?: number;
+  errors?: { path: string; message: string }[];
+};
 
 /** An RFC 9457 problem answer, shaped like the real API's. */
 export function problem(status: number, code: ErrorCode, detail: string, extra: ProblemExtra = {}) {

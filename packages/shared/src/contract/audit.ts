@@ -25,17 +25,45 @@ export const AuditEvent = z
   .meta({ id: "AuditEvent" });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
+/** An event as the search lists it: the event, and the account it concerns named by its username. */
+export const ListedAuditEvent = AuditEvent.extend({
+  account: z
+    .object({
+      id: z.string().meta({ example: "acc_7Q2M4X9K" }),
+      username: z.string().meta({ example: "maria.lopez" }),
+    })
+    .nullable()
+    .meta({
+      description:
+        "The account the event concerns, with its current username; null when there is none. Not part of the event's hash, and not in the export.",
+    }),
+}).meta({ id: "ListedAuditEvent" });
+export type ListedAuditEvent = z.infer<typeof ListedAuditEvent>;
+
 export const AuditEventPage = page(AuditEvent, "AuditEventPage");
 export type AuditEventPage = z.infer<typeof AuditEventPage>;
+
+export const ListedAuditEventPage = page(ListedAuditEvent, "ListedAuditEventPage");
+export type ListedAuditEventPage = z.infer<typeof ListedAuditEventPage>;
 
 export const TimelineQuery = z.object({ limit: Limit, cursor: Cursor });
 
 const SeqParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 export const AuditQuery = z.object({
-  actorId: z.string().max(64).optional().meta({ description: "Staff or API key id." }),
+  actor: z.string().trim().max(64).optional().meta({
+    description:
+      "Staff username (any case), or a staff or API key id. An unknown one is refused with `validation_failed` naming `query.actor`.",
+    example: "ava.agent",
+  }),
+  actorId: z.string().max(64).optional().meta({ description: "Staff or API key id, exactly as stored." }),
   action: z.string().max(64).optional().meta({ example: "account.unlocked" }),
-  accountId: z.string().max(64).optional(),
+  account: z.string().trim().max(64).optional().meta({
+    description:
+      "Account username (any case) or account id. An unknown one is refused with `validation_failed` naming `query.account`.",
+    example: "maria.lopez",
+  }),
+  accountId: z.string().max(64).optional().meta({ description: "Account id, exactly as stored." }),
   caseRef: z.string().max(64).optional(),
   from: Timestamp.optional().meta({ description: "Events at or after this time." }),
   to: Timestamp.optional().meta({ description: "Events before this time." }),

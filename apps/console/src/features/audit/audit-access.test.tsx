@@ -84,7 +84,7 @@ describe("who can review the audit trail", () => {
 
     expect(await screen.findByRole("heading", { level: 1, name: "Audit trail" })).toBeInTheDocument();
     expect(location().search).toEqual({ accountId: maria.id });
-    expect(screen.getByLabelText("Account id")).toHaveValue(maria.id);
+    expect(screen.getByLabelText("Account")).toHaveValue(maria.id);
     await waitFor(() => expect(drawnSeqs()).toEqual([3, 2, 1]));
   });
 

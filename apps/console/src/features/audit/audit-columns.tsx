@@ -1,6 +1,7 @@
-import type { AuditEvent } from "@recovery-desk/shared";
+import type { ListedAuditEvent } from "@recovery-desk/shared";
 import { Link } from "@tanstack/react-router";
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
+import type { MouseEvent } from "react";
 import { HistoryIcon, KeyIcon, UserIcon } from "../../ui/icons.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { ACTOR_TYPE_LABELS, actionLabel, formatCount, formatEventTime, formatUtc } from "./audit-words.ts";
@@ -8,13 +9,16 @@ import { ACTOR_TYPE_LABELS, actionLabel, formatCount, formatEventTime, formatUtc
 /** The table only lays out columns and rows: the API filters and orders, so no table features are needed. */
 export const auditTableFeatures = tableFeatures({});
 
-const helper = createColumnHelper<typeof auditTableFeatures, AuditEvent>();
+const helper = createColumnHelper<typeof auditTableFeatures, ListedAuditEvent>();
 
 const ACTOR_ICONS = {
   staff: <UserIcon />,
   api_key: <KeyIcon />,
   system: <HistoryIcon />,
 };
+
+/** A click on the account link follows the link instead of also opening the event. */
+const stopRowClick = (event: MouseEvent) => event.stopPropagation();
 
 /** A cell that may be empty says so, instead of leaving a hole a screen reader skips. */
 const none = <span className="muted">—</span>;
@@ -63,16 +67,20 @@ export const auditColumns = helper.columns([
     cell: (info) => {
       const accountId = info.getValue();
       if (!accountId) return none;
+      const username = info.row.original.account?.username;
       return (
-        <Link
-          to="/accounts/$accountId"
-          params={{ accountId }}
-          tabIndex={-1}
-          className="audit-cell__text audit-mono"
-          onClick={(event) => event.stopPropagation()}
-        >
-          {accountId}
-        </Link>
+        <span className="audit-account" title={username ? `${username} (${accountId})` : accountId}>
+          <Link
+            to="/accounts/$accountId"
+            params={{ accountId }}
+            tabIndex={-1}
+            className={username ? "audit-cell__text" : "audit-cell__text audit-mono"}
+            onClick={stopRowClick}
+          >
+            {username ?? accountId}
+          </Link>
+          {username ? <span className="audit-cell__text audit-mono muted">{accountId}</span> : null}
+        </span>
       );
     },
   }),

@@ -34,7 +34,7 @@ describe("the event drawer", () => {
     expect(shownFor(sheet, "Time")).toHaveTextContent("Nov 24, 2026, 9:04:05 AM2026-11-24 15:04:05.678 UTC");
     expect(shownFor(sheet, "Actor")).toHaveTextContent("Staff: ava.agentstf_ava");
     expect(shownFor(sheet, "Action")).toHaveTextContent("Verification failedverification.failed");
-    expect(within(shownFor(sheet, "Account")).getByRole("link", { name: maria.id })).toHaveAttribute(
+    expect(within(shownFor(sheet, "Account")).getByRole("link", { name: maria.username })).toHaveAttribute(
       "href",
       `/accounts/${maria.id}`,
     );

@@ -15,15 +15,15 @@ describe("the audit filters", () => {
     const { user, location } = await openAuditTable();
     expect(drawnSeqs()).toEqual([4, 3, 2, 1]);
 
-    await tabTo(user, screen.getByLabelText("Account id"));
+    await tabTo(user, screen.getByLabelText("Account"));
     await user.keyboard(maria.id);
-    await waitFor(() => expect(location().search).toEqual({ accountId: maria.id }));
+    await waitFor(() => expect(location().search).toEqual({ account: maria.id }));
     await waitFor(() => expect(drawnSeqs()).toEqual([3, 2, 1]));
-    expect(lastListQuery()).toMatchObject({ accountId: maria.id, limit: "100" });
+    expect(lastListQuery()).toMatchObject({ account: maria.id, limit: "100" });
 
     await user.selectOptions(screen.getByLabelText("Action"), "Account locked");
     await waitFor(() => expect(drawnSeqs()).toEqual([3, 1]));
-    expect(location().search).toEqual({ accountId: maria.id, action: "account.locked" });
+    expect(location().search).toEqual({ account: maria.id, action: "account.locked" });
 
     // 9:00 AM in Illinois is 15:00 UTC; the URL and the API get UTC.
     await tabTo(user, screen.getByLabelText("From"));
@@ -31,12 +31,12 @@ describe("the audit filters", () => {
     expect(screen.getByText("2026-11-20 15:00:00.000 UTC")).toBeInTheDocument();
     await waitFor(() => expect(drawnSeqs()).toEqual([3]));
     expect(location().search).toEqual({
-      accountId: maria.id,
+      account: maria.id,
       action: "account.locked",
       from: "2026-11-20T15:00:00.000Z",
     });
     expect(lastListQuery()).toMatchObject({
-      accountId: maria.id,
+      account: maria.id,
       action: "account.locked",
       from: "2026-11-20T15:00:00.000Z",
     });
@@ -49,7 +49,7 @@ describe("the audit filters", () => {
     expect(drawnSeqs()).toEqual([4]);
     expect(fakeTrail.listCalls).toHaveLength(1);
     expect(lastListQuery()).toMatchObject({ accountId: tom.id, to: "2025-01-01T06:00:00.000Z", q: "1095" });
-    expect(screen.getByLabelText("Account id")).toHaveValue(tom.id);
+    expect(screen.getByLabelText("Account")).toHaveValue(tom.id);
     expect(screen.getByLabelText("Words in the reason or details")).toHaveValue("1095");
     // Shown in the supervisor's time zone: midnight in Illinois.
     expect(screen.getByLabelText("Until (not included)")).toHaveValue("2025-01-01T00:00");
@@ -81,7 +81,7 @@ describe("the audit filters", () => {
 
     await waitFor(() => expect(drawnSeqs()).toEqual([4, 3, 2, 1]));
     expect(location().search).toEqual({});
-    expect(screen.getByLabelText("Account id")).toHaveValue("");
+    expect(screen.getByLabelText("Account")).toHaveValue("");
     expect(screen.getByLabelText("Action")).toHaveValue("");
     expect(lastListQuery()).toEqual({ limit: "100" });
   });

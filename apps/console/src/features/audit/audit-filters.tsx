@@ -12,15 +12,16 @@ import { ACTION_GROUPS, ACTION_LABELS, formatUtc } from "./audit-words.ts";
 export const FILTER_DEBOUNCE_MS = 300;
 
 /** What the typed fields hold right now; times as datetime-local values in this browser's time zone. */
-type Draft = { accountId: string; actorId: string; caseRef: string; q: string; from: string; to: string };
-type TypedFilters = Pick<AuditSearch, "accountId" | "actorId" | "caseRef" | "q" | "from" | "to">;
+type Draft = { account: string; actor: string; caseRef: string; q: string; from: string; to: string };
+type TypedFilters = Pick<AuditSearch, "account" | "accountId" | "actor" | "actorId" | "caseRef" | "q" | "from" | "to">;
 
-const EMPTY_DRAFT: Draft = { accountId: "", actorId: "", caseRef: "", q: "", from: "", to: "" };
+const EMPTY_DRAFT: Draft = { account: "", actor: "", caseRef: "", q: "", from: "", to: "" };
 
+/** The account and actor fields show a name or an id; an older link's `accountId` or `actorId` fills them too. */
 function draftOf(filters: AuditSearch): Draft {
   return {
-    accountId: filters.accountId ?? "",
-    actorId: filters.actorId ?? "",
+    account: filters.account ?? filters.accountId ?? "",
+    actor: filters.actor ?? filters.actorId ?? "",
     caseRef: filters.caseRef ?? "",
     q: filters.q ?? "",
     from: isoToLocalInput(filters.from),
@@ -28,13 +29,19 @@ function draftOf(filters: AuditSearch): Draft {
   };
 }
 
-/** The draft as URL filters: blanks dropped, free text only from two characters, times in UTC. */
+/**
+ * The draft as URL filters: blanks dropped, free text only from two characters, times in UTC. What the
+ * account and actor fields hold goes out as `account` and `actor` (a name or an id), replacing an older
+ * link's `accountId` and `actorId`.
+ */
 function filtersOf(draft: Draft): TypedFilters {
   const text = (value: string) => value.trim() || undefined;
   const q = draft.q.trim();
   return {
-    accountId: text(draft.accountId),
-    actorId: text(draft.actorId),
+    account: text(draft.account),
+    accountId: undefined,
+    actor: text(draft.actor),
+    actorId: undefined,
     caseRef: text(draft.caseRef),
     q: q.length >= MIN_FREE_TEXT ? q : undefined,
     from: localInputToIso(draft.from),
@@ -42,9 +49,16 @@ function filtersOf(draft: Draft): TypedFilters {
   };
 }
 
-/** Compares typed filters regardless of where they came from. */
+/** Compares typed filters regardless of where they came from (an id in `accountId` is the same as in `account`). */
 const keyOf = (filters: TypedFilters) =>
-  JSON.stringify([filters.accountId, filters.actorId, filters.caseRef, filters.q, filters.from, filters.to]);
+  JSON.stringify([
+    filters.account ?? filters.accountId,
+    filters.actor ?? filters.actorId,
+    filters.caseRef,
+    filters.q,
+    filters.from,
+    filters.to,
+  ]);
 
 const ACTIONS_BY_GROUP = ACTION_GROUPS.map((group) => ({
   label: group.label,
@@ -131,8 +145,20 @@ export function AuditFilterBar({ filters, onChange, onClear }: AuditFilterBarPro
             {shortText ? "Type at least 2 characters to search." : "For example a case note, a channel or an id."}
           </p>
         </div>
-        <TextField id="audit-account" label="Account id" value={draft.accountId} onChange={edit("accountId")} />
-        <TextField id="audit-actor" label="Actor id" value={draft.actorId} onChange={edit("actorId")} />
+        <TextField
+          id="audit-account"
+          label="Account"
+          hint="Username or id, e.g. maria.lopez"
+          value={draft.account}
+          onChange={edit("account")}
+        />
+        <TextField
+          id="audit-actor"
+          label="Actor"
+          hint="Staff username or id, e.g. ava.agent"
+          value={draft.actor}
+          onChange={edit("actor")}
+        />
         <TextField id="audit-case" label="Case reference" value={draft.caseRef} onChange={edit("caseRef")} />
         <div className="field">
           <Label htmlFor="audit-action">Action</Label>
@@ -175,11 +201,24 @@ type FieldProps = {
   onChange: (event: ChangeEvent<HTMLInputElement>) => void;
 };
 
-function TextField({ id, label, value, onChange }: FieldProps) {
+function TextField({ id, label, hint, value, onChange }: FieldProps & { hint?: string }) {
   return (
     <div className="field">
       <Label htmlFor={id}>{label}</Label>
-      <Input id={id} value={value} onChange={onChange} autoComplete="off" spellCheck={false} className="audit-mono" />
+      <Input
+        id={id}
+        value={value}
+        onChange={onChange}
+        autoComplete="off"
+        spellCheck={false}
+        className="audit-mono"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

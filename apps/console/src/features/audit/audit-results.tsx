@@ -1,4 +1,4 @@
-import type { AuditEvent } from "@recovery-desk/shared";
+import type { ListedAuditEvent } from "@recovery-desk/shared";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
 import { type AuditFilters, auditEventsQuery } from "../../api/audit.ts";
@@ -8,11 +8,11 @@ import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { ProblemNotice } from "../problem/problem-notice.tsx";
 import { hasFilters } from "./audit-search.ts";
 import { AuditTable, type AuditTableHandle } from "./audit-table.tsx";
-import { events as eventCount } from "./audit-words.ts";
+import { events as eventCount, unknownNameNote } from "./audit-words.ts";
 import { EventDrawer } from "./event-drawer.tsx";
 
 /** A stable empty list, so the table's row model is not rebuilt while nothing has loaded. */
-const NO_EVENTS: AuditEvent[] = [];
+const NO_EVENTS: ListedAuditEvent[] = [];
 
 type AuditResultsProps = {
   filters: AuditFilters;
@@ -27,14 +27,14 @@ export function AuditResults({ filters, onClearFilters }: AuditResultsProps) {
   const events = useMemo(() => pages?.flatMap((page) => page.items) ?? NO_EVENTS, [pages]);
   const bySeq = useMemo(() => new Map(events.map((event) => [event.seq, event])), [events]);
   const tableRef = useRef<AuditTableHandle>(null);
-  const [shown, setShown] = useState<AuditEvent | null>(null);
+  const [shown, setShown] = useState<ListedAuditEvent | null>(null);
   const openedFrom = useRef<number | null>(null);
 
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
 
-  function open(event: AuditEvent) {
+  function open(event: ListedAuditEvent) {
     openedFrom.current = event.seq;
     setShown(event);
   }
@@ -48,9 +48,22 @@ export function AuditResults({ filters, onClearFilters }: AuditResultsProps) {
 
   let announcement = "";
   let body: ReactNode;
+  const unknownName = events.length === 0 ? unknownNameNote(results.error, filters) : null;
   if (results.isPending) {
     announcement = "Loading events…";
     body = <TableSkeleton />;
+  } else if (unknownName) {
+    // A name that belongs to no one is an answer, not a failure: said like "nothing matches".
+    announcement = unknownName;
+    body = (
+      <div className="empty-state stack">
+        <p>{unknownName}</p>
+        <p className="muted">Check the spelling, or type the id (it starts with stf_, key_ or acc_).</p>
+        <p>
+          <Button onClick={onClearFilters}>Clear filters</Button>
+        </p>
+      </div>
+    );
   } else if (results.isError && events.length === 0) {
     body = (
       <ProblemNotice

@@ -20,7 +20,9 @@ function instant(value: unknown): string | undefined {
 }
 
 export type AuditSearch = {
+  account?: string | undefined;
   accountId?: string | undefined;
+  actor?: string | undefined;
   actorId?: string | undefined;
   action?: AuditAction | undefined;
   caseRef?: string | undefined;
@@ -30,7 +32,7 @@ export type AuditSearch = {
 };
 
 /**
- * The audit page's filters, kept in the URL (`/audit?accountId=acc_…&action=account.unlocked`) so a
+ * The audit page's filters, kept in the URL (`/audit?account=maria.lopez&action=account.unlocked`) so a
  * supervisor can send an auditor the exact view. Times are UTC, so the link means the same moment in
  * every time zone. A value that cannot be read is dropped rather than refused: its key stays, with
  * nothing in it, so the router does not keep the raw value. A plain function rather than a schema:
@@ -41,7 +43,10 @@ export function AuditSearch(search: Record<string, unknown>): AuditSearch {
   const read = <K extends keyof AuditSearch>(key: K, parse: (value: unknown) => AuditSearch[K]) => {
     if (key in search) result[key] = parse(search[key]);
   };
+  // A username or an id; links made before names were taken carry `accountId` or `actorId`.
+  read("account", (value) => text(value, 64));
   read("accountId", (value) => text(value, 64));
+  read("actor", (value) => text(value, 64));
   read("actorId", (value) => text(value, 64));
   read("action", (value) =>
     typeof value === "string" && (AUDIT_ACTIONS as readonly string[]).includes(value)

@@ -36,7 +36,7 @@ describe("the audit table", () => {
     expect(within(time as HTMLElement).getByText(/9:30:00 AM/)).toHaveAttribute("title", "2026-11-20 15:30:00.000 UTC");
     expect(actor).toHaveTextContent("System: lockout policy");
     expect(action).toHaveTextContent("Account locked");
-    expect(within(account as HTMLElement).getByRole("link", { name: maria.id })).toHaveAttribute(
+    expect(within(account as HTMLElement).getByRole("link", { name: maria.username })).toHaveAttribute(
       "href",
       `/accounts/${maria.id}`,
     );

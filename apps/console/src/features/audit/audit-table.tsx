@@ -1,4 +1,4 @@
-import type { AuditEvent } from "@recovery-desk/shared";
+import type { ListedAuditEvent } from "@recovery-desk/shared";
 import { useTable } from "@tanstack/react-table";
 import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, type Ref, useCallback, useEffect, useImperativeHandle, useRef, useState } from "react";
@@ -21,10 +21,10 @@ export type AuditTableHandle = {
 };
 
 type AuditTableProps = {
-  events: AuditEvent[];
+  events: ListedAuditEvent[];
   /** False while more pages may follow: the row count is then unknown. */
   complete: boolean;
-  onOpen: (event: AuditEvent) => void;
+  onOpen: (event: ListedAuditEvent) => void;
   /** Called when the last rows come into view and the next page should be read. */
   onNearEnd: () => void;
   handleRef?: Ref<AuditTableHandle>;

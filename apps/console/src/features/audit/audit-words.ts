@@ -1,4 +1,5 @@
 import type { ActorType, AuditAction } from "@recovery-desk/shared";
+import { isApiProblem } from "../../api/problem.ts";
 
 /** Every audit action in the words a supervisor reads out to an auditor. */
 export const ACTION_LABELS: Record<AuditAction, string> = {
@@ -74,4 +75,19 @@ export function events(count: number): string {
 /** "9f2c41d0…e81a": enough of a hash to compare by eye; the full value is one copy away. */
 export function shortHash(hash: string): string {
   return hash.length > 16 ? `${hash.slice(0, 8)}…${hash.slice(-4)}` : hash;
+}
+
+/**
+ * What to say when the API refused the `actor` or `account` filter because it names no one: null for
+ * any other failure. The supervisor reads it where the events would be, not as an error.
+ */
+export function unknownNameNote(
+  error: unknown,
+  filters: { actor?: string | undefined; account?: string | undefined },
+): string | null {
+  if (!isApiProblem(error) || error.code !== "validation_failed") return null;
+  const paths = new Set(error.errors.map((problem) => problem.path));
+  if (paths.has("query.actor") && filters.actor) return `No staff member or API key named “${filters.actor}”.`;
+  if (paths.has("query.account") && filters.account) return `No account named “${filters.account}”.`;
+  return null;
 }

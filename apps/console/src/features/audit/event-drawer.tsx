@@ -1,4 +1,4 @@
-import type { AuditEvent } from "@recovery-desk/shared";
+import type { ListedAuditEvent } from "@recovery-desk/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
@@ -14,12 +14,12 @@ import { CopyButton } from "./copy-button.tsx";
 
 type EventDrawerProps = {
   /** The event shown; null when the drawer is closed. */
-  event: AuditEvent | null;
+  event: ListedAuditEvent | null;
   onClose: () => void;
   /** Events already loaded by the table, by sequence number, so the previous one often needs no call. */
-  loaded: ReadonlyMap<number, AuditEvent>;
+  loaded: ReadonlyMap<number, ListedAuditEvent>;
   /** Shows another event (the previous one) in the drawer. */
-  onShow: (event: AuditEvent) => void;
+  onShow: (event: ListedAuditEvent) => void;
   /** Where focus goes when the drawer closes (the event's row). */
   onReturnFocus: () => void;
 };
@@ -64,7 +64,7 @@ export function EventDrawer({ event, onClose, loaded, onShow, onReturnFocus }: E
   );
 }
 
-type EventSheetProps = Pick<EventDrawerProps, "loaded" | "onShow"> & { event: AuditEvent; focusTitle: boolean };
+type EventSheetProps = Pick<EventDrawerProps, "loaded" | "onShow"> & { event: ListedAuditEvent; focusTitle: boolean };
 
 function EventSheet({ event, loaded, onShow, focusTitle }: EventSheetProps) {
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -114,7 +114,15 @@ function EventSheet({ event, loaded, onShow, focusTitle }: EventSheetProps) {
           <code className="audit-mono">{event.action}</code>
         </DescriptionItem>
         <DescriptionItem term="Account">
-          {event.accountId ? (
+          {event.accountId && event.account ? (
+            <>
+              <Link to="/accounts/$accountId" params={{ accountId: event.accountId }}>
+                {event.account.username}
+              </Link>
+              <br />
+              <code className="audit-mono">{event.accountId}</code>
+            </>
+          ) : event.accountId ? (
             <Link to="/accounts/$accountId" params={{ accountId: event.accountId }} className="audit-mono">
               {event.accountId}
             </Link>
@@ -156,7 +164,11 @@ function None() {
 }
 
 /** The event's link to the one before it: this event's `prevHash` must be that event's `hash`. */
-function ChainLink({ event, loaded, onShow }: Pick<EventDrawerProps, "loaded" | "onShow"> & { event: AuditEvent }) {
+function ChainLink({
+  event,
+  loaded,
+  onShow,
+}: Pick<EventDrawerProps, "loaded" | "onShow"> & { event: ListedAuditEvent }) {
   const previousSeq = event.seq - 1;
   const inTable = loaded.get(previousSeq);
   // Not in the table (e.g. the table is filtered to one account): one small call finds it by its time.
