@@ -8,6 +8,7 @@ import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { LOCK_CLEARED, moveAccount } from "../recovery/transition.ts";
 import { lockAccountsInOrder } from "./lock.ts";
+import { mergeChanges } from "./plan.ts";
 import { getMerge } from "./present.ts";
 import { freeze } from "./snapshot.ts";
 
@@ -108,30 +109,18 @@ export async function approveMerge(
       details: { mergeId: id, mergedIds: merge.mergedIds },
     });
 
-    const survivorKeys = new Set(addressRows.filter((a) => a.accountId === survivor.id).map((a) => a.addressKey));
-    const movedAddressIds: string[] = [];
-    for (const address of addressRows) {
-      if (address.accountId === survivor.id || survivorKeys.has(address.addressKey)) continue;
-      survivorKeys.add(address.addressKey);
-      movedAddressIds.push(address.id);
+    const others = rows.filter((r) => r.id !== survivor.id);
+    const changes = mergeChanges(survivor, others, addressRows);
+    const movedAddressIds = changes.movedAddresses.map((a) => a.id);
+    for (const address of changes.movedAddresses) {
       await tx
         .update(addresses)
         .set({ accountId: survivor.id, kind: "mailing", updatedAt: now })
         .where(eq(addresses.id, address.id));
     }
-
-    const others = rows.filter((r) => r.id !== survivor.id);
-    const withEmail = others.find((r) => r.email && r.emailVerified) ?? others.find((r) => r.email);
-    const withPhone = others.find((r) => r.phone && r.phoneVerified) ?? others.find((r) => r.phone);
-    const latest = Math.max(...rows.map((r) => r.lastActivityAt?.getTime() ?? 0));
     await tx
       .update(accounts)
-      .set({
-        ...(!survivor.email && withEmail ? { email: withEmail.email, emailVerified: withEmail.emailVerified } : {}),
-        ...(!survivor.phone && withPhone ? { phone: withPhone.phone, phoneVerified: withPhone.phoneVerified } : {}),
-        lastActivityAt: latest > 0 ? new Date(latest) : survivor.lastActivityAt,
-        updatedAt: now,
-      })
+      .set({ ...changes.survivor, updatedAt: now })
       .where(eq(accounts.id, survivor.id));
 
     for (const other of others) {

@@ -10,10 +10,9 @@ import {
   MergeQuery,
   ProposeMergeRequest,
 } from "@recovery-desk/shared";
-import { z } from "zod";
 import { staffScope } from "../../http/context.ts";
+import { cursorCodec, position } from "../../http/cursor.ts";
 import { createRouter, defineRoute, jsonAnswer, jsonBody, problemAnswer } from "../../http/router.ts";
-import { decodeCursor, encodeCursor } from "../accounts/cursor.ts";
 import { duplicateCandidates } from "../duplicates/candidates.ts";
 import { duplicateClusters } from "../duplicates/clusters.ts";
 import { approveMerge, rejectMerge } from "./decide.ts";
@@ -21,7 +20,8 @@ import { getMerge, listMerges } from "./present.ts";
 import { proposeMerge } from "./propose.ts";
 import { undoMerge } from "./undo.ts";
 
-const MergeCursor = z.object({ t: z.string(), i: z.string() });
+/** Where a page starts: after this request time and merge id. */
+const mergeCursor = cursorCodec({ t: position.time(), i: position.text(64) });
 
 const candidatesRoute = defineRoute({
   method: "get",
@@ -117,13 +117,24 @@ const undoRoute = defineRoute({
   path: "/merges/{id}/undo",
   tags: ["Duplicates and merges"],
   summary: "Undo a completed merge (within 30 days)",
-  description: "Restores every row the merge changed exactly as it was, and re-opens the merged accounts.",
+  description: [
+    "Puts back only what the merge itself changed, in one transaction; a refusal changes nothing.",
+    "",
+    "- **Merged accounts** come back to the status, lock and failed-login count they had before the merge (each is a `merge.undone` event with `from: merged` and `to`). Each must still be merged into the survivor.",
+    "- **Addresses** the merge moved to the survivor go back to their accounts. If one was changed or removed since, the undo is refused and names it.",
+    "- **The survivor**: an email or phone the merge filled in, and the latest activity it took over, go back to the survivor's own values, each only while it still holds what the merge set; a newer value is kept. Its status and lock, failed logins, temporary password and names were never the merge's and stay as they are now (an account locked or given a temporary password after the merge stays so).",
+    "- One more `merge.undone` event on the survivor lists what was `restored`, the `movedBackAddressIds`, and the fields changed since the merge that were kept (`keptSinceMerge`).",
+    "",
+    "When nothing changed since the merge, every row is exactly as it was before it.",
+  ].join("\n"),
   access: "supervisor",
   request: { params: MergeIdParam, ...jsonBody(DecisionRequest) },
   responses: {
     200: jsonAnswer("Undone.", Merge),
     404: problemAnswer("No such merge (`not_found`)."),
-    409: problemAnswer("Not completed, older than 30 days, or an account changed since (`conflict`)."),
+    409: problemAnswer(
+      "Not completed, older than 30 days, a merged account is no longer merged into the survivor, the survivor was merged or closed since, or an address the merge moved changed since (`conflict`; `detail` names what changed).",
+    ),
   },
 });
 
@@ -142,7 +153,7 @@ export const mergeRoutes = createRouter()
   })
   .openapi(listRoute, async (c) => {
     const query = c.req.valid("query");
-    const cursor = query.cursor ? decodeCursor(query.cursor, MergeCursor) : null;
+    const cursor = query.cursor ? mergeCursor.decode(query.cursor) : null;
     const page = await listMerges(c.var.deps.database.db, {
       status: query.status,
       limit: query.limit,
@@ -150,7 +161,10 @@ export const mergeRoutes = createRouter()
     });
     const last = page.items.at(-1);
     return c.json(
-      { items: page.items, nextCursor: page.more && last ? encodeCursor({ t: last.requestedAt, i: last.id }) : null },
+      {
+        items: page.items,
+        nextCursor: page.more && last ? mergeCursor.encode({ t: last.requestedAt, i: last.id }) : null,
+      },
       200,
     );
   })

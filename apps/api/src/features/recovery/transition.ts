@@ -16,7 +16,7 @@ export interface MoveRecord {
   details?: Record<string, unknown>;
 }
 
-/** Column changes that come with a move, besides status, reason and lock kind. */
+/** Column changes that come with a move, besides status, reason and lock kind (`updatedAt` defaults to the move's time). */
 export type MoveColumns = Partial<Omit<typeof accounts.$inferInsert, "id" | "status" | "statusReason" | "lockKind">>;
 
 /**
@@ -52,12 +52,13 @@ export async function changeAccount(
 ): Promise<{ updated: AccountRow; event: AuditEventInput }> {
   const [current] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
   if (!current) throw notFound("The account");
-  if (current.status === "merged" || current.status === "closed") {
+  const chosen = typeof move === "function" ? move(current) : move;
+  // A merged account changes only by coming back from its merge (undo); a closed one never.
+  if ((current.status === "merged" && chosen?.kind !== "unmerge") || current.status === "closed") {
     throw new ApiError("invalid_transition", `The account is ${current.status}; nothing can be changed on it.`, {
       extra: { accountStatus: current.status },
     });
   }
-  const chosen = typeof move === "function" ? move(current) : move;
   let next = {};
   if (chosen) {
     const plan = planMove(current, chosen);
@@ -67,7 +68,7 @@ export async function changeAccount(
 
   const [updated] = await tx
     .update(accounts)
-    .set({ ...columns, ...next, updatedAt: record.at })
+    .set({ updatedAt: record.at, ...columns, ...next })
     .where(eq(accounts.id, accountId))
     .returning();
   if (!updated) throw notFound("The account");
