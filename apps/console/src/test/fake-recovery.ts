@@ -102,15 +102,17 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
       "Verify the caller first: recovery actions need an open verified window.",
     );
   }
-  if (body.caseRef !== undefined && open.caseRef !== null && body.caseRef !== open.caseRef) {
+  const reason = Reason.safeParse(body.reason);
+  if (!reason.success) return refuse(400, "validation_failed", "Give a reason of 1 to 500 characters.");
+  // A window belongs to one case: opened without one, it takes the first action's case.
+  if (body.caseRef !== undefined && open.caseRef === null) open.caseRef = body.caseRef;
+  if (body.caseRef !== undefined && body.caseRef !== open.caseRef) {
     return refuse(
       403,
       "verification_required",
-      `The caller was verified under case ${open.caseRef}, not ${body.caseRef}.`,
+      `The caller was verified for case ${open.caseRef}, not ${body.caseRef}. Verify the caller again to act on another case.`,
     );
   }
-  const reason = Reason.safeParse(body.reason);
-  if (!reason.success) return refuse(400, "validation_failed", "Give a reason of 1 to 500 characters.");
   const event = {
     accountId,
     actor: staffActor(staff),

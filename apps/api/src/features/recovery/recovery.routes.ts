@@ -12,7 +12,9 @@ import { issueTemporaryPassword } from "./temporary-password.ts";
 import { sendUsernameReminder } from "./username-reminder.ts";
 
 const COMMON = {
-  403: problemAnswer("No open verified window for this account held by this agent (`verification_required`)."),
+  403: problemAnswer(
+    "No open verified window for this account held by this agent, or `caseRef` names another case than the window's (`verification_required`). A window opened without a case takes the first `caseRef` given with an action.",
+  ),
   404: problemAnswer("No such account (`not_found`)."),
   409: problemAnswer(
     "Not possible in the account's state (`invalid_transition`), the channel is not verified, or the Idempotency-Key conflicts (`conflict`).",
