@@ -4,12 +4,13 @@
  *
  * - requests the document says are wrong in exactly one way (a field of the wrong type or length,
  *   a missing field, an array for an object, malformed JSON, the wrong content type, an oversized
- *   body, a key in the URL, a bad Idempotency-Key, a cross-origin write), sent by a caller with
- *   access and anonymously: each must be refused with the expected problem, and together they must
- *   leave the database exactly as it was;
+ *   body, a key in the URL, a cursor the list never gave out, a bad Idempotency-Key, a cross-origin
+ *   write), sent by a caller with access and anonymously: each must be refused with the expected
+ *   problem, and together they must leave the database exactly as it was;
  * - valid-ish requests (within the schemas, full of hostile text: NUL, lone surrogates, RTL marks,
- *   huge strings, `__proto__` members, odd path segments): the API may accept or refuse them, but
- *   never with a 5xx, and every refusal is a documented problem.
+ *   huge strings, `__proto__` members, odd path segments, cursors rebuilt from real ones with
+ *   hostile JSON inside): the API may accept or refuse them, but never with a 5xx, and every refusal
+ *   is a documented problem.
  *
  * The seed is fixed; fast-check prints it with the failing request's path on failure. Another
  * seed: `FUZZ_SEED=123 pnpm vitest run --project "api (pglite)" src/http/fuzz.test.ts` (and `FUZZ_RUNS`
@@ -69,6 +70,8 @@ const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
 let tables: TableShape[];
 let ids: KnownIds;
+/** Cursors each list operation gave out, by operation label: the fuzz takes them apart. */
+const cursors = new Map<string, string[]>();
 const keys = new Map<ApiScope, Caller>();
 /** Statuses answered that the operation does not list in the document. */
 const undocumented = new Map<string, Set<number>>();
@@ -115,6 +118,26 @@ beforeAll(async () => {
   };
   for (const [name, list] of Object.entries(ids)) {
     if (list.some((id) => !id)) throw new Error(`A ${name} id for the fuzz is missing`);
+  }
+
+  // A second merge (the first rejected, then proposed again), so the merges list has a next page.
+  const sam = await t.signIn("sam.supervisor");
+  await t.request(`/api/v1/merges/${merge.id}/reject`, { cookie: sam, body: { reason: "Proposed again below" } });
+  const again = (await (
+    await t.request("/api/v1/merges", {
+      cookie: ava,
+      body: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, two accounts", caseRef: "CASE-FUZZ" },
+    })
+  ).json()) as Merge;
+  ids.merges = [again.id];
+  // A real cursor from every list, pages of one, to build hostile cursors on.
+  for (const op of operations.filter((o) => o.queryParams.some((p) => p.name === "cursor"))) {
+    const [caller] = await callersWithAccess(op);
+    const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => (name === "id" ? (maria as string) : "x"));
+    const res = await t.app.request(`${path}?limit=1`, { headers: caller?.headers ?? {} });
+    const next = ((await res.json()) as { nextCursor?: string | null }).nextCursor;
+    if (!next) throw new Error(`${op.label} gave out no cursor for the fuzz to build on`);
+    cursors.set(op.label, [next]);
   }
 });
 
@@ -279,7 +302,7 @@ describe("hostile input to every documented operation", () => {
       // 1. Requests wrong in one way: refused with the expected problem, nothing written.
       const refused = weighted(
         [...withAccess.map((c) => ({ c, w: 3 })), ...others.map((c) => ({ c, w: 1 }))].flatMap(({ c, w }) => {
-          const request = refusedRequest(op, ids, c.kind !== "anonymous");
+          const request = refusedRequest(op, ids, c.kind !== "anonymous", cursors.get(op.label));
           return request ? [{ weight: w, arbitrary: request.map((r) => ({ caller: c, request: r })) }] : [];
         }),
       );
@@ -312,7 +335,7 @@ describe("hostile input to every documented operation", () => {
             ...withAccess.map((c) => ({ weight: 3, arbitrary: fc.constant(c) })),
             ...others.map((c) => ({ weight: 1, arbitrary: fc.constant(c) })),
           ),
-          validishRequest(op, ids),
+          validishRequest(op, ids, true, cursors.get(op.label)),
           async (caller, request) => {
             counts.validish++;
             const answer = await send(op, caller, request);

@@ -7,11 +7,15 @@ import { ApiError, type FieldProblem } from "./errors.ts";
 /** Half of a surrogate pair on its own: UTF-16 that is not Unicode text, and cannot be stored as sent. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Whether PostgreSQL can hold the text: valid Unicode (no lone surrogate) without NUL. */
+export function isStorableText(text: string): boolean {
+  return !text.includes("\u0000") && !LONE_SURROGATE.test(text);
+}
+
 /** Every string in validated input that holds unstorable text, by its `<where>.<path>`. */
 function unstorableText(value: unknown, path: string[], found: FieldProblem[] = []): FieldProblem[] {
   if (typeof value === "string") {
-    // PostgreSQL text cannot hold NUL either.
-    if (value.includes("\u0000") || LONE_SURROGATE.test(value)) {
+    if (!isStorableText(value)) {
       found.push({ path: path.join("."), message: "Text must be valid Unicode without NUL characters." });
     }
   } else if (Array.isArray(value)) {

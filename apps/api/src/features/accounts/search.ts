@@ -8,17 +8,18 @@ import {
   suffixAbbreviation,
 } from "@recovery-desk/shared";
 import { type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
-import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { cursorCodec, position } from "../../http/cursor.ts";
 import { effectiveStatusIs, homeAddressJoin, type SummaryRow, summarySelect, toSummary } from "./summary.ts";
 
 /** Relevance-ranked results page by offset, up to this depth; nobody reads 1,000 matches on a call. */
 const MAX_SEARCH_DEPTH = 1000;
 
-const SearchCursor = z.object({ o: z.number().int().min(0).max(MAX_SEARCH_DEPTH) });
-const ListCursor = z.object({ u: z.string().max(200) });
+/** Where a page of matches starts: an offset. */
+const searchCursor = cursorCodec({ o: position.int(0, MAX_SEARCH_DEPTH) });
+/** Where a page of the whole list starts: after this username, lowercased. */
+const listCursor = cursorCodec({ u: position.text(200) });
 
 /** What a search term looks like decides which indexes are asked. */
 export type SearchPlan =
@@ -107,7 +108,7 @@ export async function searchAccounts(db: Db, query: AccountSearchQuery, now: Dat
   const q = query.q?.trim();
 
   if (!q) {
-    const after = query.cursor ? decodeCursor(query.cursor, ListCursor).u : null;
+    const after = query.cursor ? listCursor.decode(query.cursor).u : null;
     const rows = await queryRows<SummaryRow>(
       db,
       sql`select ${summarySelect} from accounts a ${homeAddressJoin}
@@ -118,11 +119,11 @@ export async function searchAccounts(db: Db, query: AccountSearchQuery, now: Dat
     const last = items.at(-1);
     return {
       items,
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ u: last.username.toLowerCase() }) : null,
+      nextCursor: rows.length > query.limit && last ? listCursor.encode({ u: last.username.toLowerCase() }) : null,
     };
   }
 
-  const offset = query.cursor ? decodeCursor(query.cursor, SearchCursor).o : 0;
+  const offset = query.cursor ? searchCursor.decode(query.cursor).o : 0;
   const parts = matchQueries(planSearch(q), statusFilter);
   if (parts.length === 0) return { items: [], nextCursor: null };
   // The page is ranked from the matches alone; only its rows are then read in full (home address,
@@ -141,6 +142,7 @@ export async function searchAccounts(db: Db, query: AccountSearchQuery, now: Dat
   const nextOffset = offset + query.limit;
   return {
     items,
-    nextCursor: rows.length > query.limit && nextOffset <= MAX_SEARCH_DEPTH ? encodeCursor({ o: nextOffset }) : null,
+    nextCursor:
+      rows.length > query.limit && nextOffset <= MAX_SEARCH_DEPTH ? searchCursor.encode({ o: nextOffset }) : null,
   };
 }

@@ -1,13 +1,13 @@
 import type { AuditEventPage } from "@recovery-desk/shared";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { z } from "zod";
 import { presentAuditEvent } from "../../audit/present.ts";
 import type { Db } from "../../db/client.ts";
 import { accounts, auditEvents } from "../../db/schema/index.ts";
+import { cursorCodec, position } from "../../http/cursor.ts";
 import { notFound } from "../../http/errors.ts";
-import { decodeCursor, encodeCursor } from "./cursor.ts";
 
-const TimelineCursor = z.object({ s: z.number().int().positive() });
+/** Where a page starts: before this sequence number. */
+const timelineCursor = cursorCodec({ s: position.int(1) });
 
 /**
  * What happened to an account, newest first: its audit events (earlier lockouts, calls,
@@ -18,9 +18,9 @@ export async function accountTimeline(
   accountId: string,
   query: { limit: number; cursor?: string | undefined },
 ): Promise<AuditEventPage> {
+  const before = query.cursor ? timelineCursor.decode(query.cursor).s : null;
   const [exists] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
   if (!exists) throw notFound("The account");
-  const before = query.cursor ? decodeCursor(query.cursor, TimelineCursor).s : null;
   const rows = await db
     .select()
     .from(auditEvents)
@@ -33,5 +33,5 @@ export async function accountTimeline(
     .limit(query.limit + 1);
   const items = rows.slice(0, query.limit).map(presentAuditEvent);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.seq }) : null };
+  return { items, nextCursor: rows.length > query.limit && last ? timelineCursor.encode({ s: last.seq }) : null };
 }

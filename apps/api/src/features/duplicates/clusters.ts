@@ -1,12 +1,12 @@
 import type { DuplicateClusterPage } from "@recovery-desk/shared";
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
-import { decodeCursor, encodeCursor } from "../accounts/cursor.ts";
+import { cursorCodec, position } from "../../http/cursor.ts";
 import { homeAddressJoin, type SummaryRow, summarySelect, toSummary } from "../accounts/summary.ts";
 
-const ClusterCursor = z.object({ n: z.number().int().min(2), k: z.string() });
+/** Where a page starts: after this cluster size (an `int` in the query) and address key. */
+const clusterCursor = cursorCodec({ n: position.int(2, 2_147_483_647), k: position.text(512) });
 
 /**
  * Every normalised address with two or more open accounts, largest first, paged by keyset on
@@ -17,7 +17,7 @@ export async function duplicateClusters(
   query: { limit: number; cursor?: string | undefined },
   now: Date,
 ): Promise<DuplicateClusterPage> {
-  const after = query.cursor ? decodeCursor(query.cursor, ClusterCursor) : null;
+  const after = query.cursor ? clusterCursor.decode(query.cursor) : null;
   const clusters = await queryRows<{ address_key: string; size: number }>(
     db,
     sql`with keys as (
@@ -54,6 +54,8 @@ export async function duplicateClusters(
   return {
     items,
     nextCursor:
-      clusters.length > query.limit && last ? encodeCursor({ n: Number(last.size), k: last.address_key }) : null,
+      clusters.length > query.limit && last
+        ? clusterCursor.encode({ n: Number(last.size), k: last.address_key })
+        : null,
   };
 }

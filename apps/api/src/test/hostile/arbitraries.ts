@@ -424,6 +424,151 @@ function pathValue(op: Operation, name: string, schema: JsonSchema, ids: KnownId
 
 const queryString = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
+// --- Cursors ------------------------------------------------------------------------------------
+
+/**
+ * The members of a cursor the API gave out, when it is base64url of a JSON object; else none. The
+ * fuzz knows nothing else of a cursor's inside: it takes real ones apart and puts hostile values in.
+ */
+function cursorMembers(cursor: string): Array<readonly [string, unknown]> {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    return value && typeof value === "object" && !Array.isArray(value) ? Object.entries(value) : [];
+  } catch {
+    return [];
+  }
+}
+
+const base64url = (text: string) => Buffer.from(text, "utf8").toString("base64url");
+
+/** Numbers no page position is: not whole, or past what a 64-bit column or a JS number holds exactly. */
+const UNFIT_NUMBERS = ["1.5", "-0.5", "1e308", "1e400", "-1e400", "9007199254740993", "18446744073709551616"];
+/** Strings no page position is: NUL and lone surrogates, which the database cannot hold. */
+const UNSTORABLE_TEXT = ["\u0000", "a\u0000", "\ud800", "x\udfff", "\ud83d"].map((text) => JSON.stringify(text));
+
+/** JSON text of a value of another type than `value`'s: an object, an array, a string, a number. */
+function otherTypeText(value: unknown): fc.Arbitrary<string> {
+  const options: fc.Arbitrary<string>[] = [
+    fc.constantFrom("null", "true", "{}", "[]", '{"s":1}', "[1,2]", '{"__proto__":{"polluted":"yes"}}', "[[[[[]]]]]"),
+  ];
+  if (typeof value !== "string") options.push(hostileText(0, 40).map((text) => JSON.stringify(text)));
+  if (typeof value !== "number") options.push(fc.integer().map(String));
+  return fc.oneof(...options);
+}
+
+/** JSON text of an object from members whose values are JSON text already. */
+const membersText = (members: ReadonlyArray<readonly [string, string]>) =>
+  `{${members.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(",")}}`;
+
+/**
+ * Cursors no list can take, whatever else the request says: text that is not base64url, or
+ * base64url of something other than a page position (not JSON, not an object, a member of the wrong
+ * type, NUL or a lone surrogate, a number that is not whole or too large, a member too many). Built
+ * on the cursors the operation gave out, so each hostile value sits where a real one was.
+ */
+export function invalidCursor(cursors: readonly string[]): fc.Arbitrary<string> {
+  const real = cursors.map(cursorMembers).filter((members) => members.length > 0);
+  const asText = (members: ReadonlyArray<readonly [string, unknown]>) =>
+    members.map(([key, value]) => [key, JSON.stringify(value)] as const);
+  const encoded: Array<{ weight: number; arbitrary: fc.Arbitrary<string> }> = [
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom("not json", "{", '{"s":', "nul", "\u0000", "{}", "[]", "null", "0", '""', "[[[[]]]]"),
+    },
+    // Nested deeper than any position, yet short enough to pass the cursor's length limit.
+    { weight: 1, arbitrary: fc.constantFrom('{"a":'.repeat(60), "[".repeat(300)) },
+    { weight: 1, arbitrary: fc.constantFrom(...UNSTORABLE_TEXT, ...UNFIT_NUMBERS) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.tuple(fc.constantFrom("__proto__", "constructor", "s"), fc.constantFrom(...UNSTORABLE_TEXT)), {
+          minLength: 1,
+          maxLength: 3,
+        })
+        .map(membersText),
+    },
+  ];
+  if (real.length) {
+    const sample = fc.constantFrom(...real);
+    // One member's value replaced by one of another type, an unstorable string or an unfit number.
+    const replaced = sample.chain((members) =>
+      fc.integer({ min: 0, max: members.length - 1 }).chain((at) => {
+        const value = members[at]?.[1];
+        const unfit = typeof value === "string" ? UNSTORABLE_TEXT : UNFIT_NUMBERS;
+        return fc
+          .oneof(otherTypeText(value), fc.constantFrom(...unfit))
+          .map((text) => membersText(asText(members).map((m, i) => (i === at ? [m[0], text] : m))));
+      }),
+    );
+    encoded.push(
+      { weight: 6, arbitrary: replaced },
+      // A member too many, a prototype key among them; or one left out.
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(sample, fc.constantFrom(...PROTOTYPE_MEMBERS, ["extra", 1] as const, ["zz", "x"] as const))
+          .map(([members, [key, value]]) => objectText([...members, [key, value]])),
+      },
+      { weight: 1, arbitrary: sample.map((members) => objectText(members.slice(1))) },
+    );
+  }
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.oneof(...encoded).map(base64url) },
+    {
+      weight: 1,
+      // Not base64url: standard base64 with its padding, percent signs, spaces, hostile text.
+      arbitrary: fc
+        .oneof(
+          fc.constantFrom("%%%", "====", "eyJ1IjoiYSJ9==", "eyJ1Ijoi+/8ifQ", "a b", "*", "..", "\u00e9\u00e9"),
+          hostileText(1, 60).filter((text) => !/^[A-Za-z0-9_-]*$/.test(text)),
+        )
+        .filter((text) => !encodesUnstorableText(text)),
+    },
+  );
+}
+
+/** Cursors of any kind for a list: the real ones, hostile ones, and real ones cut short or lengthened. */
+export function anyCursor(cursors: readonly string[]): fc.Arbitrary<string> {
+  const options: Array<{ weight: number; arbitrary: fc.Arbitrary<string> }> = [
+    { weight: 4, arbitrary: invalidCursor(cursors) },
+    // Well-formed JSON of any kind, base64url-encoded: some of it may be a position the list takes.
+    {
+      weight: 2,
+      arbitrary: fc
+        .oneof(
+          fc.jsonValue({ maxDepth: 3 }),
+          fc.dictionary(
+            fc.constantFrom("a", "i", "k", "n", "o", "s", "t", "u", "__proto__"),
+            fc.jsonValue({ maxDepth: 1 }),
+            {
+              maxKeys: 3,
+            },
+          ),
+        )
+        .map((value) => base64url(JSON.stringify(value))),
+    },
+    { weight: 1, arbitrary: hostileText(0, 60) },
+  ];
+  if (cursors.length) {
+    const sample = fc.constantFrom(...cursors);
+    options.push(
+      { weight: 1, arbitrary: sample },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(sample, fc.integer({ min: 1, max: 8 }), fc.constantFrom("", "A", "_", "-", "=="))
+          .map(([cursor, cut, more]) => cursor.slice(0, -cut) + more),
+      },
+    );
+  }
+  return fc.oneof(...options);
+}
+
+/** Whether text holds a NUL or a lone surrogate, which the API refuses in any field before a cursor is read. */
+function encodesUnstorableText(text: string): boolean {
+  return encodesUnstorable(percentEncode(text));
+}
+
 /** Query strings a parameter's schema refuses (query values are text, so wrong types become text). */
 function invalidQueryValue(schema: JsonSchema): fc.Arbitrary<string> | undefined {
   const types = typesOf(schema);
@@ -442,10 +587,12 @@ function invalidQueryValue(schema: JsonSchema): fc.Arbitrary<string> | undefined
   return options.length ? fc.oneof(...options) : undefined;
 }
 
-function validQuery(op: Operation): fc.Arbitrary<Array<readonly [string, string]>> {
+function validQuery(op: Operation, cursors: readonly string[]): fc.Arbitrary<Array<readonly [string, string]>> {
   const params = op.queryParams.map((p) =>
     fc.option(
-      validValue(p.schema).map((value) => [p.name, percentEncode(queryString(value))] as const),
+      (p.name === "cursor" ? anyCursor(cursors) : validValue(p.schema)).map(
+        (value) => [p.name, percentEncode(queryString(value))] as const,
+      ),
       {
         nil: undefined,
       },
@@ -517,15 +664,23 @@ function validBody(op: Operation): fc.Arbitrary<{ body: string | undefined; cont
 
 const idempotencyKey = fc.stringMatching(/^[\x21-\x7e]{1,60}$/);
 
-/** Requests within what the document allows, carrying hostile text: the API may accept or refuse them. */
-export function validishRequest(op: Operation, ids: KnownIds, rawPaths = true): fc.Arbitrary<HostileRequest> {
+/**
+ * Requests within what the document allows, carrying hostile text: the API may accept or refuse them.
+ * `cursors` are ones the operation gave out, which its `cursor` parameter is made from.
+ */
+export function validishRequest(
+  op: Operation,
+  ids: KnownIds,
+  rawPaths = true,
+  cursors: readonly string[] = [],
+): fc.Arbitrary<HostileRequest> {
   const path = fc.record(
     Object.fromEntries(op.pathParams.map((p) => [p.name, pathValue(op, p.name, p.schema, ids, rawPaths)])),
   ) as fc.Arbitrary<Record<string, string>>;
   return fc
     .tuple(
       path,
-      validQuery(op),
+      validQuery(op, cursors),
       validBody(op),
       fc.option(idempotencyKey, { nil: undefined }),
       fc.option(fc.stringMatching(/^[\w.:-]{1,40}$/), { nil: undefined }),
@@ -548,6 +703,7 @@ export const REFUSALS = {
   "path.invalid": "validation_failed",
   "query.invalid": "validation_failed",
   "query.key-in-url": "validation_failed",
+  "query.cursor": "validation_failed",
   "body.field": "validation_failed",
   "body.not-an-object": "validation_failed",
   "body.malformed-json": "validation_failed",
@@ -568,9 +724,10 @@ export function refusedRequest(
   op: Operation,
   ids: KnownIds,
   withPrincipal: boolean,
+  cursors: readonly string[] = [],
 ): fc.Arbitrary<HostileRequest> | undefined {
   // The base must be right in every other way: no text the API refuses in the path or query.
-  const base = validishRequest(op, ids, false).filter(
+  const base = validishRequest(op, ids, false, cursors).filter(
     (r) =>
       !Object.values(r.pathValues).some(encodesUnstorable) && !r.query.some(([, value]) => encodesUnstorable(value)),
   );
@@ -604,6 +761,16 @@ export function refusedRequest(
       fc.oneof(...queryChoices).map(([name, value]) => (r) => ({
         ...r,
         query: [...r.query.filter(([key]) => key !== name), [name, percentEncode(value)]],
+      })),
+    );
+  }
+  if (op.queryParams.some((p) => p.name === "cursor")) {
+    add(
+      "query.cursor",
+      // With the other parameters, or alone, as for the next page of the whole list.
+      fc.tuple(invalidCursor(cursors), fc.boolean()).map(([cursor, alone]) => (r) => ({
+        ...r,
+        query: [...(alone ? [] : r.query.filter(([key]) => key !== "cursor")), ["cursor", percentEncode(cursor)]],
       })),
     );
   }
