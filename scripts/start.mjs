@@ -8,7 +8,13 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const built = join(root, "apps/console/dist/index.html");
-const sources = ["apps/console/src", "apps/console/index.html", "apps/console/vite.config.ts", "packages/shared/src"];
+const sources = [
+  "apps/console/src",
+  "apps/console/build",
+  "apps/console/index.html",
+  "apps/console/vite.config.ts",
+  "packages/shared/src",
+];
 
 function newestChange(path) {
   const stat = statSync(path);

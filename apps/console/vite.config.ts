@@ -1,6 +1,13 @@
 import { tanstackRouter } from "@tanstack/router-plugin/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./build/precompress.ts";
+
+/**
+ * Where each page's Content-Security-Policy nonce goes in the built index.html; the server puts a
+ * fresh one there for every answer (CSP_NONCE_PLACEHOLDER in apps/api/src/http/console.ts).
+ */
+const CSP_NONCE_PLACEHOLDER = "__CSP_NONCE__";
 
 /** In development the API runs beside the console; everything under /api goes to it. */
 const apiTarget = `http://localhost:${process.env.API_PORT ?? "3000"}`;
@@ -39,7 +46,9 @@ export default defineConfig(({ command, mode }) => {
         quoteStyle: "double",
       }),
       react(),
+      precompress(),
     ],
+    ...(command === "build" ? { html: { cspNonce: CSP_NONCE_PLACEHOLDER } } : {}),
     server: {
       proxy: {
         "/api": { target: apiTarget, changeOrigin: false },

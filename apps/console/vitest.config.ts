@@ -10,7 +10,7 @@ export default defineProject({
     environmentOptions: { jsdom: { url: "http://localhost:3000" } },
     // Dates are shown in the agent's own time zone; tests read them as a call center in Illinois would.
     env: { TZ: "America/Chicago" },
-    include: ["src/**/*.test.tsx", "src/**/*.test.ts"],
+    include: ["src/**/*.test.tsx", "src/**/*.test.ts", "build/**/*.test.ts"],
     setupFiles: ["./src/test/setup.ts"],
     // Most tests drive the whole console through a call (search, verify, act); on a busy two-core
     // machine such a journey can take longer than vitest's default 5 seconds.

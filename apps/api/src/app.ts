@@ -1,6 +1,5 @@
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
-import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/accounts/accounts.routes.ts";
 import { apiKeyRoutes } from "./features/api-keys/api-keys.routes.ts";
@@ -26,6 +25,7 @@ import { rateLimit } from "./http/rate-limit.ts";
 import { requestId } from "./http/request-id.ts";
 import { createRouter } from "./http/router.ts";
 import { sameOrigin } from "./http/same-origin.ts";
+import { noStore, securityHeaders } from "./http/security-headers.ts";
 import { SESSION_COOKIE } from "./http/session-cookie.ts";
 
 /** Largest request body the API reads; every field it accepts is far smaller. */
@@ -62,7 +62,8 @@ export function createApp(deps: AppDeps) {
   );
   app.use("*", requestId);
   app.use("*", accessLog);
-  app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: undefined }));
+  app.use("*", securityHeaders);
+  app.use("*", noStore);
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {

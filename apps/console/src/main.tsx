@@ -4,6 +4,7 @@ import { preloadContract } from "./api/contract.ts";
 import { App } from "./app/app.tsx";
 import { createApp } from "./app/create-app.ts";
 import { markFirstPageShown } from "./lib/after-first-page.ts";
+import { prepareForContentSecurityPolicy } from "./lib/content-security-policy.ts";
 import { applyTheme, readTheme } from "./lib/theme.ts";
 import "./styles/tokens.css";
 import "./styles/app.css";
@@ -12,6 +13,7 @@ import "./styles/recovery.css";
 
 // Use the agent's colour choice before the first paint, so the page never flashes the other theme.
 applyTheme(readTheme());
+prepareForContentSecurityPolicy();
 
 const { queryClient, router } = createApp();
 const root = document.getElementById("root");

@@ -6,25 +6,51 @@ import type { Hono } from "hono";
 import type { AppEnv } from "./context.ts";
 
 /**
+ * What the console's build writes where each answer's Content-Security-Policy nonce goes
+ * (`html.cspNonce` in apps/console/vite.config.ts).
+ */
+export const CSP_NONCE_PLACEHOLDER = "__CSP_NONCE__";
+
+/** The Brotli and gzip copies the build writes beside each file; they are sent only in its place. */
+const COMPRESSED_COPY = /\.(br|gz)$/;
+
+const PAGE_PATHS = new Set(["/", "/index.html"]);
+
+/**
  * Serves the built console at `/`: its files, and `index.html` for any other path that is not
- * the API, so deep links into the single-page app work. Hashed assets are cached for a year.
+ * the API, so deep links into the single-page app work. Files are sent as the build's Brotli or
+ * gzip copy when the browser accepts one; hashed assets are cached for a year. The page is read
+ * for every answer and gets that answer's Content-Security-Policy nonce.
  */
 export function mountConsole(app: Hono<AppEnv>, dist: string): void {
   const indexFile = join(dist, "index.html");
   if (!existsSync(indexFile)) return;
   const root = relative(process.cwd(), dist) || ".";
-  app.use(
-    "/assets/*",
-    serveStatic({
-      root,
-      onFound: (_path, c) => {
-        c.header("Cache-Control", "public, max-age=31536000, immutable");
-      },
-    }),
-  );
-  app.use("*", serveStatic({ root }));
+  const files = serveStatic({ root, precompressed: true });
+  const notServed = async () => {};
+
+  app.use("/assets/*", async (c) => {
+    const res = COMPRESSED_COPY.test(c.req.path) ? undefined : await files(c, notServed);
+    if (!res) return c.notFound();
+    res.headers.set("Cache-Control", "public, max-age=31536000, immutable");
+    if (!res.headers.has("Vary")) res.headers.set("Vary", "Accept-Encoding");
+    return res;
+  });
+  app.use("*", async (c, next) => {
+    if (PAGE_PATHS.has(c.req.path) || COMPRESSED_COPY.test(c.req.path) || c.req.path.startsWith("/api/")) {
+      return next();
+    }
+    const res = await files(c, notServed);
+    if (!res) return next();
+    if (!res.headers.has("Vary")) res.headers.set("Vary", "Accept-Encoding");
+    res.headers.set("Cache-Control", "no-cache");
+    return res;
+  });
   app.get("*", async (c, next) => {
     if (c.req.path.startsWith("/api/")) return next();
-    return c.html(await readFile(indexFile, "utf8"), 200, { "Cache-Control": "no-cache" });
+    const page = await readFile(indexFile, "utf8");
+    return c.html(page.replaceAll(CSP_NONCE_PLACEHOLDER, c.get("secureHeadersNonce") ?? ""), 200, {
+      "Cache-Control": "no-cache",
+    });
   });
 }

@@ -26,7 +26,8 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-const INIT = `window.ui = SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#docs", deepLinking: true });`;
+// No validator badge: it would send the document's address to swagger.io and load an image from there.
+const INIT = `window.ui = SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#docs", deepLinking: true, validatorUrl: null });`;
 
 /** A browsable page for the OpenAPI document at `/api/docs`, served from the installed package (no CDN). */
 export function mountDocs(app: Hono<AppEnv>): void {

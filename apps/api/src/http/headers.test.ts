@@ -1,0 +1,213 @@
+/**
+ * The headers every answer carries: a strict Content-Security-Policy with a fresh nonce for the
+ * console's page, `Cache-Control: no-store` on every API answer (errors included), and the built
+ * console's files sent pre-compressed by what the browser accepts, hashed files cached for a year.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { API_SCOPES, type Verification } from "@recovery-desk/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountByUsername } from "../test/accounts.ts";
+import { createTestContext, type TestContext } from "../test/context.ts";
+import { createKey } from "../test/hostile/callers.ts";
+import { loadDocument, operationsOf } from "../test/hostile/openapi.ts";
+import { CSP_NONCE_PLACEHOLDER } from "./console.ts";
+
+/** index.html as the console's build writes it, with the nonce placeholder (apps/console/vite.config.ts). */
+const PLACEHOLDER = CSP_NONCE_PLACEHOLDER;
+const INDEX = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta property="csp-nonce" nonce="${PLACEHOLDER}">
+    <title>Recovery Desk</title>
+    <script type="module" crossorigin src="/assets/index-Ab12Cd34.js" nonce="${PLACEHOLDER}"></script>
+    <link rel="stylesheet" crossorigin href="/assets/index-Ef56Gh78.css" nonce="${PLACEHOLDER}">
+  </head>
+  <body><div id="root"></div></body>
+</html>`;
+const SCRIPT = Buffer.from(
+  Array.from({ length: 600 }, (_, i) => `export const line${i} = "the console's code, line ${i}";\n`).join(""),
+);
+
+let t: TestContext;
+let dist: string;
+let admin: string;
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), "rd-headers-"));
+  mkdirSync(join(dist, "assets"));
+  writeFileSync(join(dist, "index.html"), INDEX);
+  writeFileSync(join(dist, "assets/index-Ab12Cd34.js"), SCRIPT);
+  writeFileSync(join(dist, "assets/index-Ab12Cd34.js.br"), brotliCompressSync(SCRIPT));
+  writeFileSync(join(dist, "assets/index-Ab12Cd34.js.gz"), gzipSync(SCRIPT));
+  writeFileSync(join(dist, "assets/index-Ef56Gh78.css"), "body { margin: 0 }\n");
+  t = await createTestContext({ consoleDist: dist });
+  admin = await t.signIn("ada.admin");
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+/** The directives of a Content-Security-Policy header, by name. */
+function directives(header: string | null): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const part of (header ?? "").split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) map.set(name, values);
+  }
+  return map;
+}
+
+function expectStrictPolicy(res: Response): string {
+  const header = res.headers.get("content-security-policy");
+  expect(header).toBeTruthy();
+  const policy = directives(header);
+  expect(policy.get("default-src")).toEqual(["'self'"]);
+  expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+  expect(policy.get("object-src")).toEqual(["'none'"]);
+  expect(policy.get("base-uri")).toEqual(["'none'"]);
+  expect(policy.get("form-action")).toEqual(["'self'"]);
+  expect(header).not.toContain("unsafe-inline");
+  expect(header).not.toContain("unsafe-eval");
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy.get("script-src")?.join(" ") ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  expect(policy.get("style-src")).toContain(`'nonce-${nonce}'`);
+  expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+  expect(res.headers.get("x-frame-options")).toBe("DENY");
+  expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+  expect(res.headers.get("permissions-policy")).toContain("camera=()");
+  return nonce ?? "";
+}
+
+describe("the Content-Security-Policy", () => {
+  it("sends the console's page with a fresh nonce in the header and on its script, style and meta tags", async () => {
+    const nonces = new Set<string>();
+    for (const path of ["/", "/index.html", "/accounts", "/audit?actor=x"]) {
+      const res = await t.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(res.headers.get("cache-control")).toBe("no-cache");
+      const nonce = expectStrictPolicy(res);
+      const html = await res.text();
+      expect(html).not.toContain(PLACEHOLDER);
+      expect(html).toContain(`<meta property="csp-nonce" nonce="${nonce}">`);
+      expect(html.match(new RegExp(`nonce="${nonce.replace(/[+/=]/g, "\\$&")}"`, "g"))?.length).toBe(3);
+      nonces.add(nonce);
+    }
+    expect(nonces.size).toBe(4);
+  });
+
+  it("covers the API's browsable documentation and its answers", async () => {
+    const docs = await t.request("/api/docs");
+    expect(docs.status).toBe(200);
+    expectStrictPolicy(docs);
+    expect(await docs.text()).not.toMatch(/<script>|<style>|style="/);
+    expectStrictPolicy(await t.request("/api/v1/accounts?q=maria", { cookie: admin }));
+  });
+});
+
+describe("Cache-Control on API answers", () => {
+  it("is no-store on every GET operation of the OpenAPI document, for allowed, refused and failed calls", async () => {
+    const doc = await loadDocument(t);
+    const gets = operationsOf(doc).filter((op) => op.method === "GET");
+    expect(gets.length).toBeGreaterThanOrEqual(15);
+
+    const key = await createKey(t, admin, "headers check", [...API_SCOPES]);
+    const account = await accountByUsername(t.database.db, "maria.lopez");
+    const started = await t.request(`/api/v1/accounts/${account.id}/verifications`, {
+      cookie: admin,
+      body: { method: "security_questions", caseRef: "CASE-1" },
+    });
+    const verification = (await started.json()) as Verification;
+    const merges = (await (await t.request("/api/v1/merges", { cookie: admin })).json()) as { items: { id: string }[] };
+    const real: Record<string, string> = {
+      "/api/v1/accounts/{id}": account.id,
+      "/api/v1/accounts/{id}/timeline": account.id,
+      "/api/v1/accounts/{id}/duplicates": account.id,
+      "/api/v1/verifications/{id}": verification.id,
+      "/api/v1/merges/{id}": merges.items[0]?.id ?? "mrg_none",
+    };
+
+    const missing: string[] = [];
+    const statuses = new Set<number>();
+    for (const op of gets) {
+      const paths = [op.path.replace(/\{[^}]+\}/g, real[op.path] ?? "unknown_id")];
+      if (op.path.includes("{")) paths.push(op.path.replace(/\{[^}]+\}/g, "unknown_id"));
+      const callers: Record<string, string>[] = [
+        {},
+        { cookie: admin },
+        { authorization: `Bearer ${key.key}` },
+        { cookie: "rd_session=abcdefghijklmnopqrstuvwxyz234567" },
+      ];
+      for (const path of paths) {
+        for (const query of ["", "?limit=not-a-number"]) {
+          for (const headers of callers) {
+            const res = await t.request(path + query, { headers });
+            await res.body?.cancel();
+            statuses.add(res.status);
+            const cacheControl = res.headers.get("cache-control");
+            if (cacheControl !== "no-store") missing.push(`${op.label}${query} → ${res.status}: ${cacheControl}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    // Successes, refusals, validation failures and unknown ids were all among the answers checked.
+    expect([...statuses]).toEqual(expect.arrayContaining([200, 400, 401, 403, 404]));
+  });
+
+  it("is no-store on problems for unknown API paths, methods and bodies that fail", async () => {
+    for (const res of [
+      await t.request("/api/v1/nothing-here", { cookie: admin }),
+      await t.request("/api/nothing"),
+      await t.request("/api/v1/auth/login", { method: "POST", body: "{not json" }),
+      await t.request("/api/v1/accounts", { method: "DELETE", cookie: admin }),
+    ]) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+});
+
+describe("the console's files", () => {
+  const path = "/assets/index-Ab12Cd34.js";
+
+  it.each([
+    ["br", "br", brotliDecompressSync],
+    ["gzip, deflate, br, zstd", "br", brotliDecompressSync],
+    ["gzip", "gzip", gunzipSync],
+    ["gzip, deflate", "gzip", gunzipSync],
+  ] as const)("sends a hashed script pre-compressed for Accept-Encoding: %s", async (accept, encoding, decode) => {
+    const res = await t.request(path, { headers: { "accept-encoding": accept } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBe(encoding);
+    expect(res.headers.get("vary")).toBe("Accept-Encoding");
+    expect(res.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.length).toBe(Number(res.headers.get("content-length")));
+    expect(body.length).toBeLessThan(SCRIPT.length / 4);
+    expect(decode(body).equals(SCRIPT)).toBe(true);
+  });
+
+  it.each([undefined, "identity", "deflate"])("sends it as it is for Accept-Encoding: %s", async (accept) => {
+    const res = await t.request(path, { headers: accept ? { "accept-encoding": accept } : {} });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBeNull();
+    expect(res.headers.get("vary")).toBe("Accept-Encoding");
+    expect(res.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(Buffer.from(await res.arrayBuffer()).equals(SCRIPT)).toBe(true);
+  });
+
+  it("never sends the compressed copies under their own names, nor an unknown asset as the page", async () => {
+    expect((await t.request(`${path}.br`)).status).toBe(404);
+    expect((await t.request(`${path}.gz`)).status).toBe(404);
+    const missing = await t.request("/assets/gone-123.js");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("cache-control")).not.toContain("immutable");
+  });
+});
