@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `pnpm dev`: the API with reload on change (port 3000) and the console's Vite dev server with hot
-// reload (port 5173), which passes /api through to the API. Open http://localhost:5173.
+// `pnpm dev`: the API with reload on change (on PORT, default 3000) and the console's Vite dev server
+// with hot reload (on CONSOLE_PORT, default 5173 or the next free port), which passes /api through to
+// the API on PORT (apps/console/build/dev-server.ts). Open the address the dev server prints.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 

@@ -1,6 +1,7 @@
 import { tanstackRouter } from "@tanstack/router-plugin/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { apiTarget, consolePort } from "./build/dev-server.ts";
 import { precompress } from "./build/precompress.ts";
 
 /**
@@ -8,9 +9,6 @@ import { precompress } from "./build/precompress.ts";
  * fresh one there for every answer (CSP_NONCE_PLACEHOLDER in apps/api/src/http/console.ts).
  */
 const CSP_NONCE_PLACEHOLDER = "__CSP_NONCE__";
-
-/** In development the API runs beside the console; everything under /api goes to it. */
-const apiTarget = `http://localhost:${process.env.API_PORT ?? "3000"}`;
 
 /**
  * The shared package's modules only define schemas, words and functions. Telling the bundler so lets
@@ -21,6 +19,18 @@ const SHARED_SOURCE = /[\\/]packages[\\/]shared[\\/]src[\\/]/;
 
 /** Routes whose data loading is not split off with their page (see splitBehavior below). */
 const LOADERS_UP_FRONT = new Set(["/_authenticated/accounts/$accountId", "/_authenticated/outbox"]);
+
+function devServer() {
+  const api = apiTarget(process.env);
+  return {
+    ...consolePort(process.env),
+    proxy: {
+      "/api": { target: api, changeOrigin: false },
+      "/healthz": { target: api, changeOrigin: false },
+      "/readyz": { target: api, changeOrigin: false },
+    },
+  };
+}
 
 export default defineConfig(({ command, mode }) => {
   // A production build stays one when a test runner that sets NODE_ENV=test starts it: otherwise
@@ -49,12 +59,8 @@ export default defineConfig(({ command, mode }) => {
       precompress(),
     ],
     ...(command === "build" ? { html: { cspNonce: CSP_NONCE_PLACEHOLDER } } : {}),
-    server: {
-      proxy: {
-        "/api": { target: apiTarget, changeOrigin: false },
-        "/healthz": { target: apiTarget, changeOrigin: false },
-      },
-    },
+    // In development the API runs beside the console (see scripts/dev.mjs); everything under /api goes to it.
+    ...(command === "serve" ? { server: devServer() } : {}),
     build: {
       outDir: "dist",
       emptyOutDir: true,
