@@ -11,7 +11,11 @@ export interface AppConfig {
   cookieSecure: "auto" | "true" | "false";
   /** Origins besides the API's own that may send state-changing requests with a cookie. */
   allowedOrigins: string[];
-  login: { maxFailures: number; windowMs: number };
+  /**
+   * Staff sign-in limits: failures per username and per client address in `windowMs` (failures per
+   * address 0: no limit), and attempts a minute across all usernames (0: no ceiling).
+   */
+  login: { maxFailures: number; windowMs: number; maxFailuresPerAddress: number; maxAttemptsPerMinute: number };
   session: { idleMs: number; absoluteMs: number };
   rateLimits: { perSessionPerMinute: number; perKeyPerMinute: number };
   /** Accounts with no activity for this many days are deactivated by the sweep. */
@@ -34,7 +38,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   demo: true,
   cookieSecure: "auto",
   allowedOrigins: [],
-  login: { maxFailures: 5, windowMs: 15 * 60_000 },
+  login: { maxFailures: 5, windowMs: 15 * 60_000, maxFailuresPerAddress: 20, maxAttemptsPerMinute: 300 },
   session: { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 },
   rateLimits: { perSessionPerMinute: 600, perKeyPerMinute: 1200 },
   inactiveDays: 3 * 365,

@@ -38,6 +38,10 @@ const EnvSchema = z
     DB_STATEMENT_TIMEOUT_MS: positiveInt.default(5000),
     LOGIN_MAX_FAILURES: positiveInt.default(5),
     LOGIN_WINDOW_MINUTES: positiveInt.default(15),
+    /** Failed staff sign-ins from one client address in the window; 0 turns the limit off. */
+    LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
+    /** Staff sign-in attempts a minute across all usernames; 0 turns the ceiling off. */
+    LOGIN_MAX_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
     SESSION_IDLE_MINUTES: positiveInt.default(30),
     SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
     RATE_LIMIT_SESSION_PER_MINUTE: positiveInt.default(600),

@@ -48,7 +48,12 @@ const config: AppConfig = {
   demo,
   cookieSecure: env.COOKIE_SECURE,
   allowedOrigins: env.ALLOWED_ORIGINS,
-  login: { maxFailures: env.LOGIN_MAX_FAILURES, windowMs: env.LOGIN_WINDOW_MINUTES * 60_000 },
+  login: {
+    maxFailures: env.LOGIN_MAX_FAILURES,
+    windowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
+    maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    maxAttemptsPerMinute: env.LOGIN_MAX_ATTEMPTS_PER_MINUTE,
+  },
   session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
   rateLimits: {
     perSessionPerMinute: env.RATE_LIMIT_SESSION_PER_MINUTE,

@@ -5,6 +5,9 @@ import { Id, Timestamp } from "./common.ts";
 export const StaffMember = Staff.extend({
   disabled: z.boolean(),
   createdAt: Timestamp,
+  signInLimitedUntil: Timestamp.nullable().meta({
+    description: "Until when sign-in is refused after too many failed attempts for this username; null when it is not.",
+  }),
 }).meta({ id: "StaffMember" });
 export type StaffMember = z.infer<typeof StaffMember>;
 

@@ -4,9 +4,9 @@ import { type Actor, appendAuditEvent, type RequestOrigin } from "../../audit/ap
 import { staff } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { ApiError } from "../../http/errors.ts";
-import { countHit, currentCount, resetCount, secondsUntilWindowEnds } from "../../lib/rate-limit.ts";
 import { decoyHash, verifySecret } from "../../security/hashing.ts";
 import { createSession, type NewSession } from "./sessions.ts";
+import { admitSignIn, signInSucceeded } from "./sign-in-limits.ts";
 
 export interface LoginResult {
   staff: Staff;
@@ -15,8 +15,9 @@ export interface LoginResult {
 
 /**
  * Signs a staff member in. An unknown username, a wrong password and a disabled account all give
- * the same `invalid_credentials` after the same argon2 work. After too many failures for one
- * username in the window, sign-in is refused with `rate_limited` before any password is checked.
+ * the same `invalid_credentials` after the same argon2 work. The attempt is counted before any
+ * password is checked (per username, per client address, and across all usernames); one too many
+ * is refused with `rate_limited` without a check (see sign-in-limits.ts).
  */
 export async function login(
   deps: AppDeps,
@@ -24,15 +25,7 @@ export async function login(
   client: RequestOrigin & { userAgent: string | null },
 ): Promise<LoginResult> {
   const { db } = deps.database;
-  const { maxFailures, windowMs } = deps.config.login;
-  const now = deps.clock.now();
-  const throttleKey = `login:${input.username.toLowerCase()}`;
-
-  const failures = await currentCount(db, throttleKey, now, windowMs);
-  if (failures && failures.count >= maxFailures) {
-    const retryAfter = secondsUntilWindowEnds(failures.windowStartedAt, windowMs, now);
-    throw new ApiError("rate_limited", "Too many failed sign-ins for this username. Try again later.", { retryAfter });
-  }
+  const ticket = await admitSignIn(deps, input.username, client.ip);
 
   const [found] = await db.select().from(staff).where(eq(staff.username, input.username));
   const passwordMatches = await verifySecret(found?.passwordHash ?? (await decoyHash()), input.password);
@@ -40,21 +33,20 @@ export async function login(
 
   if (!found || !passwordMatches || found.disabledAt) {
     const actor: Actor = { type: "staff", id: found?.id ?? null, name: found?.username ?? input.username };
-    await db.transaction(async (tx) => {
-      await countHit(tx, throttleKey, at, windowMs);
-      await appendAuditEvent(tx, {
+    await db.transaction((tx) =>
+      appendAuditEvent(tx, {
         at,
         actor,
         action: "auth.login_failed",
         origin: client,
         details: { username: input.username, knownUser: Boolean(found) },
-      });
-    });
+      }),
+    );
     throw new ApiError("invalid_credentials", "Username or password is not right.");
   }
 
   const session = await db.transaction(async (tx) => {
-    await resetCount(tx, throttleKey);
+    await signInSucceeded(tx, ticket);
     const created = await createSession(tx, deps.config, found.id, at, { ip: client.ip, userAgent: client.userAgent });
     await appendAuditEvent(tx, {
       at,

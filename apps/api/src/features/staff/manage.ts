@@ -8,9 +8,10 @@ import { ApiError, notFound } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { hashSecret } from "../../security/hashing.ts";
 import { deleteSessionsOf } from "../auth/sessions.ts";
+import { clearSignInLimit, signInLimitedUntil } from "../auth/sign-in-limits.ts";
 import { newTemporaryPassword } from "../recovery/temporary-password.ts";
 
-function present(row: StaffRow): StaffMember {
+function present(row: StaffRow, limitedUntil: Date | null = null): StaffMember {
   return {
     id: row.id,
     username: row.username,
@@ -18,11 +19,48 @@ function present(row: StaffRow): StaffMember {
     role: row.role,
     disabled: row.disabledAt !== null,
     createdAt: row.createdAt.toISOString(),
+    signInLimitedUntil: limitedUntil?.toISOString() ?? null,
   };
 }
 
+async function presentAll(deps: AppDeps, rows: StaffRow[]): Promise<StaffMember[]> {
+  const limited = await signInLimitedUntil(
+    deps,
+    rows.map((row) => row.username),
+  );
+  return rows.map((row) => present(row, limited.get(row.username) ?? null));
+}
+
 export async function listStaff(deps: AppDeps): Promise<StaffMember[]> {
-  return (await deps.database.db.select().from(staff).orderBy(asc(staff.username))).map(present);
+  return presentAll(deps, await deps.database.db.select().from(staff).orderBy(asc(staff.username)));
+}
+
+/**
+ * Lets a staff member sign in again at once when failed attempts for their username (someone
+ * else's guesses, say) have them refused. Recorded as `staff.updated` when there was a count to clear.
+ */
+export async function clearStaffSignInLimit(
+  deps: AppDeps,
+  admin: StaffPrincipal,
+  id: string,
+  origin: RequestOrigin,
+): Promise<StaffMember> {
+  const now = deps.clock.now();
+  const row = await deps.database.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(staff).where(eq(staff.id, id));
+    if (!current) throw notFound("The staff member");
+    if (await clearSignInLimit(tx, current.username)) {
+      await appendAuditEvent(tx, {
+        at: now,
+        actor: actorOf(admin),
+        action: "staff.updated",
+        origin,
+        details: { staffId: id, username: current.username, signInLimitCleared: true },
+      });
+    }
+    return current;
+  });
+  return present(row);
 }
 
 /** Creates a staff member with a generated password, shown once to the admin who hands it on. */
@@ -60,7 +98,8 @@ export async function createStaff(
     });
     return inserted;
   });
-  return { staff: present(row), initialPassword };
+  const [member] = await presentAll(deps, [row]);
+  return { staff: member as StaffMember, initialPassword };
 }
 
 /**
@@ -75,7 +114,7 @@ export async function updateStaff(
   origin: RequestOrigin,
 ): Promise<StaffMember> {
   const now = deps.clock.now();
-  return deps.database.db.transaction(async (tx) => {
+  const row = await deps.database.db.transaction(async (tx) => {
     const [current] = await tx.select().from(staff).where(eq(staff.id, id)).for("update");
     if (!current) throw notFound("The staff member");
     if (id === admin.id && (input.disabled === true || (input.role && input.role !== "admin"))) {
@@ -111,6 +150,8 @@ export async function updateStaff(
           : {}),
       },
     });
-    return present(updated);
+    return updated;
   });
+  const [member] = await presentAll(deps, [row]);
+  return member as StaffMember;
 }

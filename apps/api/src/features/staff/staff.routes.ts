@@ -10,7 +10,7 @@ import {
 import { requireStaff } from "../../http/authenticate.ts";
 import { requestOrigin } from "../../http/context.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
-import { createStaff, listStaff, updateStaff } from "./manage.ts";
+import { clearStaffSignInLimit, createStaff, listStaff, updateStaff } from "./manage.ts";
 
 const listRoute = defineRoute({
   method: "get",
@@ -64,6 +64,27 @@ const updateRoute = defineRoute({
   },
 });
 
+const clearSignInLimitRoute = defineRoute({
+  method: "post",
+  path: "/staff/{id}/clear-sign-in-limit",
+  tags: ["Administration"],
+  summary: "Let a staff member sign in again after too many failed attempts",
+  description:
+    "Sign-in for a username is refused with 429 `rate_limited` after too many failed attempts in the window (5 in 15 minutes by default, `LOGIN_MAX_FAILURES` and `LOGIN_WINDOW_MINUTES`); `signInLimitedUntil` in the staff list says until when. This clears that count at once, for example when someone else's guesses locked the person out; it is recorded as `staff.updated` with `signInLimitCleared`. It does not lift the limit on failures from one client address (`LOGIN_MAX_FAILURES_PER_ADDRESS`) or the ceiling on attempts a minute (`LOGIN_MAX_ATTEMPTS_PER_MINUTE`); those end with their window. With nothing to clear it answers the same and records nothing.",
+  access: "admin",
+  request: { params: StaffIdParam },
+  responses: {
+    200: {
+      description: "The staff member, who can sign in again.",
+      content: { "application/json": { schema: StaffMember } },
+    },
+    404: {
+      description: "No such staff member (`not_found`).",
+      content: { "application/problem+json": { schema: Problem } },
+    },
+  },
+});
+
 export const staffRoutes = createRouter()
   .openapi(listRoute, async (c) => c.json({ items: await listStaff(c.var.deps) }, 200))
   .openapi(createRoute, async (c) => {
@@ -77,4 +98,8 @@ export const staffRoutes = createRouter()
       await updateStaff(c.var.deps, admin, c.req.valid("param").id, c.req.valid("json"), requestOrigin(c)),
       200,
     );
+  })
+  .openapi(clearSignInLimitRoute, async (c) => {
+    const admin = requireStaff(c.var.principal, "admin");
+    return c.json(await clearStaffSignInLimit(c.var.deps, admin, c.req.valid("param").id, requestOrigin(c)), 200);
   });

@@ -105,3 +105,54 @@ describe("staff administration", () => {
     );
   });
 });
+
+describe("clearing a staff member's sign-in limit", () => {
+  const guess = (username: string, i: number) =>
+    t.request("/api/v1/auth/login", { body: { username, password: `someone-elses-guess-${i}` } });
+  const member = async (username: string) =>
+    ((await (await t.request("/api/v1/staff", { cookie: admin })).json()) as StaffList).items.find(
+      (s) => s.username === username,
+    ) as StaffMember;
+
+  it("shows who cannot sign in now, and until when", async () => {
+    expect((await member("sam.supervisor")).signInLimitedUntil).toBeNull();
+    for (let i = 0; i < 5; i++) expect((await guess("sam.supervisor", i)).status).toBe(401);
+    expect((await guess("sam.supervisor", 5)).status).toBe(429);
+    expect((await member("sam.supervisor")).signInLimitedUntil).toBe(
+      new Date(t.clock.now().getTime() + 15 * 60_000).toISOString(),
+    );
+    expect((await member("ava.agent")).signInLimitedUntil).toBeNull();
+  });
+
+  it("lets them sign in again at once, and records who cleared it", async () => {
+    const sam = await member("sam.supervisor");
+    const res = await t.request(`/api/v1/staff/${sam.id}/clear-sign-in-limit`, { method: "POST", cookie: admin });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: sam.id, username: "sam.supervisor", signInLimitedUntil: null });
+    expect((await eventsOf(t.database.db, "staff.updated")).at(-1)).toMatchObject({
+      actorName: "ada.admin",
+      details: { staffId: sam.id, username: "sam.supervisor", signInLimitCleared: true },
+    });
+    await t.signIn("sam.supervisor");
+
+    // Nothing to clear: the same answer, and nothing recorded.
+    const before = (await eventsOf(t.database.db, "staff.updated")).length;
+    expect(
+      (await t.request(`/api/v1/staff/${sam.id}/clear-sign-in-limit`, { method: "POST", cookie: admin })).status,
+    ).toBe(200);
+    expect(await eventsOf(t.database.db, "staff.updated")).toHaveLength(before);
+  });
+
+  it("is for admins only, and answers 404 for nobody", async () => {
+    const sam = await member("sam.supervisor");
+    const supervisor = await t.signIn("sam.supervisor");
+    const refused = await t.request(`/api/v1/staff/${sam.id}/clear-sign-in-limit`, {
+      method: "POST",
+      cookie: supervisor,
+    });
+    expect(refused.status).toBe(403);
+    const nobody = await t.request("/api/v1/staff/stf_nobody/clear-sign-in-limit", { method: "POST", cookie: admin });
+    expect(nobody.status).toBe(404);
+    expect(await nobody.json()).toMatchObject({ code: "not_found" });
+  });
+});
