@@ -40,6 +40,15 @@ export function updateStaff(id: string, request: UpdateStaffRequest, idempotency
   });
 }
 
+/** Lets a staff member sign in again at once after too many failed attempts for their username. */
+export function clearSignInLimit(id: string, idempotencyKey: string) {
+  return apiFetch(apiUrl(`/staff/${encodeURIComponent(id)}/clear-sign-in-limit`), {
+    method: "POST",
+    headers: { "Idempotency-Key": idempotencyKey },
+    schema: StaffMember,
+  });
+}
+
 /** Deactivates customer accounts idle past the configured time now, instead of waiting for the schedule. */
 export function runInactivitySweep(idempotencyKey: string) {
   return apiFetch(apiUrl("/admin/inactivity-sweep"), {

@@ -10,13 +10,13 @@ export const sam = Staff.parse({
   role: "supervisor",
 });
 
-const member = (staff: Staff, createdAt: string, disabled = false) =>
-  StaffMember.parse({ ...staff, disabled, createdAt });
+const member = (staff: Staff, createdAt: string, disabled = false, signInLimitedUntil: string | null = null) =>
+  StaffMember.parse({ ...staff, disabled, createdAt, signInLimitedUntil });
 
-/** The staff list as the admin pages first see it, by username. */
+/** The staff list as the admin pages first see it, by username; Ava cannot sign in until 9:15 AM (Chicago). */
 export const initialStaff = (): StaffMember[] => [
   member(ada, "2026-01-05T15:00:00.000Z"),
-  member(ava, "2026-01-05T15:00:00.000Z"),
+  member(ava, "2026-01-05T15:00:00.000Z", false, "2026-11-24T15:15:00.000Z"),
   member(
     Staff.parse({ id: "stf_olga", username: "olga.agent", displayName: "Olga Ortiz", role: "agent" }),
     "2026-03-02T15:00:00.000Z",

@@ -1,6 +1,7 @@
 import { HttpResponse, http } from "msw";
 import {
   type AdminReply,
+  clearSignInLimit,
   createApiKey,
   createStaff,
   fakeAdmin,
@@ -78,6 +79,13 @@ export const adminHandlers = [
     if (notJson) return notJson;
     noteKey(request);
     return reply(updateStaff(admin, String(params.id), await request.json()));
+  }),
+
+  http.post(apiPath("/staff/:id/clear-sign-in-limit"), ({ request, params }) => {
+    const { refused } = requireAdmin();
+    if (refused) return refused;
+    noteKey(request);
+    return reply(clearSignInLimit(String(params.id)));
   }),
 
   http.post(apiPath("/admin/inactivity-sweep"), ({ request }) => {

@@ -25,6 +25,8 @@ export const fakeAdmin = {
   idleAccounts: 12,
   /** Staff whose sessions were ended by being disabled. */
   sessionsEnded: [] as string[],
+  /** Staff whose sign-in limit an admin cleared, in order. */
+  signInLimitsCleared: [] as string[],
   /** The Idempotency-Key of every state-changing administration call, in order (null when none was sent). */
   idempotencyKeys: [] as Array<string | null>,
   seq: 0,
@@ -35,6 +37,7 @@ export function resetFakeAdmin(): void {
   fakeAdmin.staff = initialStaff();
   fakeAdmin.idleAccounts = 12;
   fakeAdmin.sessionsEnded = [];
+  fakeAdmin.signInLimitsCleared = [];
   fakeAdmin.idempotencyKeys = [];
   fakeAdmin.seq = 0;
 }
@@ -93,6 +96,7 @@ export function createStaff(body: unknown): AdminReply {
     role,
     disabled: false,
     createdAt: new Date().toISOString(),
+    signInLimitedUntil: null,
   };
   fakeAdmin.staff.push(staff);
   return { status: 201, body: { staff, initialPassword: `Temp-${secretPart(fakeAdmin.seq, 6)}-${fakeAdmin.seq}` } };
@@ -115,6 +119,14 @@ export function updateStaff(admin: Staff, id: string, body: unknown): AdminReply
   if (role !== undefined) current.role = role;
   if (disabled !== undefined) current.disabled = disabled;
   if (current.disabled) fakeAdmin.sessionsEnded.push(current.id);
+  return { status: 200, body: current };
+}
+
+export function clearSignInLimit(id: string): AdminReply {
+  const current = fakeAdmin.staff.find((s) => s.id === id);
+  if (!current) return refuse(404, "not_found", "The staff member does not exist.");
+  if (current.signInLimitedUntil) fakeAdmin.signInLimitsCleared.push(id);
+  current.signInLimitedUntil = null;
   return { status: 200, body: current };
 }
 

@@ -10,6 +10,7 @@ const ben = StaffMember.parse({
   role: "admin",
   disabled: false,
   createdAt: "2026-01-05T15:00:00.000Z",
+  signInLimitedUntil: null,
 });
 
 const conflict = (detail: string) => new ApiProblem({ status: 409, code: "conflict", detail, requestId: "req_409" });

@@ -9,7 +9,8 @@ import { AdminPageHeader } from "./admin-page-header.tsx";
 import { InactivitySweep } from "./inactivity-sweep.tsx";
 import { StaffAccessDialog } from "./staff-access-dialog.tsx";
 import { StaffRoleDialog } from "./staff-role-dialog.tsx";
-import { type StaffAction, StaffTable } from "./staff-table.tsx";
+import { StaffSignInDialog } from "./staff-sign-in-dialog.tsx";
+import { type StaffAction, StaffTable, staffRowId } from "./staff-table.tsx";
 import { StatusMessage } from "./status-message.tsx";
 
 const authenticatedRoute = getRouteApi("/_authenticated");
@@ -21,6 +22,7 @@ export function StaffScreen() {
   const [status, setStatus] = useState("");
   const [editing, setEditing] = useState<{ member: StaffMember; action: StaffAction } | null>(null);
   const openerRef = useRef<HTMLButtonElement | null>(null);
+  const openedForRef = useRef<string | null>(null);
 
   const close = () => setEditing(null);
   const target = (action: StaffAction) => (editing?.action === action ? editing.member : null);
@@ -48,6 +50,7 @@ export function StaffScreen() {
           meId={me.id}
           onAction={(member, action, button) => {
             openerRef.current = button;
+            openedForRef.current = member.id;
             setEditing({ member, action });
           }}
         />
@@ -74,6 +77,20 @@ export function StaffScreen() {
               ? `${updated.displayName} is disabled. Their sessions have ended.`
               : `${updated.displayName} is enabled and can sign in again.`,
           );
+          close();
+        }}
+      />
+      <StaffSignInDialog
+        member={target("sign-in")}
+        // The button goes once sign-in is unblocked: the keyboard then waits on the person's row.
+        returnFocusTo={() =>
+          openerRef.current?.isConnected
+            ? openerRef.current
+            : document.getElementById(staffRowId(openedForRef.current ?? ""))
+        }
+        onClose={close}
+        onCleared={(updated) => {
+          setStatus(`${updated.displayName} can sign in again.`);
           close();
         }}
       />

@@ -1,11 +1,12 @@
 import type { StaffMember } from "@recovery-desk/shared";
 import { ROLE_LABELS } from "../../lib/account-words.ts";
+import { formatTime } from "../../lib/format.ts";
 import { Badge } from "../../ui/badge.tsx";
 import { Button } from "../../ui/button.tsx";
-import { CheckIcon, PauseIcon } from "../../ui/icons.tsx";
+import { CheckIcon, LockIcon, PauseIcon } from "../../ui/icons.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 
-export type StaffAction = "role" | "access";
+export type StaffAction = "role" | "access" | "sign-in";
 
 type StaffTableProps = {
   staff: StaffMember[];
@@ -59,6 +60,13 @@ export function StaffTable({ staff, meId, onAction }: StaffTableProps) {
                       Active
                     </Badge>
                   )}
+                  {member.signInLimitedUntil ? (
+                    <span className="admin-table__limited">
+                      <Badge tone="warning" icon={<LockIcon />}>
+                        Sign-in blocked until {formatTime(member.signInLimitedUntil)}
+                      </Badge>
+                    </span>
+                  ) : null}
                 </td>
                 <td className="admin-table__actions">
                   <div className="cluster">
@@ -79,6 +87,11 @@ export function StaffTable({ staff, meId, onAction }: StaffTableProps) {
                       {member.disabled ? "Enable " : "Disable "}
                       <VisuallyHidden>{member.displayName}</VisuallyHidden>
                     </Button>
+                    {member.signInLimitedUntil ? (
+                      <Button size="sm" onClick={(event) => onAction(member, "sign-in", event.currentTarget)}>
+                        Unblock sign-in <VisuallyHidden>for {member.displayName}</VisuallyHidden>
+                      </Button>
+                    ) : null}
                   </div>
                   {isMe ? (
                     <p id={reasonId} className="admin-table__reason">

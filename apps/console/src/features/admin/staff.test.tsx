@@ -164,6 +164,36 @@ describe("staff administration", () => {
     expect(fakeAdmin.idempotencyKeys[1]).not.toBe(fakeAdmin.idempotencyKeys[0]);
   });
 
+  it("shows who cannot sign in after too many failed attempts, and lets them sign in again after a confirm", async () => {
+    const { user } = await openStaff();
+
+    const status = cells(row("ava.agent"))[2] as HTMLElement;
+    expect(status).toHaveTextContent("Active");
+    expect(status).toHaveTextContent("Sign-in blocked until 9:15 AM");
+    expect(cells(row("sam.supervisor"))[2]).not.toHaveTextContent("Sign-in blocked");
+    expect(within(row("sam.supervisor")).queryByRole("button", { name: /sign-in/i })).not.toBeInTheDocument();
+
+    const clear = within(row("ava.agent")).getByRole("button", { name: "Unblock sign-in for Ava Agent" });
+    await tabTo(user, clear);
+    await user.keyboard("{Enter}");
+    const confirm = await screen.findByRole("alertdialog", { name: "Let Ava Agent sign in again?" });
+    expect(confirm).toHaveAccessibleDescription(/failed attempts for ava\.agent are cleared/);
+    expect(within(confirm).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(within(confirm).getByRole("button", { name: "Clear failed attempts" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(screen.getByText("Ava Agent can sign in again.")).toHaveAttribute("role", "status");
+    expect(cells(row("ava.agent"))[2]).not.toHaveTextContent("Sign-in blocked");
+    expect(within(row("ava.agent")).queryByRole("button", { name: /Unblock/ })).not.toBeInTheDocument();
+    // The button is gone: the keyboard waits on the row it was in.
+    expect(screen.getByRole("rowheader", { name: "ava.agent" })).toHaveFocus();
+    expect(fakeAdmin.signInLimitsCleared).toEqual(["stf_ava"]);
+    expect(fakeAdmin.idempotencyKeys).toHaveLength(1);
+    expect(fakeAdmin.idempotencyKeys[0]).toMatch(UUID);
+  });
+
   it("changes a role in a small dialog", async () => {
     const { user } = await openStaff();
 
