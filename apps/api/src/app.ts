@@ -14,6 +14,7 @@ import { staffRoutes } from "./features/staff/staff.routes.ts";
 import { sweepRoutes } from "./features/sweep/sweep.routes.ts";
 import { verificationRoutes } from "./features/verification/verification.routes.ts";
 import { authenticate } from "./http/authenticate.ts";
+import { compressReads } from "./http/compression.ts";
 import { mountConsole } from "./http/console.ts";
 import type { AppEnv } from "./http/context.ts";
 import { mountDocs } from "./http/docs.ts";
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   app.use("*", accessLog);
   app.use("*", securityHeaders);
   app.use("*", noStore);
+  app.use("/api/*", compressReads);
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {

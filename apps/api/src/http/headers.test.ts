@@ -172,6 +172,51 @@ describe("Cache-Control on API answers", () => {
   });
 });
 
+describe("compressed API answers", () => {
+  it("gzips a JSON answer to a read when the client accepts it, the same JSON once decompressed", async () => {
+    const plain = await t.request("/api/v1/accounts?q=maria", { cookie: admin });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const text = await plain.text();
+    expect(text.length).toBeGreaterThan(2048);
+
+    const res = await t.request("/api/v1/accounts?q=maria", {
+      cookie: admin,
+      headers: { "accept-encoding": "gzip, deflate, br, zstd" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("vary")).toMatch(/Accept-Encoding/);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.length).toBeLessThan(text.length / 2);
+    expect(JSON.parse(gunzipSync(body).toString("utf8"))).toEqual(JSON.parse(text));
+
+    const script = await t.request("/api/docs/swagger-ui-bundle.js", { headers: { "accept-encoding": "gzip" } });
+    expect(script.headers.get("content-encoding")).toBe("gzip");
+    expect(script.headers.get("cache-control")).toBe("public, max-age=86400");
+  });
+
+  it("streams the audit export and answers to changes as they are", async () => {
+    const csv = await t.request("/api/v1/audit-events/export?format=csv", {
+      cookie: admin,
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-encoding")).toBeNull();
+    expect((await csv.text()).startsWith("seq,id,occurred_at")).toBe(true);
+
+    const created = await t.request("/api/v1/api-keys", {
+      cookie: admin,
+      headers: { "accept-encoding": "gzip" },
+      body: { name: "compression check ".repeat(3).trim(), scopes: [...API_SCOPES] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("content-encoding")).toBeNull();
+    expect(await created.json()).toMatchObject({ key: expect.stringMatching(/^rdk_/) });
+  });
+});
+
 describe("the console's files", () => {
   const path = "/assets/index-Ab12Cd34.js";
 
