@@ -27,3 +27,17 @@ export function parseCsv(text: string): string[][] {
   if (field || row.length) rows.push([...row, field]);
   return rows;
 }
+
+/**
+ * A cell's value as the API wrote it before making it safe for spreadsheets: one leading `'` taken
+ * off. The export puts it before any cell that starts with `=`, `+`, `-`, `@`, a tab, a carriage
+ * return, or `'` itself, and its documentation says to take it off before re-hashing.
+ */
+export function csvValue(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
+/** Parses the export into rows of values (see `csvValue`), for tests that re-hash events. */
+export function csvValues(text: string): string[][] {
+  return parseCsv(text).map((row) => row.map(csvValue));
+}

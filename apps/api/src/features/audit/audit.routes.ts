@@ -33,7 +33,7 @@ const exportRoute = defineRoute({
   tags: ["Audit"],
   summary: "Export the filtered trail as CSV or NDJSON",
   description:
-    "Streams every matching event, newest first, with `hash` and `prev_hash` so the chain can be re-verified outside the product: `hash` is SHA-256 over the JSON array [seq, id, occurredAt, actorType, actorId, actorName, action, accountId, caseRef, reason, requestId, ip, details, prevHash] with object keys sorted.",
+    "Streams every matching event, newest first, with `hash` and `prev_hash` so the chain can be re-verified outside the product: `hash` is SHA-256 over the JSON array [seq, id, occurredAt, actorType, actorId, actorName, action, accountId, caseRef, reason, requestId, ip, details, prevHash] with object keys sorted. In CSV, a cell that would start with `=`, `+`, `-`, `@`, a tab, a carriage return or `'` is written with one `'` before it, so a spreadsheet shows it as text instead of running it as a formula: take that one leading `'` off each such cell before re-hashing. NDJSON carries every value exactly as stored.",
   access: ACCESS,
   request: { query: AuditExportQuery },
   responses: {

@@ -26,10 +26,19 @@ export const CSV_COLUMNS = [
   "hash",
 ] as const;
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+/**
+ * A cell a spreadsheet would run as a formula starts with one of these (OWASP, CSV injection); one
+ * that starts with `'` is marked too, so taking one leading `'` off always gives the value back.
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+/**
+ * One CSV cell. A value a spreadsheet would read as a formula gets a leading `'`, which makes it
+ * text; then RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+ */
 export function csvField(value: string | number | null): string {
   if (value === null) return "";
-  const text = String(value);
+  const text = FORMULA_START.test(String(value)) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -58,7 +67,8 @@ function csvLine(row: AuditEventRow): string {
 /**
  * Every event matching the filters, newest first, as CSV or NDJSON lines, read in batches by
  * keyset so memory stays flat however many millions match. The hash columns come along so an
- * auditor can re-verify the chain outside the product (details are in canonical JSON).
+ * auditor can re-verify the chain outside the product (details are in canonical JSON; in CSV, a
+ * cell's one leading `'` is taken off first, see `csvField`). NDJSON carries the values as stored.
  */
 export async function* exportAuditEvents(db: Db, query: AuditExportQuery): AsyncGenerator<string> {
   const base = await auditConditions(db, query);
