@@ -108,7 +108,9 @@ describe("merging duplicate accounts", () => {
     await completed.getByRole("button", { name: "Undo" }).click();
     const dialog = dialogOf(supervisor);
     await dialog.getByRole("heading", { name: "Undo this merge?" }).waitFor();
-    expect(await dialog.textContent()).toContain("Both accounts go back exactly as they were before the merge.");
+    expect(await dialog.textContent()).toContain(
+      "Changes made to the surviving account since the merge, such as a lock or a temporary password, stay.",
+    );
     await dialog.getByLabel("Reason").fill("Caller asked to keep the accounts apart after all.");
     await dialog.getByRole("button", { name: "Undo" }).click();
     await dialog.waitFor({ state: "detached" });

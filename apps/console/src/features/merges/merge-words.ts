@@ -9,7 +9,8 @@ export const MERGE_STATUS_TABS: { status: MergeStatus; label: string }[] = [
 
 export const PROPOSER_CANNOT_DECIDE = "You proposed this merge";
 
-export const UNDO_OUTCOME = "Both accounts go back exactly as they were before the merge.";
+export const UNDO_OUTCOME =
+  "The merged accounts come back as they were, with what the merge moved to the surviving account. Changes made to the surviving account since the merge, such as a lock or a temporary password, stay.";
 
 export type Decision = "approve" | "reject" | "undo";
 

@@ -11,6 +11,7 @@ import { tabTo } from "../../test/keyboard.ts";
 import { confirmChord, dialog, findToast } from "../../test/recovery-page.ts";
 import { renderApp } from "../../test/render-app.tsx";
 import { server } from "../../test/server.ts";
+import { UNDO_OUTCOME } from "./merge-words.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -95,7 +96,7 @@ describe("the supervisor's merges page", () => {
     await user.keyboard("{Enter}");
     await screen.findByRole("dialog");
     expect(dialog()).toHaveAccessibleName("Undo this merge?");
-    expect(dialog()).toHaveAccessibleDescription("Both accounts go back exactly as they were before the merge.");
+    expect(dialog()).toHaveAccessibleDescription(UNDO_OUTCOME);
     await tabTo(user, within(dialog()).getByRole("textbox", { name: "Reason" }));
     await user.keyboard("Merged by mistake: two different people");
     await confirmChord(user);
