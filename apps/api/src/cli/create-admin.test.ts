@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +22,58 @@ const run = (args: string[], password: string) =>
     encoding: "utf8",
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", DEMO: "false", LOG_LEVEL: "silent" },
   });
+
+/**
+ * Runs the command in a pseudo-terminal (`script` from util-linux), as when someone types at a
+ * terminal: each of `keys` is typed once the output so far contains its `after`. Answers everything
+ * the terminal showed, and the exit code.
+ */
+function runAtTerminal(args: string[], keys: { after: string; type: string }[]) {
+  const command = [process.execPath, "--import", "tsx", "src/cli/create-admin.ts", ...args]
+    .map((part) => `'${part.replaceAll("'", "'\\''")}'`)
+    .join(" ");
+  const child = spawn("script", ["-q", "-e", "-c", command, "/dev/null"], {
+    cwd: API_ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", DEMO: "false", LOG_LEVEL: "silent" },
+  });
+  let shown = "";
+  const pending = [...keys];
+  let typedAt = 0;
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk: string) => {
+    shown += chunk;
+    const next = pending[0];
+    if (next && shown.indexOf(next.after, typedAt) >= 0) {
+      typedAt = shown.length;
+      pending.shift();
+      child.stdin.write(next.type);
+    }
+  });
+  return new Promise<{ shown: string; status: number | null }>((resolve) => {
+    child.on("close", (status) => resolve({ shown, status }));
+  });
+}
+
+const signsIn = async (username: string, password: string) => {
+  const database = await openPglite({ dataDir });
+  try {
+    const app = createApp({
+      database,
+      clock: systemClock,
+      logger: silentLogger,
+      config: { ...DEFAULT_CONFIG, demo: false },
+      notifier: outboxNotifier(database.db, systemClock),
+    });
+    const res = await app.request("/api/v1/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    });
+    return res.status === 200;
+  } finally {
+    await database.close();
+  }
+};
 
 // The command runs against the embedded database here; the PostgreSQL project would only repeat it.
 describe.runIf(inject("testDatabase").kind === "pglite")("the create-admin command", () => {
@@ -50,6 +102,41 @@ describe.runIf(inject("testDatabase").kind === "pglite")("the create-admin comma
     } finally {
       await database.close();
     }
+  }, 60_000);
+
+  it("does not show a password typed at a terminal; backspace corrects it, and it is asked twice", async () => {
+    const { shown, status } = await runAtTerminal(
+      ["--username", "typed.admin", "--name", "Typed Admin"],
+      [
+        { after: "Password for typed.admin", type: "typed-secret-passwordX\u007f\r" },
+        { after: "again", type: "typed-secret-password\r" },
+      ],
+    );
+    expect(status, shown).toBe(0);
+    expect(shown).toContain("Created admin typed.admin");
+    expect(shown).not.toContain("typed-secret");
+    expect(shown).not.toContain("*");
+    expect(await signsIn("typed.admin", "typed-secret-password")).toBe(true);
+  }, 60_000);
+
+  it("at a terminal, stops on Ctrl-C, and on two passwords that differ, creating nobody", async () => {
+    const cancelled = await runAtTerminal(
+      ["--username", "gone.admin", "--name", "Gone"],
+      [{ after: "Password for gone.admin", type: "half-typed\u0003" }],
+    );
+    expect(cancelled.status).toBe(130);
+    expect(cancelled.shown).not.toContain("half-typed");
+    const differ = await runAtTerminal(
+      ["--username", "gone.admin", "--name", "Gone"],
+      [
+        { after: "Password for gone.admin", type: "first-long-password\r" },
+        { after: "again", type: "second-long-password\r" },
+      ],
+    );
+    expect(differ.status).toBe(2);
+    expect(differ.shown).toContain("The two passwords differ");
+    expect(differ.shown).not.toMatch(/first-long|second-long/);
+    expect(await signsIn("gone.admin", "first-long-password")).toBe(false);
   }, 60_000);
 
   it("refuses a short password, a taken username and missing arguments", () => {

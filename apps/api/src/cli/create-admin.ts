@@ -1,7 +1,8 @@
 /**
  * Creates the first admin of a database that has no demo world:
  *   pnpm create-admin --username ada --name "Ada Lovelace" < password-file
- * The password is read from standard input (typed, or piped), never from the command line.
+ * The password is read from standard input, never from the command line: piped, its first line;
+ * typed at a terminal, without showing it, and asked twice.
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -26,15 +27,77 @@ if (!values.username || !/^[a-z0-9._-]{3,50}$/i.test(values.username) || !values
   process.exit(2);
 }
 
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY)
-    process.stderr.write(`Password for ${values.username} (at least ${MIN_PASSWORD} characters): `);
+/** The first line of piped standard input. */
+async function readLine(): Promise<string> {
   const lines = createInterface({ input: process.stdin, terminal: false });
   for await (const line of lines) {
     lines.close();
     return line;
   }
   return "";
+}
+
+/**
+ * Reads a line typed at the terminal without showing it (raw mode: no echo, keys as they come).
+ * Enter ends it; Backspace takes back a character and Ctrl-U the whole line; Ctrl-C stops the
+ * command; other control keys and escape sequences (arrows) are ignored.
+ */
+function readHidden(prompt: string): Promise<string> {
+  const input = process.stdin;
+  // No echo from here on: only then the prompt, so nothing typed right after it shows.
+  input.setRawMode(true);
+  process.stderr.write(prompt);
+  return new Promise((resolve) => {
+    let typed: string[] = [];
+    let inEscape: "none" | "start" | "sequence" = "none";
+    const done = () => {
+      input.off("data", onData);
+      input.setRawMode(false);
+      input.pause();
+      process.stderr.write("\n");
+    };
+    const onData = (chunk: string) => {
+      for (const key of chunk) {
+        if (inEscape === "start") {
+          inEscape = key === "[" || key === "O" ? "sequence" : "none";
+          continue;
+        }
+        if (inEscape === "sequence") {
+          if (/[A-Za-z~]/.test(key)) inEscape = "none";
+          continue;
+        }
+        if (key === "\r" || key === "\n") {
+          done();
+          resolve(typed.join(""));
+          return;
+        }
+        if (key === "\u0003") {
+          done();
+          process.stderr.write("Cancelled; nobody was created.\n");
+          process.exit(130);
+        }
+        if (key === "\u007f" || key === "\b") typed = typed.slice(0, -1);
+        else if (key === "\u0015") typed = [];
+        else if (key === "\u001b") inEscape = "start";
+        else if (key >= " ") typed.push(key);
+      }
+    };
+    input.setEncoding("utf8");
+    input.resume();
+    input.on("data", onData);
+  });
+}
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) return readLine();
+  const first = await readHidden(`Password for ${values.username} (at least ${MIN_PASSWORD} characters, not shown): `);
+  if (first.length < MIN_PASSWORD) return first;
+  const again = await readHidden("The same password again: ");
+  if (again !== first) {
+    console.error("The two passwords differ; nobody was created.");
+    process.exit(2);
+  }
+  return first;
 }
 
 const password = await readPassword();
