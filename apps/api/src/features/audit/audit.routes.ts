@@ -1,13 +1,13 @@
 import {
-  AuditEventPage,
   AuditExportQuery,
   AuditQuery,
   ChainCheck,
   ChainState,
+  ListedAuditEventPage,
   VerifyQuery,
 } from "@recovery-desk/shared";
 import { actorOf } from "../../http/context.ts";
-import { createRouter, defineRoute } from "../../http/router.ts";
+import { createRouter, defineRoute, problemAnswer } from "../../http/router.ts";
 import { safeError } from "../../lib/safe-error.ts";
 import { chainState, runChainCheck } from "./checks.ts";
 import { exportAuditEvents } from "./export.ts";
@@ -15,16 +15,23 @@ import { listAuditEvents } from "./list.ts";
 
 const ACCESS = { role: "supervisor", scope: "audit:read" } as const;
 
+const UNKNOWN_NAME = problemAnswer(
+  "A filter is not valid, or `actor` or `account` names no one (`validation_failed`, with `errors[].path` `query.actor` or `query.account`).",
+);
+
 const listRoute = defineRoute({
   method: "get",
   path: "/audit-events",
   tags: ["Audit"],
   summary: "Search the audit trail",
   description:
-    "Filter by actor, action, account, case, time range and free text (reason and details); newest first, paged by an opaque cursor that stays fast at any depth.",
+    "Filter by actor, action, account, case, time range and free text (reason and details); newest first, paged by an opaque cursor that stays fast at any depth. `actor` takes a staff username or an id (`?actor=ava.agent`), `account` an account's username or id (`?account=maria.lopez`); `actorId` and `accountId` take ids only. Each event comes with its account's current username (`account`).",
   access: ACCESS,
   request: { query: AuditQuery },
-  responses: { 200: { description: "A page of events.", content: { "application/json": { schema: AuditEventPage } } } },
+  responses: {
+    200: { description: "A page of events.", content: { "application/json": { schema: ListedAuditEventPage } } },
+    400: UNKNOWN_NAME,
+  },
 });
 
 const exportRoute = defineRoute({
@@ -41,6 +48,7 @@ const exportRoute = defineRoute({
       description: "The events.",
       content: { "text/csv": { schema: { type: "string" } }, "application/x-ndjson": { schema: { type: "string" } } },
     },
+    400: UNKNOWN_NAME,
   },
 });
 

@@ -1,7 +1,8 @@
 import type { AuditQuery } from "@recovery-desk/shared";
-import { and, asc, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { auditEvents } from "../../db/schema/index.ts";
+import { accounts, apiKeys, auditEvents, staff } from "../../db/schema/index.ts";
+import { ApiError } from "../../http/errors.ts";
 
 type Filters = Omit<AuditQuery, "limit" | "cursor">;
 
@@ -14,8 +15,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
  */
 export async function auditConditions(db: Db, filters: Filters): Promise<SQL[]> {
   const conditions: SQL[] = [];
+  if (filters.actor) conditions.push(eq(auditEvents.actorId, await actorIdOf(db, filters.actor)));
   if (filters.actorId) conditions.push(eq(auditEvents.actorId, filters.actorId));
   if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
+  if (filters.account) conditions.push(eq(auditEvents.accountId, await accountIdOf(db, filters.account)));
   if (filters.accountId) conditions.push(eq(auditEvents.accountId, filters.accountId));
   if (filters.caseRef) conditions.push(eq(auditEvents.caseRef, filters.caseRef));
   if (filters.from) {
@@ -42,6 +45,38 @@ export async function auditConditions(db: Db, filters: Filters): Promise<SQL[]> 
     );
   }
   return conditions;
+}
+
+/** A refused name: the supervisor sees which filter named nobody, and nothing is searched. */
+function unknown(field: "actor" | "account", message: string): ApiError {
+  return new ApiError("validation_failed", message, { errors: [{ path: `query.${field}`, message }] });
+}
+
+/**
+ * The id behind the `actor` filter: a staff member by username (any case) or id, else an API key
+ * by id. Each is one lookup on a unique index; the events are then read by `(actor_id, seq)`.
+ */
+async function actorIdOf(db: Db, actor: string): Promise<string> {
+  const [member] = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(or(eq(staff.username, actor), eq(staff.id, actor)))
+    .limit(1);
+  if (member) return member.id;
+  const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, actor)).limit(1);
+  if (key) return key.id;
+  throw unknown("actor", `No staff member or API key "${actor}": give a staff username, or a staff or API key id.`);
+}
+
+/** The id behind the `account` filter: an account by username (any case) or id, on their unique indexes. */
+async function accountIdOf(db: Db, account: string): Promise<string> {
+  const [found] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(or(eq(accounts.username, account), eq(accounts.id, account)))
+    .limit(1);
+  if (found) return found.id;
+  throw unknown("account", `No account "${account}": give an account's username or id.`);
 }
 
 export function allOf(conditions: SQL[]): SQL | undefined {

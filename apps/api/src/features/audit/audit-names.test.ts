@@ -1,0 +1,110 @@
+import type { ListedAuditEventPage, Problem } from "@recovery-desk/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountByUsername } from "../../test/accounts.ts";
+import { createTestContext, type TestContext } from "../../test/context.ts";
+import { parseCsv } from "../../test/csv.ts";
+import { verifyByQuestions } from "../../test/verify.ts";
+
+/** Supervisors filter the trail by the names they know (a staff username, an account's username), not only by ids. */
+let t: TestContext;
+let sam: string;
+let avaId: string;
+let maria: string;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const ava = await t.signIn("ava.agent");
+  sam = await t.signIn("sam.supervisor");
+  maria = (await accountByUsername(t.database.db, "maria.lopez")).id;
+  await verifyByQuestions(t, ava, maria, ["biscuit", "san antonio"], "CASE-42");
+  await t.request(`/api/v1/accounts/${maria}/unlock`, {
+    cookie: ava,
+    body: { reason: "Verified caller, locked after travel", caseRef: "CASE-42" },
+  });
+  const me = (await (await t.request("/api/v1/auth/me", { cookie: ava })).json()) as { staff: { id: string } };
+  avaId = me.staff.id;
+});
+afterAll(() => t.close());
+
+async function list(params: Record<string, string>): Promise<ListedAuditEventPage> {
+  const res = await t.request(`/api/v1/audit-events?${new URLSearchParams({ limit: "200", ...params })}`, {
+    cookie: sam,
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as ListedAuditEventPage;
+}
+
+describe("filtering the trail by name", () => {
+  it("takes a staff username, in any case, or an id as the actor", async () => {
+    const byId = await list({ actorId: avaId });
+    expect(byId.items.length).toBeGreaterThan(2);
+    for (const actor of ["ava.agent", "AVA.Agent", avaId]) {
+      const page = await list({ actor });
+      expect(
+        page.items.map((e) => e.seq),
+        actor,
+      ).toEqual(byId.items.map((e) => e.seq));
+      expect(page.items.every((e) => e.actor.id === avaId && e.actor.name === "ava.agent")).toBe(true);
+    }
+  });
+
+  it("takes an account's username or id as the account", async () => {
+    const byId = await list({ accountId: maria });
+    expect(byId.items.map((e) => e.action)).toEqual(expect.arrayContaining(["account.unlocked"]));
+    for (const account of ["maria.lopez", "Maria.Lopez", maria]) {
+      const page = await list({ account });
+      expect(
+        page.items.map((e) => e.seq),
+        account,
+      ).toEqual(byId.items.map((e) => e.seq));
+    }
+    const both = await list({ account: "maria.lopez", actor: "ava.agent", action: "account.unlocked" });
+    expect(both.items).toHaveLength(1);
+    expect(both.items[0]).toMatchObject({ accountId: maria, actor: { id: avaId }, caseRef: "CASE-42" });
+  });
+
+  it.each([
+    ["actor", "ava.agnt", 'No staff member or API key "ava.agnt"'],
+    ["account", "maria.lopezz", 'No account "maria.lopezz"'],
+  ])("answers 400 naming the unknown %s, for the list and the export", async (param, value, message) => {
+    for (const path of ["/api/v1/audit-events", "/api/v1/audit-events/export"]) {
+      const res = await t.request(`${path}?${param}=${value}`, { cookie: sam });
+      expect(res.status, path).toBe(400);
+      const problem = (await res.json()) as Problem;
+      expect(problem.code).toBe("validation_failed");
+      expect(problem.errors).toEqual([{ path: `query.${param}`, message: expect.stringContaining(message) }]);
+    }
+  });
+
+  it("names each event's account beside its id", async () => {
+    const page = await list({});
+    const onMaria = page.items.filter((e) => e.accountId === maria);
+    expect(onMaria.length).toBeGreaterThan(0);
+    for (const e of onMaria) expect(e.account).toEqual({ id: maria, username: "maria.lopez" });
+    for (const e of page.items.filter((e) => e.accountId === null)) expect(e.account).toBeNull();
+  });
+});
+
+describe("the export stays as it was", () => {
+  it("has the same NDJSON fields as before, without the account's username", async () => {
+    const res = await t.request("/api/v1/audit-events/export?format=ndjson&account=maria.lopez", { cookie: sam });
+    expect(res.status).toBe(200);
+    const lines = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const listed = (await list({ accountId: maria })).items;
+    expect(lines).toHaveLength(listed.length);
+    for (const line of lines) expect(Object.keys(line)).not.toContain("account");
+    expect(lines).toEqual(listed.map(({ account: _account, ...event }) => event));
+  });
+
+  it("has the same CSV columns", async () => {
+    const res = await t.request("/api/v1/audit-events/export?format=csv&actor=ava.agent", { cookie: sam });
+    expect(res.status).toBe(200);
+    const [header, ...rows] = parseCsv(await res.text());
+    expect(header?.length).toBe(15);
+    expect(header).not.toContain("account_username");
+    expect(rows.length).toBe((await list({ actorId: avaId })).items.length);
+  });
+});
