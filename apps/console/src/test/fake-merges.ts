@@ -4,7 +4,14 @@
  * approval marks the others `merged`, undo within 30 days puts every account back exactly as it was,
  * and an Idempotency-Key replays the first answer.
  */
-import { type AccountDetail, type DuplicateCluster, type Merge, roleAtLeast, type Staff } from "@recovery-desk/shared";
+import {
+  type AccountDetail,
+  type DuplicateCluster,
+  type Merge,
+  type MergePage,
+  roleAtLeast,
+  type Staff,
+} from "@recovery-desk/shared";
 import { fakeAccounts } from "./fake-accounts.ts";
 import { findAccount } from "./fake-api.ts";
 import { openWindowOf } from "./fake-window.ts";
@@ -189,9 +196,14 @@ export function decideMerge(
   });
 }
 
-export function listMerges(params: URLSearchParams) {
+/** Merges newest first, each with its accounts' summaries as they are now, as the real list answers. */
+export function listMerges(params: URLSearchParams): MergePage {
   const status = params.get("status");
-  const items = fakeMerges.merges.filter((m) => !status || m.status === status).reverse();
+  const summary = (id: string) => toSummary(findAccount(id) as AccountDetail);
+  const items = fakeMerges.merges
+    .filter((m) => !status || m.status === status)
+    .reverse()
+    .map((merge) => ({ ...merge, survivor: summary(merge.survivorId), merged: merge.mergedIds.map(summary) }));
   return { items, nextCursor: null };
 }
 

@@ -56,7 +56,17 @@ export const Merge = z
   .meta({ id: "Merge" });
 export type Merge = z.infer<typeof Merge>;
 
-export const MergePage = page(Merge, "MergePage");
+/** A merge as the list shows it: with its accounts as they are now, so the queue can name and compare them. */
+export const ListedMerge = Merge.extend({
+  survivor: AccountSummary,
+  merged: z.array(AccountSummary).meta({ description: "The accounts of `mergedIds`, in that order." }),
+}).meta({
+  id: "ListedMerge",
+  description: "A merge with the summaries of its accounts as they are now (contact data masked).",
+});
+export type ListedMerge = z.infer<typeof ListedMerge>;
+
+export const MergePage = page(ListedMerge, "MergePage");
 export type MergePage = z.infer<typeof MergePage>;
 
 export const ProposeMergeRequest = z

@@ -69,6 +69,8 @@ const listRoute = defineRoute({
   path: "/merges",
   tags: ["Duplicates and merges"],
   summary: "Merges, newest first",
+  description:
+    "Each merge comes with `survivor` and `merged`: the summaries of its accounts as they are now (names, usernames, status, masked contact data, city and ZIP), so a queue can name and compare them without a call per account.",
   access: "agent",
   request: { query: MergeQuery },
   responses: { 200: jsonAnswer("A page of merges.", MergePage) },
@@ -154,11 +156,11 @@ export const mergeRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const query = c.req.valid("query");
     const cursor = query.cursor ? mergeCursor.decode(query.cursor) : null;
-    const page = await listMerges(c.var.deps.database.db, {
-      status: query.status,
-      limit: query.limit,
-      after: cursor ? { at: cursor.t, id: cursor.i } : null,
-    });
+    const page = await listMerges(
+      c.var.deps.database.db,
+      { status: query.status, limit: query.limit, after: cursor ? { at: cursor.t, id: cursor.i } : null },
+      c.var.deps.clock.now(),
+    );
     const last = page.items.at(-1);
     return c.json(
       {

@@ -1,9 +1,11 @@
-import { MERGE_POLICY, type Merge } from "@recovery-desk/shared";
+import { type AccountSummary, type ListedMerge, MERGE_POLICY, type Merge } from "@recovery-desk/shared";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
+import { queryRows } from "../../db/rows.ts";
 import { type MergeRow, merges, staff } from "../../db/schema/index.ts";
 import { notFound } from "../../http/errors.ts";
+import { homeAddressJoin, type SummaryRow, summarySelect, toSummary } from "../accounts/summary.ts";
 
 const requester = alias(staff, "requester");
 const decider = alias(staff, "decider");
@@ -50,11 +52,15 @@ export async function getMerge(db: Executor, id: string): Promise<Merge> {
   return present(row.merge, row);
 }
 
-/** Merges newest first, optionally of one status, paged by keyset on (request time, id). */
+/**
+ * Merges newest first, optionally of one status, paged by keyset on (request time, id), each with its
+ * accounts' summaries as they are now: one more read for the whole page, by primary key.
+ */
 export async function listMerges(
   db: Executor,
   query: { status?: MergeRow["status"] | undefined; limit: number; after?: { at: string; id: string } | null },
-): Promise<{ items: Merge[]; more: boolean }> {
+  now: Date,
+): Promise<{ items: ListedMerge[]; more: boolean }> {
   const conditions: SQL[] = [];
   if (query.status) conditions.push(eq(merges.status, query.status));
   if (query.after)
@@ -63,5 +69,28 @@ export async function listMerges(
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(merges.requestedAt), desc(merges.id))
     .limit(query.limit + 1);
-  return { items: rows.slice(0, query.limit).map((r) => present(r.merge, r)), more: rows.length > query.limit };
+  const page = rows.slice(0, query.limit).map((r) => present(r.merge, r));
+  const summaries = await summariesOf(
+    db,
+    page.flatMap((merge) => [merge.survivorId, ...merge.mergedIds]),
+    now,
+  );
+  const items = page.flatMap((merge) => {
+    const survivor = summaries.get(merge.survivorId);
+    // Accounts are never deleted, so every merge has its survivor.
+    if (!survivor) return [];
+    const merged = merge.mergedIds.flatMap((id) => summaries.get(id) ?? []);
+    return [{ ...merge, survivor, merged }];
+  });
+  return { items, more: rows.length > query.limit };
+}
+
+async function summariesOf(db: Executor, ids: string[], now: Date): Promise<Map<string, AccountSummary>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await queryRows<SummaryRow>(
+    db,
+    sql`select ${summarySelect} from accounts a ${homeAddressJoin} where a.id in ${wanted}`,
+  );
+  return new Map(rows.map((row) => [row.id, toSummary(row, now)]));
 }

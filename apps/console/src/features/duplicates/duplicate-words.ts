@@ -38,7 +38,8 @@ const FIELDS: { label: string; value: (account: AccountSummary | AccountDetail) 
 
 /**
  * The field-by-field comparison: one row per field, one value per account, the first account being
- * the one open. A value differs when it is not the open account's; an unknown value never differs.
+ * the one the others are compared with (the open account, or a merge's survivor). A value differs
+ * when it is not the first account's; an unknown value never differs.
  */
 export function comparisonRows(accounts: (AccountSummary | AccountDetail)[]): ComparisonRow[] {
   return FIELDS.map(({ label, value }) => {

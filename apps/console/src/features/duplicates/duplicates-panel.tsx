@@ -62,7 +62,11 @@ export function DuplicatesPanel({ account }: { account: AccountDetail }) {
           </li>
         ))}
       </ul>
-      <ComparisonTable account={account} candidates={candidates.map((candidate) => candidate.account)} />
+      <ComparisonTable
+        accounts={[account, ...candidates.map((candidate) => candidate.account)]}
+        caption="Side by side: this account and the other accounts at its address"
+        roles={["this account"]}
+      />
       <div className="recovery-action">
         <Button
           variant="secondary"

@@ -1,4 +1,4 @@
-import { type Merge, Reason } from "@recovery-desk/shared";
+import { type ListedMerge, Reason } from "@recovery-desk/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
 import { accountKeys } from "../../api/accounts.ts";
@@ -7,12 +7,13 @@ import { outcomeKnown, useIdempotencyKeys } from "../../lib/use-idempotency-keys
 import { Alert, AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { DialogClose, DialogDescription, DialogTitle } from "../../ui/dialog.tsx";
+import { ComparisonTable } from "../duplicates/comparison-table.tsx";
 import { describeMergeProblem } from "../duplicates/merge-problem-words.ts";
 import { REASON_MAX, ReasonField } from "../recovery/reason-field.tsx";
 import { useToast } from "../toasts/toast-context.ts";
 import { DECISION_WORDS, type Decision, suggestedDecisionReason } from "./merge-words.ts";
 
-type DecisionDialogProps = { merge: Merge; decision: Decision; onDone: () => void };
+type DecisionDialogProps = { merge: ListedMerge; decision: Decision; onDone: () => void };
 
 /**
  * The confirm step of approve, reject or undo: what will happen, and a reason for the audit trail
@@ -77,6 +78,13 @@ export function DecisionDialog({ merge, decision, onDone }: DecisionDialogProps)
     <form className="stack" onSubmit={submit} onKeyDown={confirmWithKeyboard} noValidate>
       <DialogTitle>{words.question}</DialogTitle>
       <DialogDescription>{words.outcome}</DialogDescription>
+      {decision === "undo" ? null : (
+        <ComparisonTable
+          accounts={[merge.survivor, ...merge.merged]}
+          caption="Side by side: the surviving account and the accounts to merge into it"
+          roles={["survivor", ...merge.merged.map(() => "merged")]}
+        />
+      )}
       <ReasonField value={reason} onChange={setReason} error={reasonError} fieldRef={reasonBox} />
       <AlertRegion>
         {problem ? (

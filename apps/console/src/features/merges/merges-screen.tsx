@@ -1,4 +1,4 @@
-import type { Merge, Staff } from "@recovery-desk/shared";
+import type { AccountSummary, ListedMerge, Merge, Staff } from "@recovery-desk/shared";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useEffect, useId, useRef, useState } from "react";
@@ -9,7 +9,7 @@ import { Button } from "../../ui/button.tsx";
 import { Section } from "../../ui/card.tsx";
 import { DescriptionItem, DescriptionList } from "../../ui/description-list.tsx";
 import { Dialog, DialogContent } from "../../ui/dialog.tsx";
-import { AccountLink } from "./account-link.tsx";
+import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { DecisionDialog } from "./decision-dialog.tsx";
 import { CLUSTERS_LABEL, DuplicateClusters } from "./duplicate-clusters.tsx";
 import { canReviewMerges } from "./merge-guard.ts";
@@ -83,7 +83,7 @@ function MergeList({ status, staff }: { status: Merge["status"]; staff: Staff })
   const label = MERGE_STATUS_TABS.find((tab) => tab.status === status)?.label ?? status;
   if (data.items.length === 0) return <p>No merges here: {label.toLowerCase()}.</p>;
   return (
-    <ul className="stack" aria-label={`Merges: ${label}`}>
+    <ul className="plain-list stack" aria-label={`Merges: ${label}`}>
       {data.items.map((merge) => (
         <li key={merge.id}>
           <MergeCard merge={merge} staff={staff} />
@@ -93,7 +93,37 @@ function MergeList({ status, staff }: { status: Merge["status"]; staff: Staff })
   );
 }
 
-function MergeCard({ merge, staff }: { merge: Merge; staff: Staff }) {
+/** A decision dialog opens at its reason, ready to confirm, even when the accounts' comparison comes first. */
+function focusReason(event: Event) {
+  const reason = event.currentTarget instanceof HTMLElement ? event.currentTarget.querySelector("textarea") : null;
+  if (!reason) return;
+  event.preventDefault();
+  reason.focus();
+}
+
+/** "Ana Silva (ana.silva)": how a merge names its accounts. */
+const accountName = (account: AccountSummary) => `${account.displayName} (${account.username})`;
+
+function AccountName({ account }: { account: AccountSummary }) {
+  return (
+    <Link to="/accounts/$accountId" params={{ accountId: account.id }}>
+      {accountName(account)}
+    </Link>
+  );
+}
+
+/** "Survivor ← merged": the arrow is for the eye; a screen reader hears "…, merging in …". */
+function MergeTitle({ merge }: { merge: ListedMerge }) {
+  return (
+    <>
+      {accountName(merge.survivor)}
+      <VisuallyHidden>, merging in</VisuallyHidden>
+      <span aria-hidden="true">{" ←"}</span> {merge.merged.map(accountName).join(", ")}
+    </>
+  );
+}
+
+function MergeCard({ merge, staff }: { merge: ListedMerge; staff: Staff }) {
   const now = useNow(60_000);
   const [decision, setDecision] = useState<Decision | null>(null);
   const noteId = useId();
@@ -102,16 +132,16 @@ function MergeCard({ merge, staff }: { merge: Merge; staff: Staff }) {
     merge.status === "completed" && merge.undoAvailableUntil !== null && Date.parse(merge.undoAvailableUntil) > now;
 
   return (
-    <Section title={`Merge ${merge.id}`}>
+    <Section title={<MergeTitle merge={merge} />}>
       <DescriptionList>
         <DescriptionItem term="Survivor">
-          <AccountLink accountId={merge.survivorId} />
+          <AccountName account={merge.survivor} />
         </DescriptionItem>
         <DescriptionItem term="Merged into it">
-          <ul>
-            {merge.mergedIds.map((id) => (
-              <li key={id}>
-                <AccountLink accountId={id} />
+          <ul className="plain-list" aria-label="Merged into the survivor">
+            {merge.merged.map((account) => (
+              <li key={account.id}>
+                <AccountName account={account} />
               </li>
             ))}
           </ul>
@@ -135,6 +165,9 @@ function MergeCard({ merge, staff }: { merge: Merge; staff: Staff }) {
         {undoOpen && merge.undoAvailableUntil ? (
           <DescriptionItem term="Can be undone until">{formatDateTime(merge.undoAvailableUntil)}</DescriptionItem>
         ) : null}
+        <DescriptionItem term="Merge id">
+          <code>{merge.id}</code>
+        </DescriptionItem>
       </DescriptionList>
       {merge.status === "pending_approval" ? (
         <div className="cluster">
@@ -175,7 +208,7 @@ function MergeCard({ merge, staff }: { merge: Merge; staff: Staff }) {
         }}
       >
         {decision ? (
-          <DialogContent>
+          <DialogContent onOpenAutoFocus={focusReason}>
             <DecisionDialog merge={merge} decision={decision} onDone={() => setDecision(null)} />
           </DialogContent>
         ) : null}

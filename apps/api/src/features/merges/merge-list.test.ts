@@ -1,0 +1,66 @@
+import type { AccountSummary, Merge, MergePage } from "@recovery-desk/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountByUsername } from "../../test/accounts.ts";
+import { createTestContext, type TestContext } from "../../test/context.ts";
+import { verifyByQuestions } from "../../test/verify.ts";
+
+/** The merge queue names the accounts of each merge, so an approver can compare them without a call per account. */
+let t: TestContext;
+let sam: string;
+let ana: string;
+let ana1984: string;
+let proposed: Merge;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const ava = await t.signIn("ava.agent");
+  sam = await t.signIn("sam.supervisor");
+  ana = (await accountByUsername(t.database.db, "ana.silva")).id;
+  ana1984 = (await accountByUsername(t.database.db, "anasilva1984")).id;
+  await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
+  const res = await t.request("/api/v1/merges", {
+    cookie: ava,
+    body: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, second account from 2022" },
+  });
+  expect(res.status).toBe(201);
+  proposed = (await res.json()) as Merge;
+});
+afterAll(() => t.close());
+
+const listed = async (status: string) => {
+  const res = await t.request(`/api/v1/merges?status=${status}`, { cookie: sam });
+  expect(res.status).toBe(200);
+  return (await res.json()) as MergePage;
+};
+
+describe("the merge list", () => {
+  it("carries the survivor and the merged accounts as summaries, beside their ids", async () => {
+    const [merge] = (await listed("pending_approval")).items;
+    expect(merge).toMatchObject({ id: proposed.id, survivorId: ana, mergedIds: [ana1984] });
+    expect(merge?.survivor).toMatchObject({
+      id: ana,
+      username: "ana.silva",
+      displayName: "Ana Silva",
+      status: "active",
+      city: "Springfield",
+      state: "IL",
+      zip5: "62701",
+    });
+    expect(merge?.merged.map((a: AccountSummary) => [a.id, a.username, a.displayName])).toEqual([
+      [ana1984, "anasilva1984", "Ana Silva"],
+    ]);
+    // Summaries are masked, as everywhere a list shows contact data.
+    expect(merge?.survivor.emailMasked ?? "").toContain("•");
+  });
+
+  it("shows the accounts as they are now once the merge is done", async () => {
+    const res = await t.request(`/api/v1/merges/${proposed.id}/approve`, {
+      cookie: sam,
+      body: { reason: "Same person, checked the comparison" },
+    });
+    expect(res.status).toBe(200);
+    const [merge] = (await listed("completed")).items;
+    expect(merge?.survivor.status).toBe("active");
+    expect(merge?.merged.map((a: AccountSummary) => a.status)).toEqual(["merged"]);
+  });
+});
