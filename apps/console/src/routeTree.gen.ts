@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from "./routes/__root"
 import { Route as AuthenticatedRouteImport } from "./routes/_authenticated"
 import { Route as LoginRouteImport } from "./routes/login"
 import { Route as AuthenticatedIndexRouteImport } from "./routes/_authenticated/index"
+import { Route as AuthenticatedSplatRouteImport } from "./routes/_authenticated/$"
 import { Route as AuthenticatedAdminRouteRouteImport } from "./routes/_authenticated/admin/route"
 import { Route as AuthenticatedAuditRouteImport } from "./routes/_authenticated/audit"
 import { Route as AuthenticatedMergesRouteImport } from "./routes/_authenticated/merges"
@@ -34,6 +35,11 @@ const LoginRoute = LoginRouteImport.update({
 const AuthenticatedIndexRoute = AuthenticatedIndexRouteImport.update({
   id: "/",
   path: "/",
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
+const AuthenticatedSplatRoute = AuthenticatedSplatRouteImport.update({
+  id: "/$",
+  path: "/$",
   getParentRoute: () => AuthenticatedRoute,
 } as any)
 const AuthenticatedAdminRouteRoute = AuthenticatedAdminRouteRouteImport.update({
@@ -89,6 +95,7 @@ export interface FileRoutesByFullPath {
   "/": typeof AuthenticatedIndexRoute
   "/login": typeof LoginRoute
   "/admin": typeof AuthenticatedAdminRouteRouteWithChildren
+  "/$": typeof AuthenticatedSplatRoute
   "/audit": typeof AuthenticatedAuditRoute
   "/merges": typeof AuthenticatedMergesRoute
   "/outbox": typeof AuthenticatedOutboxRoute
@@ -100,6 +107,7 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   "/login": typeof LoginRoute
+  "/$": typeof AuthenticatedSplatRoute
   "/audit": typeof AuthenticatedAuditRoute
   "/merges": typeof AuthenticatedMergesRoute
   "/outbox": typeof AuthenticatedOutboxRoute
@@ -115,6 +123,7 @@ export interface FileRoutesById {
   "/_authenticated": typeof AuthenticatedRouteWithChildren
   "/login": typeof LoginRoute
   "/_authenticated/admin": typeof AuthenticatedAdminRouteRouteWithChildren
+  "/_authenticated/$": typeof AuthenticatedSplatRoute
   "/_authenticated/audit": typeof AuthenticatedAuditRoute
   "/_authenticated/merges": typeof AuthenticatedMergesRoute
   "/_authenticated/outbox": typeof AuthenticatedOutboxRoute
@@ -131,6 +140,7 @@ export interface FileRouteTypes {
     | "/"
     | "/login"
     | "/admin"
+    | "/$"
     | "/audit"
     | "/merges"
     | "/outbox"
@@ -142,6 +152,7 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | "/login"
+    | "/$"
     | "/audit"
     | "/merges"
     | "/outbox"
@@ -156,6 +167,7 @@ export interface FileRouteTypes {
     | "/_authenticated"
     | "/login"
     | "/_authenticated/admin"
+    | "/_authenticated/$"
     | "/_authenticated/audit"
     | "/_authenticated/merges"
     | "/_authenticated/outbox"
@@ -193,6 +205,13 @@ declare module "@tanstack/react-router" {
       path: "/"
       fullPath: "/"
       preLoaderRoute: typeof AuthenticatedIndexRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    "/_authenticated/$": {
+      id: "/_authenticated/$"
+      path: "/$"
+      fullPath: "/$"
+      preLoaderRoute: typeof AuthenticatedSplatRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
     "/_authenticated/admin": {
@@ -281,6 +300,7 @@ const AuthenticatedAdminRouteRouteWithChildren =
 
 interface AuthenticatedRouteChildren {
   AuthenticatedAdminRouteRoute: typeof AuthenticatedAdminRouteRouteWithChildren
+  AuthenticatedSplatRoute: typeof AuthenticatedSplatRoute
   AuthenticatedAuditRoute: typeof AuthenticatedAuditRoute
   AuthenticatedMergesRoute: typeof AuthenticatedMergesRoute
   AuthenticatedOutboxRoute: typeof AuthenticatedOutboxRoute
@@ -291,6 +311,7 @@ interface AuthenticatedRouteChildren {
 
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedAdminRouteRoute: AuthenticatedAdminRouteRouteWithChildren,
+  AuthenticatedSplatRoute: AuthenticatedSplatRoute,
   AuthenticatedAuditRoute: AuthenticatedAuditRoute,
   AuthenticatedMergesRoute: AuthenticatedMergesRoute,
   AuthenticatedOutboxRoute: AuthenticatedOutboxRoute,

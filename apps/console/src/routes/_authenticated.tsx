@@ -1,6 +1,7 @@
 import { createFileRoute, Outlet, redirect } from "@tanstack/react-router";
 import { meQuery } from "../api/auth.ts";
 import { isApiProblem } from "../api/problem.ts";
+import { FramedRouteError } from "../features/route-states/framed.tsx";
 import { AppShell } from "../features/shell/app-shell.tsx";
 
 /** Every page behind sign-in. Nobody signed in: off to /login, and back here afterwards. */
@@ -17,6 +18,8 @@ export const Route = createFileRoute("/_authenticated")({
     }
   },
   component: AuthenticatedLayout,
+  // The session check failed (not a 401): the page says so in the console's frame, with Try again.
+  errorComponent: FramedRouteError,
 });
 
 function AuthenticatedLayout() {

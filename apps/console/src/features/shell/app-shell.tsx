@@ -10,11 +10,9 @@ import { AuditNavLink } from "../audit/audit-nav-link.tsx";
 import { MergesNavLink } from "../merges/merges-nav-link.tsx";
 import { OutboxNavLink } from "../outbox/outbox-nav-link.tsx";
 import { Toasts } from "../toasts/toasts.tsx";
+import { Frame } from "./frame.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
-import { SkipLink } from "./skip-link.tsx";
 import { ThemeToggle } from "./theme-toggle.tsx";
-
-export const MAIN_ID = "main";
 
 /**
  * The frame around every signed-in page: who is signed in, where to go, the page itself, and the
@@ -23,15 +21,11 @@ export const MAIN_ID = "main";
 export function AppShell({ staff, children }: { staff: Staff; children: ReactNode }) {
   return (
     <Toasts>
-      <div className="shell">
-        <SkipLink targetId={MAIN_ID} />
-        <header className="shell__header">
-          <div className="container shell__bar">
-            <Link to="/accounts" className="brand">
-              Recovery Desk
-            </Link>
+      <Frame
+        header={
+          <>
             <nav aria-label="Main" className="shell__nav">
-              <ul className="cluster">
+              <ul className="shell__nav-list">
                 <li>
                   <Link to="/accounts" className="nav-link" activeOptions={{ includeSearch: false }}>
                     Account search
@@ -46,7 +40,9 @@ export function AppShell({ staff, children }: { staff: Staff; children: ReactNod
             <div className="shell__user cluster">
               <p className="shell__person">
                 <VisuallyHidden>Signed in as </VisuallyHidden>
-                <span className="shell__name">{staff.displayName}</span>{" "}
+                <span className="shell__name" title={staff.displayName}>
+                  {staff.displayName}
+                </span>{" "}
                 <Badge tone="neutral">
                   <VisuallyHidden>role: </VisuallyHidden>
                   {ROLE_LABELS[staff.role]}
@@ -55,13 +51,12 @@ export function AppShell({ staff, children }: { staff: Staff; children: ReactNod
               <ThemeToggle />
               <SignOutButton />
             </div>
-          </div>
-        </header>
-        <main id={MAIN_ID} tabIndex={-1} className="container shell__main">
-          {children}
-        </main>
-        <ToastViewport />
-      </div>
+          </>
+        }
+      >
+        {children}
+      </Frame>
+      <ToastViewport />
     </Toasts>
   );
 }

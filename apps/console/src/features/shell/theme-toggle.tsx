@@ -3,6 +3,7 @@ import { applyTheme, nextTheme, readTheme, type ThemeChoice } from "../../lib/th
 import { Button } from "../../ui/button.tsx";
 import { Tooltip } from "../../ui/deferred-tooltip.tsx";
 import { ThemeIcon } from "../../ui/icons.tsx";
+import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 
 const THEME_LABELS: Record<ThemeChoice, string> = {
   system: "System",
@@ -10,7 +11,10 @@ const THEME_LABELS: Record<ThemeChoice, string> = {
   dark: "Dark",
 };
 
-/** Switches between the system colours, light and dark; the choice is kept in this browser. */
+/**
+ * Switches between the system colours, light and dark; the choice is kept in this browser. The icon
+ * and the choice are shown ("◐ System"); "Colours:" is read out too, and the tooltip says what is next.
+ */
 export function ThemeToggle() {
   const [theme, setTheme] = useState<ThemeChoice>(readTheme);
 
@@ -24,7 +28,7 @@ export function ThemeToggle() {
     <Tooltip content={`Switch to ${THEME_LABELS[nextTheme(theme)].toLowerCase()} colours`}>
       <Button variant="quiet" size="sm" onClick={switchTheme}>
         <ThemeIcon />
-        Colours: {THEME_LABELS[theme]}
+        <VisuallyHidden>Colours:</VisuallyHidden> {THEME_LABELS[theme]}
       </Button>
     </Tooltip>
   );
