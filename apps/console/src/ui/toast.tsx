@@ -1,11 +1,40 @@
 import { Toast as ToastPrimitive } from "radix-ui";
-import type { ComponentProps, ReactNode } from "react";
+import { type ComponentProps, type ReactNode, useEffect, useRef } from "react";
 import { cx } from "../lib/cx.ts";
 import { AlertIcon, CheckIcon } from "./icons.tsx";
 
+/**
+ * Tells the page how much room the toasts take at the bottom of the window (`--toast-space` on the
+ * root, 0 without toasts), so the keyboard's place scrolls clear of them and nothing stays under them.
+ */
+function useToastSpace() {
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const element = list.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const root = document.documentElement;
+    const measure = () => {
+      const space = element.childElementCount > 0 ? Math.ceil(element.getBoundingClientRect().height) : 0;
+      root.style.setProperty("--toast-space", `${space}px`);
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    const children = new MutationObserver(measure);
+    children.observe(element, { childList: true });
+    measure();
+    return () => {
+      observer.disconnect();
+      children.disconnect();
+      root.style.removeProperty("--toast-space");
+    };
+  }, []);
+  return list;
+}
+
 /** Where toasts live; one per page, in the app shell. F8 moves the keyboard into it. */
 export function ToastViewport({ className, ...props }: ComponentProps<typeof ToastPrimitive.Viewport>) {
-  return <ToastPrimitive.Viewport className={cx("toast-viewport", className)} {...props} />;
+  const list = useToastSpace();
+  return <ToastPrimitive.Viewport ref={list} className={cx("toast-viewport", className)} {...props} />;
 }
 
 export const ToastProvider = ToastPrimitive.Provider;

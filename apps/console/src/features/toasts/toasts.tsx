@@ -1,3 +1,4 @@
+import { useRouterState } from "@tanstack/react-router";
 import { type ReactNode, useCallback, useState } from "react";
 import { Toast, ToastProvider } from "../../ui/toast.tsx";
 import { ToastContext, type ToastMessage } from "./toast-context.ts";
@@ -12,9 +13,18 @@ type ShownToast = ToastMessage & { id: number };
 
 let nextId = 0;
 
-/** Keeps the toasts on screen and lets any part of the console add one with useToast(). */
+/**
+ * Keeps the toasts on screen and lets any part of the console add one with useToast(). A toast
+ * belongs to the page it was raised on: going to another page (another path) clears them.
+ */
 export function Toasts({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ShownToast[]>([]);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const [shownOn, setShownOn] = useState(pathname);
+  if (pathname !== shownOn) {
+    setShownOn(pathname);
+    setToasts([]);
+  }
 
   const show = useCallback((message: ToastMessage) => {
     nextId += 1;
