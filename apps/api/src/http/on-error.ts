@@ -4,6 +4,7 @@ import { safeError } from "../lib/safe-error.ts";
 import type { AppEnv } from "./context.ts";
 import { fromDatabaseError } from "./database-errors.ts";
 import { ApiError, problemBody } from "./errors.ts";
+import { clearSessionCookie, sentCookieSession } from "./session-cookie.ts";
 
 /** Answers an ApiError as problem+json, with `Retry-After` when it has one. */
 export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
@@ -23,7 +24,12 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
  * become 503; anything else is a 500 with no details, logged with the request id.
  */
 export function onError(error: Error, c: Context<AppEnv>): Response {
-  if (error instanceof ApiError) return problemResponse(c, error);
+  if (error instanceof ApiError) {
+    // The browser's session is over: its cookies go too (the console then knows there is none).
+    if (error.code === "unauthenticated" && c.var.deps && sentCookieSession(c))
+      clearSessionCookie(c, c.var.deps.config);
+    return problemResponse(c, error);
+  }
   if (error instanceof HTTPException && error.status < 500) {
     if (error.status === 413)
       return problemResponse(c, new ApiError("payload_too_large", "The request body is too large."));

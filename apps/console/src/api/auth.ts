@@ -3,6 +3,8 @@ import { queryOptions } from "@tanstack/react-query";
 import { apiFetch, apiUrl } from "./client.ts";
 import { loadContract } from "./contract.ts";
 import { StaffEnvelopeCheck } from "./early-checks.ts";
+import { ApiProblem } from "./problem.ts";
+import { browserHasSession } from "./session-hint.ts";
 
 export const authKeys = {
   me: ["auth", "me"] as const,
@@ -10,13 +12,19 @@ export const authKeys = {
 
 /**
  * Who is signed in. A 401 rejects with ApiProblem `unauthenticated`; the sign-in guard turns that
- * into a trip to the sign-in page. Kept until sign-in or sign-out replaces it.
+ * into a trip to the sign-in page. Kept until sign-in or sign-out replaces it. Without the API's
+ * signed-in hint cookie the browser has no session, so the answer is known without asking: the same
+ * `unauthenticated`, and no refused request in the browser's console on a first visit.
  */
 export function meQuery() {
   return queryOptions({
     queryKey: authKeys.me,
-    queryFn: async ({ signal }): Promise<Staff> =>
-      (await apiFetch(apiUrl("/auth/me"), { schema: StaffEnvelopeCheck, signal })).staff,
+    queryFn: async ({ signal }): Promise<Staff> => {
+      if (!browserHasSession()) {
+        throw new ApiProblem({ status: 401, code: "unauthenticated", detail: "Nobody is signed in in this browser." });
+      }
+      return (await apiFetch(apiUrl("/auth/me"), { schema: StaffEnvelopeCheck, signal })).staff;
+    },
     staleTime: Number.POSITIVE_INFINITY,
     meta: { sessionCheck: true },
   });

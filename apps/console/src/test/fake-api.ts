@@ -1,19 +1,30 @@
 import type { AccountDetail, Staff } from "@recovery-desk/shared";
 import { current } from "./fake-accounts.ts";
 import { accounts, ava, DEMO_PASSWORD, toSummary } from "./fixtures.ts";
+import { setSessionHint } from "./http.ts";
 
 /**
  * A tiny in-memory stand-in for the Recovery Desk API, behind the msw handlers: who is signed in,
  * and how search matches. Reset before every test.
  */
+let session: Staff | null = null;
+
 export const fakeApi = {
-  session: null as Staff | null,
+  /** Who is signed in on the server. Starting a session also gives the browser the API's signed-in hint cookie. */
+  get session(): Staff | null {
+    return session;
+  },
+  set session(staff: Staff | null) {
+    session = staff;
+    if (staff) setSessionHint(true);
+  },
   staff: [ava],
   requestCount: 0,
 };
 
 export function resetFakeApi(): void {
-  fakeApi.session = null;
+  session = null;
+  setSessionHint(false);
   fakeApi.requestCount = 0;
 }
 

@@ -4,7 +4,7 @@ import { auditTrailHandlers } from "./audit-trail-handlers.ts";
 import { checkPassword, fakeApi, findAccount, searchAccounts } from "./fake-api.ts";
 import { appendEvent, staffActor } from "./fake-audit.ts";
 import { accountAsSeenBy, openWindowOf } from "./fake-window.ts";
-import { apiPath, problem, requireJson, unauthenticated } from "./http.ts";
+import { apiPath, problem, requireJson, setSessionHint, unauthenticated } from "./http.ts";
 import { mergeHandlers } from "./merge-handlers.ts";
 import { recoveryHandlers } from "./recovery-handlers.ts";
 import { verificationHandlers } from "./verification-handlers.ts";
@@ -34,6 +34,7 @@ export const handlers = [
     if (refused) return refused;
     if (!fakeApi.session) return unauthenticated();
     fakeApi.session = null;
+    setSessionHint(false);
     return new HttpResponse(null, { status: 204 });
   }),
 

@@ -25,7 +25,17 @@ export function problem(status: number, code: ErrorCode, detail: string, extra: 
   );
 }
 
-export const unauthenticated = () => problem(401, "unauthenticated", "Sign in to continue.");
+/** The API's `rd_signed_in=1` cookie, as the browser keeps it: set at sign-in, gone at sign-out or on a 401. */
+export function setSessionHint(present: boolean): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: stands in for the API's Set-Cookie; jsdom has no Cookie Store
+  document.cookie = present ? "rd_signed_in=1; path=/" : "rd_signed_in=; Max-Age=0; path=/";
+}
+
+/** A 401 for the browser's session: like the real API, it also clears the signed-in hint. */
+export function unauthenticated() {
+  setSessionHint(false);
+  return problem(401, "unauthenticated", "Sign in to continue.");
+}
 
 /** A state-changing call must say it is JSON, as the real API demands. */
 export function requireJson(request: Request) {
