@@ -1,7 +1,8 @@
 import { Toast as ToastPrimitive } from "radix-ui";
 import { type ComponentProps, type ReactNode, useEffect, useRef } from "react";
 import { cx } from "../lib/cx.ts";
-import { AlertIcon, CheckIcon } from "./icons.tsx";
+import { AlertIcon, CheckIcon, CrossIcon } from "./icons.tsx";
+import { VisuallyHidden } from "./visually-hidden.tsx";
 
 /**
  * Tells the page how much room the toasts take at the bottom of the window (`--toast-space` on the
@@ -50,7 +51,7 @@ type ToastProps = Omit<ComponentProps<typeof ToastPrimitive.Root>, "type" | "tit
 /**
  * A short message in the corner: a success is read out politely, a failure at once (Radix speaks each
  * toast through its own live region, so the toast itself stays an item of the toast list). It pauses
- * while the pointer or the keyboard is on it, and Escape or "Dismiss" closes it.
+ * while the pointer or the keyboard is on it, and Escape or its × button ("Dismiss") closes it.
  */
 export function Toast({ tone, title, description, className, ...props }: ToastProps) {
   const failed = tone === "danger";
@@ -65,7 +66,10 @@ export function Toast({ tone, title, description, className, ...props }: ToastPr
         <ToastPrimitive.Title className="toast__title">{title}</ToastPrimitive.Title>
         {description ? <ToastPrimitive.Description>{description}</ToastPrimitive.Description> : null}
       </div>
-      <ToastPrimitive.Close className="button button--quiet button--sm toast__close">Dismiss</ToastPrimitive.Close>
+      <ToastPrimitive.Close className="button button--quiet button--sm toast__close">
+        <CrossIcon />
+        <VisuallyHidden>Dismiss</VisuallyHidden>
+      </ToastPrimitive.Close>
     </ToastPrimitive.Root>
   );
 }
