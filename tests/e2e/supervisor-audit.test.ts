@@ -97,7 +97,7 @@ describe("the audit trail", () => {
     await supervisor.goto(link);
     await expect.poll(() => eventRows().count()).toBe(1);
     expect(await supervisor.getByLabel("Action").inputValue()).toBe("account.unlocked");
-    expect(await supervisor.getByLabel("Account id").inputValue()).toMatch(/^acc_/);
+    expect(await supervisor.getByLabel("Account", { exact: true }).inputValue()).toMatch(/^acc_/);
 
     // Typing a case reference narrows by case; another case finds nothing.
     await supervisor.getByLabel("Case reference").fill("CASE-1999-0001");
@@ -157,6 +157,47 @@ describe("the audit trail", () => {
     expect(events[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(events[0]?.prevHash).toMatch(/^[0-9a-f]{64}$/);
     expect(ndjson.text).not.toMatch(/Biscuit|San Antonio|helpdesk-demo/);
+  });
+
+  it("filters by the names a supervisor knows, ava.agent and maria.lopez, and shows usernames beside ids", async () => {
+    await supervisor.goto(`${baseUrl}/audit`);
+    await expect.poll(() => eventRows().count()).toBeGreaterThan(4);
+
+    await supervisor.getByLabel("Actor", { exact: true }).fill("ava.agent");
+    await supervisor.keyboard.press("Enter");
+    await supervisor.waitForURL(/[?&]actor=ava\.agent/);
+    await expect.poll(async () => (await eventRows().first().textContent()) ?? "").toContain("ava.agent");
+    const byAva = await eventRows().allTextContents();
+    expect(byAva.length).toBeGreaterThanOrEqual(4);
+    for (const row of byAva) expect(row).toContain("ava.agent");
+
+    await supervisor.getByLabel("Account", { exact: true }).fill("maria.lopez");
+    await supervisor.keyboard.press("Enter");
+    await supervisor.waitForURL(/[?&]account=maria\.lopez/);
+    await expect.poll(() => eventRows().filter({ hasText: "Account unlocked" }).count()).toBe(1);
+    const rows = await eventRows().allTextContents();
+    for (const row of rows) expect(row).toMatch(/ava\.agent.*maria\.lopezacc_/);
+    const unlocked = eventRows().filter({ hasText: "Account unlocked" });
+    expect(await unlocked.getByRole("link", { name: "maria.lopez" }).getAttribute("href")).toMatch(/^\/accounts\/acc_/);
+
+    // The drawer names the account too, with its id.
+    await unlocked.click();
+    const sheet = supervisor.getByRole("dialog");
+    await sheet.getByRole("heading", { name: /Account unlocked$/ }).waitFor();
+    expect(await sheet.getByRole("link", { name: "maria.lopez" }).count()).toBe(1);
+    expect(await sheet.textContent()).toMatch(/maria\.lopezacc_/);
+    await supervisor.keyboard.press("Escape");
+    await sheet.waitFor({ state: "detached" });
+
+    // A name nobody has is said plainly, not shown as an empty table.
+    await supervisor.getByLabel("Actor", { exact: true }).fill("ava.agnt");
+    await supervisor.keyboard.press("Enter");
+    await supervisor
+      .getByRole("main")
+      .getByText("No staff member or API key named “ava.agnt”.", { exact: true })
+      .first()
+      .waitFor();
+    expect(await supervisor.getByRole("grid").count()).toBe(0);
   });
 
   it("checks the whole chain and finds it intact", async () => {

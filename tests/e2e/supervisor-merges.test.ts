@@ -83,10 +83,29 @@ describe("merging duplicate accounts", () => {
     await waiting.getByRole("link", { name: "Ana Silva (ana.silva)" }).waitFor();
     await waiting.getByRole("link", { name: "Ana Silva (anasilva1984)" }).waitFor();
     expect(await waiting.textContent()).toContain("ava.agent");
+    // The proposal is titled by its accounts, survivor first; the list has no bullets.
+    const card = waiting.getByRole("region", { name: "Ana Silva (ana.silva) merging in Ana Silva (anasilva1984)" });
+    // Seen as "Ana Silva (ana.silva) ← Ana Silva (anasilva1984)"; the arrow is for the eye only.
+    expect(await card.getByRole("heading", { level: 2 }).locator('[aria-hidden="true"]').textContent()).toBe("←");
+    expect(await waiting.evaluate((list) => getComputedStyle(list).listStyleType)).toBe("none");
 
-    await waiting.getByRole("button", { name: "Approve" }).click();
+    // The approver compares the two accounts side by side, from the keyboard.
+    await card.getByRole("button", { name: "Approve" }).focus();
+    await supervisor.keyboard.press("Enter");
     const dialog = dialogOf(supervisor);
     await dialog.getByRole("heading", { name: "Approve this merge?" }).waitFor();
+    const table = dialog.getByRole("table", { name: /Side by side: the surviving account/ });
+    expect(await table.getByRole("columnheader").allInnerTexts()).toEqual([
+      "Field",
+      "ana.silva (survivor)",
+      "anasilva1984 (merged)",
+    ]);
+    const usernames = table.getByRole("row", { name: /^Username/ });
+    expect(await usernames.textContent()).toContain("anasilva1984 (differs)");
+    const differs = usernames.locator("td[data-differs]");
+    expect(await differs.count()).toBe(1);
+    expect(await differs.evaluate((cell) => getComputedStyle(cell).boxShadow)).not.toBe("none");
+    expect(await dialog.getByLabel("Reason").evaluate((box) => box === document.activeElement)).toBe(true);
     await dialog.getByLabel("Reason").fill("Same person, same address; checked the comparison.");
     await supervisor.keyboard.press("Control+Enter");
     await dialog.waitFor({ state: "detached" });

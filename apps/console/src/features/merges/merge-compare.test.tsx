@@ -10,7 +10,7 @@ import { renderApp } from "../../test/render-app.tsx";
 import { server } from "../../test/server.ts";
 
 /** The approver sees whose accounts a merge joins, and compares them side by side before deciding. */
-const TITLE = "Ana Silva (ana.silva), merging in Ana Silva (anasilva1984)";
+const TITLE = "Ana Silva (ana.silva) merging in Ana Silva (anasilva1984)";
 
 const calls: string[] = [];
 const record = ({ request }: { request: Request }) => {

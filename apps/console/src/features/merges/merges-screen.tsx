@@ -112,13 +112,12 @@ function AccountName({ account }: { account: AccountSummary }) {
   );
 }
 
-/** "Survivor ← merged": the arrow is for the eye; a screen reader hears "…, merging in …". */
+/** "Survivor ← merged": the arrow is for the eye; a screen reader hears "… merging in …". */
 function MergeTitle({ merge }: { merge: ListedMerge }) {
   return (
     <>
-      {accountName(merge.survivor)}
-      <VisuallyHidden>, merging in</VisuallyHidden>
-      <span aria-hidden="true">{" ←"}</span> {merge.merged.map(accountName).join(", ")}
+      {accountName(merge.survivor)} <VisuallyHidden>merging in</VisuallyHidden>
+      <span aria-hidden="true">←</span> {merge.merged.map(accountName).join(", ")}
     </>
   );
 }
