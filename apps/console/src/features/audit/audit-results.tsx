@@ -54,11 +54,11 @@ export function AuditResults({ filters, onClearFilters }: AuditResultsProps) {
     body = <TableSkeleton />;
   } else if (unknownName) {
     // A name that belongs to no one is an answer, not a failure: said like "nothing matches".
-    announcement = unknownName;
+    announcement = unknownName.note;
     body = (
       <div className="empty-state stack">
-        <p>{unknownName}</p>
-        <p className="muted">Check the spelling, or type the id (it starts with stf_, key_ or acc_).</p>
+        <p>{unknownName.note}</p>
+        <p className="muted">{unknownName.hint}</p>
         <p>
           <Button onClick={onClearFilters}>Clear filters</Button>
         </p>

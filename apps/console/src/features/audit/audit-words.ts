@@ -84,10 +84,20 @@ export function shortHash(hash: string): string {
 export function unknownNameNote(
   error: unknown,
   filters: { actor?: string | undefined; account?: string | undefined },
-): string | null {
+): { note: string; hint: string } | null {
   if (!isApiProblem(error) || error.code !== "validation_failed") return null;
   const paths = new Set(error.errors.map((problem) => problem.path));
-  if (paths.has("query.actor") && filters.actor) return `No staff member or API key named “${filters.actor}”.`;
-  if (paths.has("query.account") && filters.account) return `No account named “${filters.account}”.`;
+  if (paths.has("query.actor") && filters.actor) {
+    return {
+      note: `No staff member or API key named “${filters.actor}”.`,
+      hint: "Check the spelling, or type the id (it starts with stf_ for staff, key_ for an API key).",
+    };
+  }
+  if (paths.has("query.account") && filters.account) {
+    return {
+      note: `No account named “${filters.account}”.`,
+      hint: "Check the spelling, or type the account's id (it starts with acc_).",
+    };
+  }
   return null;
 }

@@ -42,7 +42,9 @@ const FIELDS: { label: string; value: (account: AccountSummary | AccountDetail) 
  * when it is not the first account's; an unknown value never differs.
  */
 export function comparisonRows(accounts: (AccountSummary | AccountDetail)[]): ComparisonRow[] {
-  return FIELDS.map(({ label, value }) => {
+  // A field no account has a value for (e.g. the street, which summaries do not carry) says nothing: left out.
+  const known = FIELDS.filter(({ value }) => accounts.some((account) => value(account) !== null));
+  return known.map(({ label, value }) => {
     const raw = accounts.map(value);
     const base = raw[0] ?? null;
     return {

@@ -43,7 +43,7 @@ export function DuplicatesPanel({ account }: { account: AccountDetail }) {
     <p>No other active account shares this address now.</p>
   ) : (
     <>
-      <ul className="stack duplicate-list">
+      <ul className="plain-list stack duplicate-list">
         {candidates.map((candidate) => (
           <li key={candidate.account.id} className="duplicate-candidate">
             <p>

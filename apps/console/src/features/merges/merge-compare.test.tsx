@@ -76,6 +76,8 @@ describe("the merge queue", () => {
     expect(row("Email")).toHaveTextContent("a••••@example.org (differs)");
     expect(row("Name")).not.toHaveTextContent("differs");
     expect(row("City, state, ZIP")).not.toHaveTextContent("differs");
+    // Summaries carry no street: a row with nothing in it is left out rather than shown as dashes.
+    expect(within(table).queryByRole("row", { name: /^Street/ })).not.toBeInTheDocument();
 
     // The comparison comes first, yet the dialog opens at the reason, ready to confirm.
     expect(within(dialog()).getByRole("region", { name: /Side by side/ })).toBeInTheDocument();
