@@ -1,7 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { type Database, openPglite, openPostgres } from "./db/client.ts";
-import { DataDirInUseError } from "./db/data-dir-lock.ts";
+import { type Database, openPostgres } from "./db/client.ts";
+import { openEmbeddedOrExit } from "./db/open-embedded-or-exit.ts";
 import type { AppConfig } from "./deps.ts";
 import { loadEnv } from "./env.ts";
 import { checkSinceCheckpoint } from "./features/audit/checks.ts";
@@ -19,19 +19,9 @@ const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const demo = env.DEMO ?? !env.DATABASE_URL;
 
-async function openEmbedded(): Promise<Database> {
-  try {
-    return await openPglite({ dataDir: env.DATA_DIR });
-  } catch (error) {
-    if (!(error instanceof DataDirInUseError)) throw error;
-    console.error(`Recovery Desk cannot start: ${error.message}`);
-    process.exit(1);
-  }
-}
-
 const database: Database = env.DATABASE_URL
   ? await openPostgres({ url: env.DATABASE_URL, max: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS })
-  : await openEmbedded();
+  : await openEmbeddedOrExit(env.DATA_DIR, "Recovery Desk");
 logger.info(
   { database: database.kind, ...(database.kind === "pglite" ? { dataDir: env.DATA_DIR } : {}) },
   "database opened",

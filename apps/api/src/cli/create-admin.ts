@@ -8,7 +8,8 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { appendAuditEvent, SYSTEM_ACTOR } from "../audit/append.ts";
-import { openPglite, openPostgres } from "../db/client.ts";
+import { openPostgres } from "../db/client.ts";
+import { openEmbeddedOrExit } from "../db/open-embedded-or-exit.ts";
 import { staff } from "../db/schema/index.ts";
 import { loadEnv } from "../env.ts";
 import { newId } from "../lib/ids.ts";
@@ -109,7 +110,7 @@ if (password.length < MIN_PASSWORD || password.length > 200) {
 const env = loadEnv();
 const database = env.DATABASE_URL
   ? await openPostgres({ url: env.DATABASE_URL, max: 1 })
-  : await openPglite({ dataDir: env.DATA_DIR });
+  : await openEmbeddedOrExit(env.DATA_DIR, "create-admin");
 try {
   await database.migrate();
   const [taken] = await database.db.select({ id: staff.id }).from(staff).where(eq(staff.username, values.username));

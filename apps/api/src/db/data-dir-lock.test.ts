@@ -196,6 +196,22 @@ describe.runIf(inject("testDatabase").kind === "pglite")("two servers on one dat
     expect(await readyOrExit(third)).toBe("ready");
     expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), "utf8"))).toMatchObject({ pid: third.child.pid });
 
+    // A command on the folder the server holds stops with the same plain line, no stack trace.
+    const command = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "src/cli/create-admin.ts", "--username", "second.admin", "--name", "Second Admin"],
+      {
+        cwd: API_ROOT,
+        input: "a-long-enough-password\n",
+        encoding: "utf8",
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", DEMO: "false", LOG_LEVEL: "silent" },
+      },
+    );
+    expect(command.status).toBe(1);
+    expect(command.stderr.trim()).toBe(
+      `create-admin cannot start: The data folder ${dataDir} is in use by another Recovery Desk process (pid ${third.child.pid}). Stop that process first, or set DATA_DIR to another folder.`,
+    );
+
     third.child.kill("SIGTERM");
     expect(await exited(third.child)).toBe(0);
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);

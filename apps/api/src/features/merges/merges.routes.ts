@@ -57,7 +57,9 @@ const proposeRoute = defineRoute({
   request: jsonBody(ProposeMergeRequest),
   responses: {
     201: jsonAnswer("Proposed; waiting for approval.", Merge),
-    403: problemAnswer("No open verified window for the survivor (`verification_required`)."),
+    403: problemAnswer(
+      "No open verified window for the survivor, or `caseRef` names another case than the window's (`verification_required`).",
+    ),
     409: problemAnswer(
       "An account is not at the address, is merged or closed (`invalid_transition`), or is in another pending merge (`conflict`).",
     ),
