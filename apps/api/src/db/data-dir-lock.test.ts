@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -88,6 +88,31 @@ describe.runIf(inject("testDatabase").kind === "pglite")("the data folder lock",
     sleeper.kill("SIGKILL");
     await exited(sleeper);
     writeLock(folder, { pid });
+    lockDataDir(folder).release();
+  });
+
+  it("respects a holder in another pid namespace (another container on this host), whose pid means nothing here", () => {
+    const folder = freshFolder();
+    const file = join(folder, LOCK_FILE);
+    const elsewhere = "pid:[1]";
+    for (const pid of [deadPid(), process.pid, 1]) {
+      writeLock(folder, { pid, pidNamespace: elsewhere });
+      expect(() => lockDataDir(folder)).toThrow(DataDirInUseError);
+      expect(() => lockDataDir(folder)).toThrow(
+        `(pid ${pid} in another container or pid namespace). Stop that process first, or set DATA_DIR to another folder. If that process has gone, delete ${file}.`,
+      );
+      expect(existsSync(file)).toBe(true);
+    }
+    // A lock from before the machine restarted is stale wherever its holder ran.
+    writeLock(folder, { pid: 1, pidNamespace: elsewhere, boot: "an-earlier-boot" });
+    lockDataDir(folder).release();
+
+    // This process's own namespace is recorded, and a dead holder in it is taken over as before.
+    const lock = lockDataDir(folder);
+    const held = JSON.parse(readFileSync(file, "utf8")) as LockHolder;
+    expect(held.pidNamespace).toBe(readlinkSync("/proc/self/ns/pid"));
+    lock.release();
+    writeLock(folder, { pid: deadPid(), pidNamespace: held.pidNamespace });
     lockDataDir(folder).release();
   });
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, readlinkSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -12,7 +12,9 @@ import { join, resolve } from "node:path";
  * into place, which fails when the file already exists, so it never appears half-written. It is
  * removed when the database is closed and when the process exits. A holder that died without
  * removing it (killed, crashed, the machine lost power) leaves a stale file, which the next process
- * takes over; a live holder is respected.
+ * takes over; a live holder is respected. A holder on another machine, or in another container on
+ * this one (another pid namespace), cannot be checked from here, so it is respected too, and the
+ * message says which file to delete if it has gone.
  */
 export const LOCK_FILE = "recovery-desk.lock";
 
@@ -24,6 +26,12 @@ export interface LockHolder {
   boot?: string;
   /** When the holder started, in clock ticks since boot, where the system tells: a reused pid is not the holder. */
   started?: string;
+  /**
+   * The holder's pid namespace (Linux), e.g. "pid:[4026531836]". Containers on one machine share
+   * its host name and boot id, but each numbers its processes anew, so the holder's pid says
+   * nothing about a process in another namespace.
+   */
+  pidNamespace?: string;
   /** Unique to one holding: tells this lock from a later one by the same pid. */
   token: string;
   since: string;
@@ -34,7 +42,12 @@ export class DataDirInUseError extends Error {
     readonly dataDir: string,
     readonly holder: LockHolder,
   ) {
-    const where = holder.host === hostname() ? "" : ` on ${holder.host}`;
+    const where =
+      holder.host !== hostname()
+        ? ` on ${holder.host}`
+        : inAnotherPidNamespace(holder)
+          ? " in another container or pid namespace"
+          : "";
     super(
       `The data folder ${dataDir} is in use by another Recovery Desk process (pid ${holder.pid}${where}). ` +
         "Stop that process first, or set DATA_DIR to another folder." +
@@ -72,6 +85,19 @@ const bootId = (() => {
   return text?.trim() || undefined;
 })();
 
+const pidNamespace = (() => {
+  try {
+    return readlinkSync("/proc/self/ns/pid");
+  } catch {
+    return undefined;
+  }
+})();
+
+/** Whether the holder ran in a pid namespace other than this process's, so its pid cannot be checked here. */
+function inAnotherPidNamespace(holder: LockHolder): boolean {
+  return holder.pidNamespace !== undefined && holder.pidNamespace !== pidNamespace;
+}
+
 /** A process's state and start time from Linux's /proc, or undefined elsewhere or when it has gone. */
 function procStat(pid: number): { state: string; started: string } | undefined {
   let text: string | undefined;
@@ -97,6 +123,8 @@ export function holderAlive(holder: LockHolder): boolean {
   // A process on another machine sharing the folder cannot be checked from here: respect it.
   if (holder.host !== hostname()) return true;
   if (holder.boot && bootId && holder.boot !== bootId) return false;
+  // Another container on this machine: its pid is not a pid here, and it may well be alive.
+  if (inAnotherPidNamespace(holder)) return true;
   // Not a lock this process holds, so a process before it had its pid.
   if (holder.pid === process.pid) return false;
   try {
@@ -194,6 +222,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
     host: hostname(),
     ...(bootId ? { boot: bootId } : {}),
     ...(started ? { started } : {}),
+    ...(pidNamespace ? { pidNamespace } : {}),
     token: randomBytes(12).toString("base64url"),
     since: new Date().toISOString(),
   };
