@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { freePort } from "../../../../tests/support/server.ts";
 import { DataDirInUseError, LOCK_FILE, type LockHolder, lockDataDir } from "./data-dir-lock.ts";
 
 const API_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -142,19 +142,6 @@ describe.runIf(inject("testDatabase").kind === "pglite")("the data folder lock",
     expect(existsSync(join(folder, LOCK_FILE))).toBe(false);
   }, 30_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 interface Server {
   child: ChildProcess;
