@@ -197,6 +197,41 @@ describe("compressed API answers", () => {
     expect(script.headers.get("cache-control")).toBe("public, max-age=86400");
   });
 
+  it("sends answers under 1 KB as they are, with their length", async () => {
+    for (const [path, status] of [
+      ["/api/v1/auth/me", 200],
+      ["/api/v1/nothing-here", 404],
+      ["/api/v1/accounts?limit=not-a-number", 400],
+    ] as const) {
+      const res = await t.request(path, { cookie: admin, headers: { "accept-encoding": "gzip, deflate, br" } });
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get("content-encoding"), path).toBeNull();
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(body.length, path).toBeLessThan(1024);
+      expect(JSON.parse(body.toString("utf8")), path).toBeTruthy();
+    }
+  });
+
+  it("sends the documentation's script and style sheet gzipped ahead of time, with their length", async () => {
+    for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
+      const plain = await t.request(`/api/docs/${file}`);
+      const original = Buffer.from(await plain.arrayBuffer());
+      expect(plain.headers.get("content-encoding")).toBeNull();
+      expect(plain.headers.get("vary")).toMatch(/Accept-Encoding/);
+      for (let i = 0; i < 2; i++) {
+        const res = await t.request(`/api/docs/${file}`, { headers: { "accept-encoding": "gzip, deflate, br" } });
+        expect(res.status).toBe(200);
+        expect(res.headers.get("content-encoding")).toBe("gzip");
+        expect(res.headers.get("vary")).toMatch(/Accept-Encoding/);
+        expect(res.headers.get("cache-control")).toBe("public, max-age=86400");
+        const body = Buffer.from(await res.arrayBuffer());
+        expect(Number(res.headers.get("content-length"))).toBe(body.length);
+        expect(body.length).toBeLessThan(original.length / 2);
+        expect(gunzipSync(body).equals(original)).toBe(true);
+      }
+    }
+  });
+
   it("streams the audit export and answers to changes as they are", async () => {
     const csv = await t.request("/api/v1/audit-events/export?format=csv", {
       cookie: admin,
