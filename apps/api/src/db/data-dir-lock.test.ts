@@ -1,11 +1,25 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
 import { freePort } from "../../../../tests/support/server.ts";
 import { DataDirInUseError, LOCK_FILE, type LockHolder, lockDataDir } from "./data-dir-lock.ts";
+
+/** Set to make hard links fail, as on a filesystem without them (some network and FAT filesystems). */
+const links = vi.hoisted(() => ({ fail: false }));
+vi.mock("node:fs", async (importOriginal) => {
+  const fs = await importOriginal<typeof import("node:fs")>();
+  const linkSync: typeof fs.linkSync = (existing, path) => {
+    if (links.fail) throw Object.assign(new Error(`EPERM: operation not permitted, link '${existing}'`), { code: "EPERM" });
+    fs.linkSync(existing, path);
+  };
+  return { ...fs, default: { ...fs, linkSync }, linkSync };
+});
+afterEach(() => {
+  links.fail = false;
+});
 
 const API_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const folders: string[] = [];
@@ -114,6 +128,20 @@ describe.runIf(inject("testDatabase").kind === "pglite")("the data folder lock",
     lock.release();
     writeLock(folder, { pid: deadPid(), pidNamespace: held.pidNamespace });
     lockDataDir(folder).release();
+  });
+
+  it("works on a filesystem without hard links: held by one at a time, a stale lock taken over, nothing left behind", () => {
+    links.fail = true;
+    const folder = freshFolder();
+    const lock = lockDataDir(folder);
+    expect(JSON.parse(readFileSync(join(folder, LOCK_FILE), "utf8"))).toMatchObject({ pid: process.pid });
+    expect(() => lockDataDir(folder)).toThrow(`(pid ${process.pid})`);
+    lock.release();
+    expect(readdirSync(folder)).toEqual([]);
+
+    writeLock(folder, { pid: deadPid() });
+    lockDataDir(folder).release();
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it("goes to exactly one of several processes taking over the same stale lock at once", async () => {

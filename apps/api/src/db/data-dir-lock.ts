@@ -166,18 +166,31 @@ function writeNew(path: string, text: string): void {
   }
 }
 
-/** Puts `text` at `file` if no file is there, atomically and whole. */
+/**
+ * Puts `text` at `file` if no file is there, atomically and whole. Where the filesystem has no hard
+ * links (some network and FAT filesystems), the file is created in place instead, which is still
+ * atomic but briefly empty: `lockDataDir` gives such a file a moment before judging it.
+ */
 function createWhole(file: string, text: string, token: string): boolean {
   const aside = `${file}.${token}.new`;
   writeNew(aside, text);
+  let linked: boolean;
   try {
     linkSync(aside, file);
+    linked = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    linked = false;
+  } finally {
+    unlinkIfPresent(aside);
+  }
+  if (linked) return true;
+  try {
+    writeNew(file, text);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
-  } finally {
-    unlinkIfPresent(aside);
   }
 }
 
@@ -249,6 +262,11 @@ export function lockDataDir(dataDir: string): DataDirLock {
     const found = readText(file);
     if (found === undefined) continue;
     const holder = parseHolder(found);
+    if (!holder) {
+      // Perhaps created in place a moment ago and not yet written: look again before calling it stale.
+      pause(50);
+      if (readText(file) !== found) continue;
+    }
     if (holder && holderAlive(holder)) throw new DataDirInUseError(folder, holder);
     if (!removeStale(file, found, holder, me)) pause(10);
   }
