@@ -12,7 +12,8 @@ const links = vi.hoisted(() => ({ fail: false }));
 vi.mock("node:fs", async (importOriginal) => {
   const fs = await importOriginal<typeof import("node:fs")>();
   const linkSync: typeof fs.linkSync = (existing, path) => {
-    if (links.fail) throw Object.assign(new Error(`EPERM: operation not permitted, link '${existing}'`), { code: "EPERM" });
+    if (links.fail)
+      throw Object.assign(new Error(`EPERM: operation not permitted, link '${existing}'`), { code: "EPERM" });
     fs.linkSync(existing, path);
   };
   return { ...fs, default: { ...fs, linkSync }, linkSync };
