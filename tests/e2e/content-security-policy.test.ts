@@ -260,7 +260,7 @@ describe("the built console's files", () => {
     console.warn(`main script: ${JSON.stringify(sizes)} bytes`);
 
     const index = await rawGet(`${baseUrl}/`, { "accept-encoding": "gzip, br" });
-    expect(index.headers["cache-control"]).toBe("no-cache");
+    expect(index.headers["cache-control"]).toBe("no-store");
     expect(index.headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
   });
 });

@@ -20,7 +20,7 @@ const PAGE_PATHS = new Set(["/", "/index.html"]);
  * Serves the built console at `/`: its files, and `index.html` for any other path that is not
  * the API, so deep links into the single-page app work. Files are sent as the build's Brotli or
  * gzip copy when the browser accepts one; hashed assets are cached for a year. The page is read
- * for every answer and gets that answer's Content-Security-Policy nonce.
+ * for every answer, gets that answer's Content-Security-Policy nonce and is never kept (`no-store`).
  */
 export function mountConsole(app: Hono<AppEnv>, dist: string): void {
   const indexFile = join(dist, "index.html");
@@ -49,8 +49,9 @@ export function mountConsole(app: Hono<AppEnv>, dist: string): void {
   app.get("*", async (c, next) => {
     if (c.req.path.startsWith("/api/")) return next();
     const page = await readFile(indexFile, "utf8");
+    // The page carries this answer's own nonce: a kept copy would carry a nonce that is no longer secret.
     return c.html(page.replaceAll(CSP_NONCE_PLACEHOLDER, c.get("secureHeadersNonce") ?? ""), 200, {
-      "Cache-Control": "no-cache",
+      "Cache-Control": "no-store",
     });
   });
 }

@@ -89,7 +89,7 @@ describe("the Content-Security-Policy", () => {
       const res = await t.request(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/^text\/html/);
-      expect(res.headers.get("cache-control")).toBe("no-cache");
+      expect(res.headers.get("cache-control")).toBe("no-store");
       const nonce = expectStrictPolicy(res);
       const html = await res.text();
       expect(html).not.toContain(PLACEHOLDER);
