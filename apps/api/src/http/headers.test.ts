@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { API_SCOPES, type Verification } from "@recovery-desk/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_STAFF_PASSWORD } from "../demo/personas.ts";
 import { accountByUsername } from "../test/accounts.ts";
 import { createTestContext, type TestContext } from "../test/context.ts";
 import { createKey } from "../test/hostile/callers.ts";
@@ -157,6 +158,25 @@ describe("Cache-Control on API answers", () => {
     expect(missing).toEqual([]);
     // Successes, refusals, validation failures and unknown ids were all among the answers checked.
     expect([...statuses]).toEqual(expect.arrayContaining([200, 400, 401, 403, 404]));
+  });
+
+  it("is no-store on a sign-in, a sign-out and the audit export", async () => {
+    const login = await t.request("/api/v1/auth/login", {
+      body: { username: "sam.supervisor", password: DEMO_STAFF_PASSWORD },
+    });
+    expect(login.status).toBe(200);
+    expect(login.headers.get("cache-control")).toBe("no-store");
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const exported = await t.request("/api/v1/audit-events/export?format=ndjson", { cookie: admin });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("cache-control")).toBe("no-store");
+    await exported.body?.cancel();
+    const logout = await t.request("/api/v1/auth/logout", { method: "POST", cookie });
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get("cache-control")).toBe("no-store");
   });
 
   it("is no-store on problems for unknown API paths, methods and bodies that fail", async () => {

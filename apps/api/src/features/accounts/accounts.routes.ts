@@ -96,11 +96,9 @@ export const accountRoutes = createRouter()
         }),
       );
     }
-    c.header("Cache-Control", "no-store");
     return c.json(detail, 200);
   })
   .openapi(timelineRoute, async (c) => {
     const { database } = c.var.deps;
-    c.header("Cache-Control", "no-store");
     return c.json(await accountTimeline(database.db, c.req.valid("param").id, c.req.valid("query")), 200);
   });

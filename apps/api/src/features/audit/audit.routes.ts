@@ -92,7 +92,6 @@ export const auditRoutes = createRouter()
       "Content-Disposition",
       `attachment; filename="audit-${stamp}.${query.format === "csv" ? "csv" : "ndjson"}"`,
     );
-    c.header("Cache-Control", "no-store");
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       start(controller) {

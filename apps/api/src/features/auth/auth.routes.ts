@@ -54,7 +54,6 @@ export const authRoutes = createRouter()
       userAgent: c.req.header("user-agent") ?? null,
     });
     writeSessionCookie(c, deps.config, result.session.token, result.session.expiresAt, deps.clock.now());
-    c.header("Cache-Control", "no-store");
     return c.json({ staff: result.staff }, 200);
   })
   .openapi(logoutRoute, async (c) => {
@@ -75,6 +74,5 @@ export const authRoutes = createRouter()
   .openapi(meRoute, (c) => {
     const principal = requireStaff(c.var.principal, "agent");
     const { id, username, displayName, role } = principal;
-    c.header("Cache-Control", "no-store");
     return c.json({ staff: { id, username, displayName, role } }, 200);
   });

@@ -30,6 +30,5 @@ export const devRoutes = createRouter().openapi(outboxRoute, async (c) => {
     .from(outbox)
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(c.req.valid("query").limit);
-  c.header("Cache-Control", "no-store");
   return c.json({ items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), nextCursor: null }, 200);
 });
