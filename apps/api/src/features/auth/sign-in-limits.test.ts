@@ -104,6 +104,21 @@ describe("staff sign-in limits", () => {
     expect((await login("nobody.x", "guess", office)).status).toBe(429);
   });
 
+  it("lets one address that keeps trying a username it locked block no one else's sign-in", async () => {
+    const attacker = "203.0.113.50";
+    for (let i = 0; i < 5; i++) expect((await login("ava.agent", `guess-${i}`, attacker)).status).toBe(401);
+    for (let round = 0; round < 7; round++) {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => login("ava.agent", `guess-${round}-${i}`, attacker)),
+      );
+      expect(answers.every((res) => res.status === 429)).toBe(true);
+    }
+    expect(checks.count).toBe(5);
+    // 355 attempts in the minute, past the ceiling of 300: only the 5 checked count towards it.
+    expect((await login("sam.supervisor", "helpdesk-demo", "192.0.2.80")).status).toBe(200);
+    expect((await login("nobody.else", "guess", "192.0.2.81")).status).toBe(401);
+  });
+
   it("counts IPv6 addresses by their /64, and an IPv4-mapped address as IPv4", async () => {
     const answers = await Promise.all(
       Array.from({ length: 21 }, (_, i) => login(`nobody.${i}`, "guess", `2001:db8:1:2::${(i + 1).toString(16)}`)),
@@ -158,5 +173,27 @@ describe("the ceiling on sign-in attempts across all usernames", () => {
 
     small.clock.advance(MINUTE);
     expect((await attempt(20)).status).toBe(401);
+  });
+
+  it("takes an attempt it refuses back from the username's and the address's counts", async () => {
+    small.clock.advance(60 * MINUTE);
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(i)));
+    expect(answers.every((res) => res.status === 401)).toBe(true);
+    const target = (password: string) =>
+      small.app.request(
+        "/api/v1/auth/login",
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ username: "target.user", password }),
+        },
+        { incoming: { socket: { remoteAddress: "203.0.113.77" } } },
+      );
+    for (let i = 0; i < 6; i++) expect((await target(`over-${i}`)).status).toBe(429);
+
+    // The next minute the username still has all of its 5 attempts.
+    small.clock.advance(MINUTE);
+    for (let i = 0; i < 5; i++) expect((await target(`guess-${i}`)).status).toBe(401);
+    expect((await target("guess-5")).status).toBe(429);
   });
 });

@@ -3,11 +3,11 @@ import type { Executor } from "../../db/client.ts";
 import { rateLimitCounters } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { ApiError } from "../../http/errors.ts";
-import { countHit, countHitWithin, refundHit, resetCount, secondsUntilWindowEnds } from "../../lib/rate-limit.ts";
+import { countHitWithin, refundHit, resetCount } from "../../lib/rate-limit.ts";
 
 /** Sign-in attempts across all usernames are counted per minute. */
 export const CEILING_WINDOW_MS = 60_000;
-/** Counts every sign-in attempt, like the other request counters (`rate:…`). */
+/** Counts the sign-in attempts that reach a password check, like the other request counters (`rate:…`). */
 export const CEILING_KEY = "rate:sign-in";
 
 /** The counter of a username's sign-in attempts since its last success, in any letter case. */
@@ -44,55 +44,68 @@ export function countedAddress(ip: string): string {
     .join(":")}::/64`;
 }
 
+/** One attempt counted under a key, in the window that started at `windowStartedAt`. */
+interface Hit {
+  key: string;
+  windowStartedAt: Date;
+}
+
 /** What an admitted attempt counted, to be settled when its password check is done. */
 export interface SignInTicket {
   usernameKey: string;
-  address: { key: string; windowStartedAt: Date } | null;
+  address: Hit | null;
 }
 
 /**
  * Counts a sign-in attempt before its password is checked, and refuses it with 429 `rate_limited`
  * when it is one too many:
- * - past the ceiling on attempts a minute across all usernames (every attempt counts);
  * - past the failures allowed from the client's address in the window;
- * - past the failures allowed for the username in the window, counted since its last success.
+ * - past the failures allowed for the username in the window, counted since its last success;
+ * - past the ceiling on attempts a minute across all usernames.
  * Each count is one atomic statement that adds the attempt only while under the limit, so however
  * many requests arrive at once, no more than the limit reach the password check. An attempt refused
- * for its username is taken back from its address's count: no password was checked.
+ * by one limit is taken back from the counts it was already added to: no password was checked. So
+ * the ceiling counts only attempts that reach a check, and one client sending attempts at a username
+ * it has locked cannot raise it and block everyone else's sign-in.
  */
 export async function admitSignIn(deps: AppDeps, username: string, ip: string | null): Promise<SignInTicket> {
   const { db } = deps.database;
   const { maxFailures, windowMs, maxFailuresPerAddress, maxAttemptsPerMinute } = deps.config.login;
   const now = deps.clock.now();
+  const counted: Hit[] = [];
+  const giveBack = () => Promise.all(counted.map((hit) => refundHit(db, hit.key, hit.windowStartedAt)));
 
-  if (maxAttemptsPerMinute > 0) {
-    const all = await countHit(db, CEILING_KEY, now, CEILING_WINDOW_MS);
-    if (all.count > maxAttemptsPerMinute) {
-      throw new ApiError("rate_limited", "Too many sign-in attempts right now. Try again in a minute.", {
-        retryAfter: secondsUntilWindowEnds(all.windowStartedAt, CEILING_WINDOW_MS, now),
-      });
-    }
-  }
-
-  let address: SignInTicket["address"] = null;
+  let address: Hit | null = null;
   if (ip && maxFailuresPerAddress > 0) {
     const key = addressKey(countedAddress(ip));
-    const counted = await countHitWithin(db, key, now, windowMs, maxFailuresPerAddress);
-    if (!counted.admitted) {
+    const hit = await countHitWithin(db, key, now, windowMs, maxFailuresPerAddress);
+    if (!hit.admitted) {
       throw new ApiError("rate_limited", "Too many failed sign-ins from this address. Try again later.", {
-        retryAfter: counted.retryAfter,
+        retryAfter: hit.retryAfter,
       });
     }
-    address = { key, windowStartedAt: counted.hit.windowStartedAt };
+    address = { key, windowStartedAt: hit.hit.windowStartedAt };
+    counted.push(address);
   }
 
   const key = usernameKey(username);
-  const counted = await countHitWithin(db, key, now, windowMs, maxFailures);
-  if (!counted.admitted) {
-    if (address) await refundHit(db, address.key, address.windowStartedAt);
+  const forUsername = await countHitWithin(db, key, now, windowMs, maxFailures);
+  if (!forUsername.admitted) {
+    await giveBack();
     throw new ApiError("rate_limited", "Too many failed sign-ins for this username. Try again later.", {
-      retryAfter: counted.retryAfter,
+      retryAfter: forUsername.retryAfter,
     });
+  }
+  counted.push({ key, windowStartedAt: forUsername.hit.windowStartedAt });
+
+  if (maxAttemptsPerMinute > 0) {
+    const all = await countHitWithin(db, CEILING_KEY, now, CEILING_WINDOW_MS, maxAttemptsPerMinute);
+    if (!all.admitted) {
+      await giveBack();
+      throw new ApiError("rate_limited", "Too many sign-in attempts right now. Try again in a minute.", {
+        retryAfter: all.retryAfter,
+      });
+    }
   }
   return { usernameKey: key, address };
 }
