@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createApp } from "../app.ts";
 import { openPglite } from "../db/client.ts";
+import { lockDataDir } from "../db/data-dir-lock.ts";
 import { DEFAULT_CONFIG } from "../deps.ts";
 import { systemClock } from "../lib/clock.ts";
 import { silentLogger } from "../lib/logger.ts";
@@ -26,16 +27,17 @@ const run = (args: string[], password: string) =>
 /**
  * Runs the command in a pseudo-terminal (`script` from util-linux), as when someone types at a
  * terminal: each of `keys` is typed once the output so far contains its `after`. Answers everything
- * the terminal showed, and the exit code.
+ * the terminal showed, and the exit code (null if it was still waiting after 20 seconds and was stopped).
  */
-function runAtTerminal(args: string[], keys: { after: string; type: string }[]) {
+function runAtTerminal(args: string[], keys: { after: string; type: string }[], folder = dataDir) {
   const command = [process.execPath, "--import", "tsx", "src/cli/create-admin.ts", ...args]
     .map((part) => `'${part.replaceAll("'", "'\\''")}'`)
     .join(" ");
   const child = spawn("script", ["-q", "-e", "-c", command, "/dev/null"], {
     cwd: API_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", DEMO: "false", LOG_LEVEL: "silent" },
+    env: { ...process.env, DATA_DIR: folder, DATABASE_URL: "", DEMO: "false", LOG_LEVEL: "silent" },
   });
+  const stuck = setTimeout(() => child.kill("SIGKILL"), 20_000);
   let shown = "";
   const pending = [...keys];
   let typedAt = 0;
@@ -50,7 +52,10 @@ function runAtTerminal(args: string[], keys: { after: string; type: string }[]) 
     }
   });
   return new Promise<{ shown: string; status: number | null }>((resolve) => {
-    child.on("close", (status) => resolve({ shown, status }));
+    child.on("close", (status) => {
+      clearTimeout(stuck);
+      resolve({ shown, status });
+    });
   });
 }
 
@@ -137,6 +142,40 @@ describe.runIf(inject("testDatabase").kind === "pglite")("the create-admin comma
     expect(differ.shown).toContain("The two passwords differ");
     expect(differ.shown).not.toMatch(/first-long|second-long/);
     expect(await signsIn("gone.admin", "first-long-password")).toBe(false);
+  }, 60_000);
+
+  it("at a terminal, takes Ctrl-D as cancel, creating nobody", async () => {
+    const cancelled = await runAtTerminal(
+      ["--username", "eof.admin", "--name", "Eof"],
+      [{ after: "Password for eof.admin", type: "half-typed\u0004" }],
+    );
+    expect(cancelled.status, cancelled.shown).toBe(1);
+    expect(cancelled.shown).toContain("Cancelled; nobody was created.");
+    expect(cancelled.shown).not.toContain("half-typed");
+    expect(await signsIn("eof.admin", "half-typed")).toBe(false);
+  }, 60_000);
+
+  it("on a data folder another process holds, says so before asking for a password", async () => {
+    const held = mkdtempSync(join(tmpdir(), "rd-admin-held-"));
+    const lock = lockDataDir(held);
+    try {
+      const { shown, status } = await runAtTerminal(
+        ["--username", "late.admin", "--name", "Late"],
+        [
+          { after: "Password for late.admin", type: "a-long-enough-password\r" },
+          { after: "again", type: "a-long-enough-password\r" },
+        ],
+        held,
+      );
+      expect(status, shown).toBe(1);
+      expect(shown).not.toContain("Password for");
+      expect(shown.trim()).toBe(
+        `create-admin cannot start: The data folder ${held} is in use by another Recovery Desk process (pid ${process.pid}). Stop that process first, or set DATA_DIR to another folder.`,
+      );
+    } finally {
+      lock.release();
+      rmSync(held, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("refuses a short password, a taken username and missing arguments", () => {

@@ -2,7 +2,8 @@
  * Creates the first admin of a database that has no demo world:
  *   pnpm create-admin --username ada --name "Ada Lovelace" < password-file
  * The password is read from standard input, never from the command line: piped, its first line;
- * typed at a terminal, without showing it, and asked twice.
+ * typed at a terminal, without showing it, and asked twice. The database is opened first, so a
+ * data folder another process holds is reported before anyone types a password.
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -28,6 +29,18 @@ if (!values.username || !/^[a-z0-9._-]{3,50}$/i.test(values.username) || !values
   process.exit(2);
 }
 
+/** Ends the command without creating anyone: `message` on standard error, exit code `code`. */
+class Stop extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const cancelled = (code: number) => new Stop(code, "Cancelled; nobody was created.");
+
 /** The first line of piped standard input. */
 async function readLine(): Promise<string> {
   const lines = createInterface({ input: process.stdin, terminal: false });
@@ -40,22 +53,28 @@ async function readLine(): Promise<string> {
 
 /**
  * Reads a line typed at the terminal without showing it (raw mode: no echo, keys as they come).
- * Enter ends it; Backspace takes back a character and Ctrl-U the whole line; Ctrl-C stops the
- * command; other control keys and escape sequences (arrows) are ignored.
+ * Enter ends it; Backspace takes back a character and Ctrl-U the whole line; Ctrl-C cancels
+ * (exit 130), and so do Ctrl-D and the end of input (exit 1); other control keys and escape
+ * sequences (arrows) are ignored.
  */
 function readHidden(prompt: string): Promise<string> {
   const input = process.stdin;
   // No echo from here on: only then the prompt, so nothing typed right after it shows.
   input.setRawMode(true);
   process.stderr.write(prompt);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let typed: string[] = [];
     let inEscape: "none" | "start" | "sequence" = "none";
     const done = () => {
       input.off("data", onData);
+      input.off("end", onEnd);
       input.setRawMode(false);
       input.pause();
       process.stderr.write("\n");
+    };
+    const onEnd = () => {
+      done();
+      reject(cancelled(1));
     };
     const onData = (chunk: string) => {
       for (const key of chunk) {
@@ -72,10 +91,10 @@ function readHidden(prompt: string): Promise<string> {
           resolve(typed.join(""));
           return;
         }
-        if (key === "\u0003") {
+        if (key === "\u0003" || key === "\u0004") {
           done();
-          process.stderr.write("Cancelled; nobody was created.\n");
-          process.exit(130);
+          reject(cancelled(key === "\u0003" ? 130 : 1));
+          return;
         }
         if (key === "\u007f" || key === "\b") typed = typed.slice(0, -1);
         else if (key === "\u0015") typed = [];
@@ -86,6 +105,7 @@ function readHidden(prompt: string): Promise<string> {
     input.setEncoding("utf8");
     input.resume();
     input.on("data", onData);
+    input.once("end", onEnd);
   });
 }
 
@@ -94,17 +114,8 @@ async function readPassword(): Promise<string> {
   const first = await readHidden(`Password for ${values.username} (at least ${MIN_PASSWORD} characters, not shown): `);
   if (first.length < MIN_PASSWORD) return first;
   const again = await readHidden("The same password again: ");
-  if (again !== first) {
-    console.error("The two passwords differ; nobody was created.");
-    process.exit(2);
-  }
+  if (again !== first) throw new Stop(2, "The two passwords differ; nobody was created.");
   return first;
-}
-
-const password = await readPassword();
-if (password.length < MIN_PASSWORD || password.length > 200) {
-  console.error(`The password must be ${MIN_PASSWORD} to 200 characters long.`);
-  process.exit(2);
 }
 
 const env = loadEnv();
@@ -112,6 +123,10 @@ const database = env.DATABASE_URL
   ? await openPostgres({ url: env.DATABASE_URL, max: 1 })
   : await openEmbeddedOrExit(env.DATA_DIR, "create-admin");
 try {
+  const password = await readPassword();
+  if (password.length < MIN_PASSWORD || password.length > 200) {
+    throw new Stop(2, `The password must be ${MIN_PASSWORD} to 200 characters long.`);
+  }
   await database.migrate();
   const [taken] = await database.db.select({ id: staff.id }).from(staff).where(eq(staff.username, values.username));
   if (taken) {
@@ -141,6 +156,10 @@ try {
     });
     console.error(`Created admin ${values.username}.`);
   }
+} catch (error) {
+  if (!(error instanceof Stop)) throw error;
+  console.error(error.message);
+  process.exitCode = error.code;
 } finally {
   await database.close();
 }
