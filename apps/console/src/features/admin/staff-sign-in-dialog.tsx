@@ -1,11 +1,8 @@
 import type { StaffMember } from "@recovery-desk/shared";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { clearSignInLimit, staffKeys } from "../../api/admin-staff.ts";
-import { isApiProblem } from "../../api/problem.ts";
-import { outcomeKnown, useIdempotencyKeys } from "../../lib/use-idempotency-keys.ts";
 import type { FocusReturn } from "./admin-dialog.tsx";
 import { describeStaffChangeProblem } from "./admin-words.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
+import { useStaffChange } from "./use-staff-change.ts";
 
 type StaffSignInDialogProps = {
   /** Whose sign-in is blocked; null while closed. */
@@ -20,35 +17,14 @@ type StaffSignInDialogProps = {
  * locked out by their own typos or by someone else's guesses.
  */
 export function StaffSignInDialog({ member, returnFocusTo, onClose, onCleared }: StaffSignInDialogProps) {
-  const queryClient = useQueryClient();
-  const keys = useIdempotencyKeys();
-  const fingerprint = (target: StaffMember) => `staff-sign-in:${target.id}`;
-
-  const clear = useMutation({
-    mutationFn: ({ target, key }: { target: StaffMember; key: string }) => clearSignInLimit(target.id, key),
-    retry: (failures, error) => failures < 1 && isApiProblem(error) && error.code === "network_error",
-    retryDelay: 500,
-    onSuccess: (updated, { target }) => {
-      keys.settle(fingerprint(target), true);
-      queryClient.setQueryData(staffKeys.list(), (list: StaffMember[] | undefined) =>
-        list?.map((one) => (one.id === updated.id ? updated : one)),
-      );
-      void queryClient.invalidateQueries({ queryKey: staffKeys.list() });
-      onCleared(updated);
-    },
-    onError: (error, { target }) => {
-      keys.settle(fingerprint(target), outcomeKnown(error));
-      if (isApiProblem(error) && error.isClientError)
-        void queryClient.invalidateQueries({ queryKey: staffKeys.list() });
-    },
-  });
+  const { change, busy, error, reset } = useStaffChange({ onChanged: (updated) => onCleared(updated) });
 
   return (
     <ConfirmDialog
       open={member !== null}
       onOpenChange={(open) => {
         if (open) return;
-        clear.reset();
+        reset();
         onClose();
       }}
       returnFocusTo={returnFocusTo}
@@ -60,10 +36,10 @@ export function StaffSignInDialog({ member, returnFocusTo, onClose, onCleared }:
       }
       confirmLabel="Clear failed attempts"
       tone="primary"
-      busy={clear.isPending}
-      problem={member && clear.error ? describeStaffChangeProblem(clear.error, member, false) : null}
+      busy={busy}
+      problem={member && error ? describeStaffChangeProblem(error, member, false) : null}
       onConfirm={() => {
-        if (member) clear.mutate({ target: member, key: keys.keyFor(fingerprint(member)) });
+        if (member) change({ target: member, clearSignInLimit: true });
       }}
     />
   );

@@ -1,24 +1,33 @@
 import type { StaffMember, UpdateStaffRequest } from "@recovery-desk/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { staffKeys, updateStaff } from "../../api/admin-staff.ts";
+import { clearSignInLimit, staffKeys, updateStaff } from "../../api/admin-staff.ts";
 import { isApiProblem } from "../../api/problem.ts";
 import { outcomeKnown, useIdempotencyKeys } from "../../lib/use-idempotency-keys.ts";
 
-type StaffChange = { target: StaffMember; change: UpdateStaffRequest };
+/** A change to someone's role or access, or clearing the failed sign-in attempts that block them. */
+type StaffChange =
+  | { target: StaffMember; change: UpdateStaffRequest }
+  | { target: StaffMember; clearSignInLimit: true };
 
-const fingerprint = ({ target, change }: StaffChange) => `staff:${target.id}:${JSON.stringify(change)}`;
+const fingerprint = (request: StaffChange) =>
+  "change" in request
+    ? `staff:${request.target.id}:${JSON.stringify(request.change)}`
+    : `staff-sign-in:${request.target.id}`;
+
+const send = (request: StaffChange, key: string) =>
+  "change" in request ? updateStaff(request.target.id, request.change, key) : clearSignInLimit(request.target.id, key);
 
 /**
- * Changes someone's role or access. A dropped connection is tried once more with the same
- * Idempotency-Key, so it can never act twice; the answer goes into the staff list at once.
+ * Changes someone's role or access, or lets them sign in again. A dropped connection is tried once
+ * more with the same Idempotency-Key, so it can never act twice; the answer goes into the staff
+ * list at once.
  */
 export function useStaffChange({ onChanged }: { onChanged: (updated: StaffMember, before: StaffMember) => void }) {
   const queryClient = useQueryClient();
   const keys = useIdempotencyKeys();
 
   const mutation = useMutation({
-    mutationFn: ({ request, key }: { request: StaffChange; key: string }) =>
-      updateStaff(request.target.id, request.change, key),
+    mutationFn: ({ request, key }: { request: StaffChange; key: string }) => send(request, key),
     retry: (failures, error) => failures < 1 && isApiProblem(error) && error.code === "network_error",
     retryDelay: 500,
     onSuccess: (updated, { request }) => {
