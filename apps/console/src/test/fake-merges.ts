@@ -15,12 +15,13 @@ import {
 import { fakeAccounts } from "./fake-accounts.ts";
 import { findAccount } from "./fake-api.ts";
 import { openWindowOf } from "./fake-window.ts";
-import { accounts, toSummary } from "./fixtures.ts";
+import { accounts, ana, anaDuplicate, toSummary } from "./fixtures.ts";
 
 type Reply = { status: number; body: unknown } | { status: number; code: FakeCode; detail: string };
 type FakeCode = "verification_required" | "invalid_transition" | "conflict" | "forbidden" | "not_found";
 
-const UNDO_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const UNDO_DAYS_MS = 30 * DAY_MS;
 
 export const fakeMerges = {
   merges: [] as Merge[],
@@ -94,6 +95,24 @@ export function seedMerge(init: Partial<Merge> & Pick<Merge, "survivorId" | "mer
   fakeMerges.merges.push(merge);
   if (merge.status === "completed") applyMerge(merge);
   return merge;
+}
+
+/**
+ * Ana Silva's duplicate merged into her account by another supervisor `daysAgo` days ago (one by
+ * default), with the 30 days to undo it counted from then.
+ */
+export function seedCompletedMerge({ daysAgo = 1, ...init }: Partial<Merge> & { daysAgo?: number } = {}): Merge {
+  const completedAt = new Date(Date.now() - daysAgo * DAY_MS);
+  return seedMerge({
+    survivorId: ana.id,
+    mergedIds: [anaDuplicate.id],
+    status: "completed",
+    decidedBy: "other.supervisor",
+    decidedAt: completedAt.toISOString(),
+    completedAt: completedAt.toISOString(),
+    undoAvailableUntil: new Date(completedAt.getTime() + UNDO_DAYS_MS).toISOString(),
+    ...init,
+  });
 }
 
 function applyMerge(merge: Merge): void {

@@ -2,8 +2,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sam } from "../../test/admin-fixtures.ts";
-import { CALL_STARTS_AT, startFakeClock } from "../../test/clock.ts";
-import { fakeMerges, seedMerge } from "../../test/fake-merges.ts";
+import { startFakeClock } from "../../test/clock.ts";
+import { fakeMerges, seedCompletedMerge, seedMerge } from "../../test/fake-merges.ts";
 import { ana, anaDuplicate } from "../../test/fixtures.ts";
 import { apiPath } from "../../test/http.ts";
 import { tabTo } from "../../test/keyboard.ts";
@@ -11,8 +11,6 @@ import { confirmChord, dialog, findToast } from "../../test/recovery-page.ts";
 import { renderApp } from "../../test/render-app.tsx";
 import { server } from "../../test/server.ts";
 import { SUGGESTED_DECISION_REASONS } from "./merge-words.ts";
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /** The reasons the console sent with each decision, in order. */
 function recordReasons(): { decision: string; reason: string }[] {
@@ -36,17 +34,6 @@ async function openDecision(path: string, button: "Approve" | "Undo") {
   return { user, box };
 }
 
-const completedMerge = () =>
-  seedMerge({
-    survivorId: ana.id,
-    mergedIds: [anaDuplicate.id],
-    status: "completed",
-    decidedBy: "other.supervisor",
-    decidedAt: new Date(CALL_STARTS_AT.getTime() - DAY).toISOString(),
-    completedAt: new Date(CALL_STARTS_AT.getTime() - DAY).toISOString(),
-    undoAvailableUntil: new Date(CALL_STARTS_AT.getTime() + 29 * DAY).toISOString(),
-  });
-
 describe("the supervisor's decision reason, like the agent's action reason", () => {
   beforeEach(() => startFakeClock());
 
@@ -69,7 +56,7 @@ describe("the supervisor's decision reason, like the agent's action reason", () 
   });
 
   it("Undo starts with a suggested reason that one chord confirms", async () => {
-    completedMerge();
+    seedCompletedMerge();
     const sent = recordReasons();
     const { user, box } = await openDecision("/merges?status=completed", "Undo");
 
@@ -84,7 +71,7 @@ describe("the supervisor's decision reason, like the agent's action reason", () 
   });
 
   it("a reason cleared away is refused before anything is sent, and the agent's words are kept", async () => {
-    completedMerge();
+    seedCompletedMerge();
     const sent = recordReasons();
     const { user, box } = await openDecision("/merges?status=completed", "Undo");
 

@@ -2,9 +2,9 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sam } from "../../test/admin-fixtures.ts";
-import { CALL_STARTS_AT, startFakeClock } from "../../test/clock.ts";
+import { startFakeClock } from "../../test/clock.ts";
 import { findAccount } from "../../test/fake-api.ts";
-import { fakeMerges, seedMerge } from "../../test/fake-merges.ts";
+import { fakeMerges, seedCompletedMerge, seedMerge } from "../../test/fake-merges.ts";
 import { ana, anaDuplicate, ava, maria, tom, toSummary } from "../../test/fixtures.ts";
 import { apiPath } from "../../test/http.ts";
 import { tabTo } from "../../test/keyboard.ts";
@@ -12,8 +12,6 @@ import { confirmChord, dialog, findToast } from "../../test/recovery-page.ts";
 import { renderApp } from "../../test/render-app.tsx";
 import { server } from "../../test/server.ts";
 import { UNDO_OUTCOME } from "./merge-words.ts";
-
-const DAY = 24 * 60 * 60 * 1000;
 
 async function openMerges(path: string, staff = sam) {
   const app = renderApp(path, { signedInAs: staff });
@@ -84,15 +82,7 @@ describe("the supervisor's merges page", () => {
   });
 
   it("undoes a completed merge: both accounts go back as they were", async () => {
-    const merge = seedMerge({
-      survivorId: ana.id,
-      mergedIds: [anaDuplicate.id],
-      status: "completed",
-      decidedBy: "other.supervisor",
-      decidedAt: new Date(CALL_STARTS_AT.getTime() - DAY).toISOString(),
-      completedAt: new Date(CALL_STARTS_AT.getTime() - DAY).toISOString(),
-      undoAvailableUntil: new Date(CALL_STARTS_AT.getTime() + 29 * DAY).toISOString(),
-    });
+    const merge = seedCompletedMerge();
     expect(findAccount(anaDuplicate.id)?.status).toBe("merged");
     const { user } = await openMerges("/merges?status=completed");
     const card = mergeCard(merge.id);
@@ -112,13 +102,7 @@ describe("the supervisor's merges page", () => {
   });
 
   it("offers no undo once the 30 days are over", async () => {
-    const merge = seedMerge({
-      survivorId: ana.id,
-      mergedIds: [anaDuplicate.id],
-      status: "completed",
-      completedAt: new Date(CALL_STARTS_AT.getTime() - 31 * DAY).toISOString(),
-      undoAvailableUntil: new Date(CALL_STARTS_AT.getTime() - DAY).toISOString(),
-    });
+    const merge = seedCompletedMerge({ daysAgo: 31 });
     await openMerges("/merges?status=completed");
     expect(within(mergeCard(merge.id)).queryByRole("button", { name: "Undo" })).not.toBeInTheDocument();
   });

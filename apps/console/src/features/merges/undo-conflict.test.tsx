@@ -2,30 +2,21 @@ import { screen, within } from "@testing-library/react";
 import { http } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sam } from "../../test/admin-fixtures.ts";
-import { CALL_STARTS_AT, startFakeClock } from "../../test/clock.ts";
+import { startFakeClock } from "../../test/clock.ts";
 import { findAccount } from "../../test/fake-api.ts";
-import { fakeMerges, seedMerge } from "../../test/fake-merges.ts";
-import { ana, anaDuplicate } from "../../test/fixtures.ts";
+import { fakeMerges, seedCompletedMerge } from "../../test/fake-merges.ts";
+import { anaDuplicate } from "../../test/fixtures.ts";
 import { apiPath, problem } from "../../test/http.ts";
 import { tabTo } from "../../test/keyboard.ts";
 import { confirmChord, dialog } from "../../test/recovery-page.ts";
 import { renderApp } from "../../test/render-app.tsx";
 import { server } from "../../test/server.ts";
 
-const DAY = 24 * 60 * 60 * 1000;
-
 describe("undoing a merge after the accounts changed", () => {
   beforeEach(() => startFakeClock());
 
   it("says that later changes to the survivor stay, and shows a refusal naming what changed, changing nothing", async () => {
-    seedMerge({
-      survivorId: ana.id,
-      mergedIds: [anaDuplicate.id],
-      status: "completed",
-      decidedBy: "other.supervisor",
-      completedAt: new Date(CALL_STARTS_AT.getTime() - DAY).toISOString(),
-      undoAvailableUntil: new Date(CALL_STARTS_AT.getTime() + 29 * DAY).toISOString(),
-    });
+    seedCompletedMerge();
     const refusal =
       "The address PO Box 77, Springfield IL 62705 that this merge moved to ana.silva has changed since; the merge cannot be undone automatically.";
     server.use(http.post(apiPath("/merges/:id/undo"), () => problem(409, "conflict", refusal)));
