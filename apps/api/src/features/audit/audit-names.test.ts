@@ -1,5 +1,7 @@
 import type { ListedAuditEventPage, Problem } from "@recovery-desk/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appendAuditEvent } from "../../audit/append.ts";
+import { accounts, apiKeys, staff } from "../../db/schema/index.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { createTestContext, type TestContext } from "../../test/context.ts";
 import { parseCsv } from "../../test/csv.ts";
@@ -73,6 +75,71 @@ describe("filtering the trail by name", () => {
       const problem = (await res.json()) as Problem;
       expect(problem.code).toBe("validation_failed");
       expect(problem.errors).toEqual([{ path: `query.${param}`, message: expect.stringContaining(message) }]);
+    }
+  });
+
+  it("takes an exact id over a username spelt like that id, for staff, API keys and accounts", async () => {
+    const db = t.database.db;
+    const at = t.clock.now();
+    const person = { displayName: "Twin", role: "agent" as const, passwordHash: "x", createdAt: at, updatedAt: at };
+    const customer = {
+      firstName: "Twin",
+      lastName: "Twin",
+      displayName: "Twin Twin",
+      nameSearch: "twin twin",
+      status: "active" as const,
+      createdAt: at,
+      updatedAt: at,
+    };
+    // Each record whose username is another's id is written first, so an unordered lookup meets it first.
+    await db.insert(staff).values({ ...person, id: "stf_twin_a", username: "stf_twin_b" });
+    await db.insert(staff).values({ ...person, id: "stf_twin_c", username: "key_twin" });
+    await db.insert(staff).values({ ...person, id: "stf_twin_b", username: "twin.b" });
+    await db.insert(apiKeys).values({
+      id: "key_twin",
+      name: "Twin key",
+      prefix: "rdk_twin",
+      keyHash: "twin-hash",
+      scopes: [],
+      createdAt: at,
+    });
+    await db.insert(accounts).values({ ...customer, id: "acc_twin_a", username: "acc_twin_b" });
+    await db.insert(accounts).values({ ...customer, id: "acc_twin_b", username: "twin.b" });
+    await db.transaction(async (tx) => {
+      for (const [type, id, accountId] of [
+        ["staff", "stf_twin_a", "acc_twin_a"],
+        ["staff", "stf_twin_c", "acc_twin_a"],
+        ["staff", "stf_twin_b", "acc_twin_b"],
+        ["api_key", "key_twin", "acc_twin_b"],
+      ] as const) {
+        await appendAuditEvent(tx, {
+          at,
+          actor: { type, id, name: id },
+          action: "account.viewed_unmasked",
+          origin: { ip: null, requestId: null },
+          accountId,
+        });
+      }
+    });
+
+    for (const [actor, id] of [
+      ["stf_twin_b", "stf_twin_b"],
+      ["twin.b", "stf_twin_b"],
+      ["key_twin", "key_twin"],
+    ]) {
+      const page = await list({ actor });
+      expect(
+        page.items.map((e) => e.actor.id),
+        actor,
+      ).toEqual([id]);
+    }
+    for (const [account, id] of [
+      ["acc_twin_b", "acc_twin_b"],
+      ["twin.b", "acc_twin_b"],
+      ["acc_twin_a", "acc_twin_a"],
+    ]) {
+      const page = await list({ account });
+      expect(new Set(page.items.map((e) => e.accountId)), account).toEqual(new Set([id]));
     }
   });
 

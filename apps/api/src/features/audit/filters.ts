@@ -53,27 +53,35 @@ function unknown(field: "actor" | "account", message: string): ApiError {
 }
 
 /**
- * The id behind the `actor` filter: a staff member by username (any case) or id, else an API key
- * by id. Each is one lookup on a unique index; the events are then read by `(actor_id, seq)`.
+ * The id behind the `actor` filter: a staff member or an API key by id, else a staff member by
+ * username (any case). An exact id wins over a username spelt like it, so the answer never depends
+ * on which row the database meets first. Each is a lookup on a unique index; the events are then
+ * read by `(actor_id, seq)`.
  */
 async function actorIdOf(db: Db, actor: string): Promise<string> {
   const [member] = await db
     .select({ id: staff.id })
     .from(staff)
-    .where(or(eq(staff.username, actor), eq(staff.id, actor)))
+    .where(or(eq(staff.id, actor), eq(staff.username, actor)))
+    .orderBy(desc(sql`${staff.id} = ${actor}`))
     .limit(1);
-  if (member) return member.id;
+  if (member?.id === actor) return member.id;
   const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, actor)).limit(1);
   if (key) return key.id;
+  if (member) return member.id;
   throw unknown("actor", `No staff member or API key "${actor}": give a staff username, or a staff or API key id.`);
 }
 
-/** The id behind the `account` filter: an account by username (any case) or id, on their unique indexes. */
+/**
+ * The id behind the `account` filter: an account by id, else by username (any case), on their
+ * unique indexes; an exact id wins over a username spelt like it.
+ */
 async function accountIdOf(db: Db, account: string): Promise<string> {
   const [found] = await db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(or(eq(accounts.username, account), eq(accounts.id, account)))
+    .where(or(eq(accounts.id, account), eq(accounts.username, account)))
+    .orderBy(desc(sql`${accounts.id} = ${account}`))
     .limit(1);
   if (found) return found.id;
   throw unknown("account", `No account "${account}": give an account's username or id.`);
