@@ -1,14 +1,10 @@
 import { tanstackRouter } from "@tanstack/router-plugin/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+// By path: Node loads this file's imports of packages as they are, and cannot run the shared package's TypeScript.
+import { CSP_NONCE_PLACEHOLDER } from "../../packages/shared/src/contract/browser.ts";
 import { apiTarget, consolePort } from "./build/dev-server.ts";
 import { precompress } from "./build/precompress.ts";
-
-/**
- * Where each page's Content-Security-Policy nonce goes in the built index.html; the server puts a
- * fresh one there for every answer (CSP_NONCE_PLACEHOLDER in apps/api/src/http/console.ts).
- */
-const CSP_NONCE_PLACEHOLDER = "__CSP_NONCE__";
 
 /**
  * The shared package's modules only define schemas, words and functions. Telling the bundler so lets

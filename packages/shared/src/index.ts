@@ -1,6 +1,7 @@
 export * from "./contract/accounts.ts";
 export * from "./contract/audit.ts";
 export * from "./contract/auth.ts";
+export * from "./contract/browser.ts";
 export * from "./contract/common.ts";
 export * from "./contract/health.ts";
 export * from "./contract/merges.ts";

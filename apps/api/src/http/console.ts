@@ -2,14 +2,9 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { CSP_NONCE_PLACEHOLDER } from "@recovery-desk/shared";
 import type { Hono } from "hono";
 import type { AppEnv } from "./context.ts";
-
-/**
- * What the console's build writes where each answer's Content-Security-Policy nonce goes
- * (`html.cspNonce` in apps/console/vite.config.ts).
- */
-export const CSP_NONCE_PLACEHOLDER = "__CSP_NONCE__";
 
 /** The Brotli and gzip copies the build writes beside each file; they are sent only in its place. */
 const COMPRESSED_COPY = /\.(br|gz)$/;

@@ -7,14 +7,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
-import { API_SCOPES, type Verification } from "@recovery-desk/shared";
+import { API_SCOPES, CSP_NONCE_PLACEHOLDER, type Verification } from "@recovery-desk/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_STAFF_PASSWORD } from "../demo/personas.ts";
 import { accountByUsername } from "../test/accounts.ts";
 import { createTestContext, type TestContext } from "../test/context.ts";
 import { createKey } from "../test/hostile/callers.ts";
 import { loadDocument, operationsOf } from "../test/hostile/openapi.ts";
-import { CSP_NONCE_PLACEHOLDER } from "./console.ts";
 
 /** index.html as the console's build writes it, with the nonce placeholder (apps/console/vite.config.ts). */
 const PLACEHOLDER = CSP_NONCE_PLACEHOLDER;

@@ -1,16 +1,9 @@
+import { SESSION_HINT_COOKIE } from "@recovery-desk/shared";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppConfig } from "../deps.ts";
 
 export const SESSION_COOKIE = "rd_session";
-
-/**
- * Set beside the session cookie and with its lifetime, but readable by the console's script and
- * holding no secret (always `1`): it only tells the console that this browser has a session, so a
- * first visit without one goes straight to sign-in instead of asking `GET /auth/me` to be refused.
- * Cleared at sign-out and whenever a cookie session is refused as `unauthenticated`.
- */
-export const SESSION_HINT_COOKIE = "rd_signed_in";
 
 function secure(c: Context, config: AppConfig): boolean {
   if (config.cookieSecure !== "auto") return config.cookieSecure === "true";
