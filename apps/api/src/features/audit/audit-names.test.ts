@@ -126,7 +126,7 @@ describe("filtering the trail by name", () => {
       ["stf_twin_b", "stf_twin_b"],
       ["twin.b", "stf_twin_b"],
       ["key_twin", "key_twin"],
-    ]) {
+    ] as const) {
       const page = await list({ actor });
       expect(
         page.items.map((e) => e.actor.id),
@@ -137,7 +137,7 @@ describe("filtering the trail by name", () => {
       ["acc_twin_b", "acc_twin_b"],
       ["twin.b", "acc_twin_b"],
       ["acc_twin_a", "acc_twin_a"],
-    ]) {
+    ] as const) {
       const page = await list({ account });
       expect(new Set(page.items.map((e) => e.accountId)), account).toEqual(new Set([id]));
     }
