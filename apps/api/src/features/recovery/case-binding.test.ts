@@ -3,6 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, outbox, verifications } from "../../db/schema/index.ts";
 import { MINUTE } from "../../lib/clock.ts";
+import { DeliveryError, type Notifier } from "../../notify/notifier.ts";
+import { outboxNotifier } from "../../notify/outbox.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { eventsOf } from "../../test/audit.ts";
 import { createTestContext, type TestContext } from "../../test/context.ts";
@@ -182,5 +184,83 @@ describe("a verified window opened under a case", () => {
     );
     expect((await act("kim.nguyen", "username-reminder", { reason: "Forgot", caseRef: "CASE-71" })).status).toBe(202);
     expect(await windowCase("kim.nguyen")).toBe("CASE-71");
+  });
+});
+
+describe("an action that is refused binds nothing", () => {
+  it("leaves the window without a case when the channel is not verified", async () => {
+    t.clock.advance(16 * MINUTE);
+    await verifyByCode(t, ava, id("tom.becker"), "otp_email", "tom.becker@example.com", null);
+    const refused = await act("tom.becker", "temporary-password", {
+      channel: "sms",
+      reason: "Forgot",
+      caseRef: "CASE-81",
+    });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { code: string }).code).toBe("conflict");
+    expect(await windowCase("tom.becker")).toBeNull();
+
+    // The window still takes the case of its first action that goes through.
+    expect(
+      (await act("tom.becker", "username-reminder", { reason: "Forgot username", caseRef: "CASE-82" })).status,
+    ).toBe(202);
+    expect(await windowCase("tom.becker")).toBe("CASE-82");
+    expect((await eventsOf(t.database.db, "account.username_reminder_sent")).at(-1)?.caseRef).toBe("CASE-82");
+  });
+});
+
+describe("an action whose message cannot be sent", () => {
+  const gateway = { down: false };
+  let d: TestContext;
+  let agent: string;
+  let maria: string;
+  beforeAll(async () => {
+    let outboxSend: Notifier["send"] = async () => {};
+    d = await createTestContext(
+      {},
+      {
+        notifier: {
+          send: async (message) => {
+            if (gateway.down) throw new DeliveryError(message.channel, "the gateway did not answer");
+            await outboxSend(message);
+          },
+        },
+      },
+    );
+    outboxSend = outboxNotifier(d.database.db, d.clock).send;
+    agent = await d.signIn("ava.agent");
+    maria = (await accountByUsername(d.database.db, "maria.lopez")).id;
+  });
+  afterAll(() => d.close());
+
+  const caseOfWindow = async () => {
+    const [row] = await d.database.db
+      .select({ caseRef: verifications.caseRef })
+      .from(verifications)
+      .where(and(eq(verifications.accountId, maria), eq(verifications.status, "verified")));
+    return row?.caseRef;
+  };
+
+  it("leaves the window without a case, and files nothing", async () => {
+    await verifyByQuestions(d, agent, maria, ["Biscuit", "San Antonio"], null);
+    gateway.down = true;
+    for (const [action, body] of [
+      ["username-reminder", { reason: "Forgot username", caseRef: "CASE-91" }],
+      ["temporary-password", { channel: "sms", reason: "Forgot", caseRef: "CASE-92" }],
+    ] as const) {
+      const res = await d.request(`/api/v1/accounts/${maria}/${action}`, { cookie: agent, body });
+      expect(((await res.json()) as { code: string }).code, action).toBe("delivery_failed");
+      expect(await caseOfWindow(), action).toBeNull();
+    }
+    expect(await eventsOf(d.database.db, "account.username_reminder_sent")).toHaveLength(0);
+    expect(await eventsOf(d.database.db, "account.temporary_password_issued")).toHaveLength(0);
+
+    gateway.down = false;
+    const sent = await d.request(`/api/v1/accounts/${maria}/temporary-password`, {
+      cookie: agent,
+      body: { channel: "sms", reason: "Forgot", caseRef: "CASE-93" },
+    });
+    expect(sent.status).toBe(202);
+    expect(await caseOfWindow()).toBe("CASE-93");
   });
 });

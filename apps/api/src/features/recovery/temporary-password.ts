@@ -8,7 +8,7 @@ import { ApiError, notFound } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { hashSecret } from "../../security/hashing.ts";
 import { LOCK_CLEARED, moveAccount } from "./transition.ts";
-import { requireWindow } from "./window-guard.ts";
+import { checkWindow, claimCase, releaseCase } from "./window-guard.ts";
 
 /** Letters and digits that cannot be mistaken for one another when read from a phone. */
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -43,7 +43,7 @@ export async function issueTemporaryPassword(
 ): Promise<DeliveryReceipt> {
   const { db } = deps.database;
   const now = deps.clock.now();
-  await requireWindow(db, principal, accountId, now, input.caseRef);
+  const checked = await checkWindow(db, principal, accountId, now, input.caseRef);
   const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!account) throw notFound("The account");
   if (account.status === "merged" || account.status === "closed") {
@@ -55,19 +55,25 @@ export async function issueTemporaryPassword(
   const password = newTemporaryPassword();
   const expiresAt = new Date(now.getTime() + RECOVERY_POLICY.temporaryPasswordTtlMs);
   const passwordHash = await hashSecret(password);
-  await deliver(
-    deps,
-    channel,
-    {
-      subject: "Your temporary password",
-      text: `Your temporary USPS password is ${password} . It works for 24 hours; when you sign in you will choose a new password.`,
-    },
-    { accountId },
-    "Nothing was changed. Try again, or send it to the other verified channel.",
-  );
+  const { window, claimed } = await claimCase(db, checked, input.caseRef);
+  try {
+    await deliver(
+      deps,
+      channel,
+      {
+        subject: "Your temporary password",
+        text: `Your temporary USPS password is ${password} . It works for 24 hours; when you sign in you will choose a new password.`,
+      },
+      { accountId },
+      "Nothing was changed. Try again, or send it to the other verified channel.",
+    );
+  } catch (error) {
+    if (claimed) await releaseCase(db, window);
+    throw error;
+  }
 
+  // The message has gone: it is recorded, under the window checked and bound before it was sent.
   await db.transaction(async (tx) => {
-    const window = await requireWindow(tx, principal, accountId, now, input.caseRef);
     await moveAccount(
       tx,
       accountId,

@@ -6,7 +6,7 @@ import type { AppDeps } from "../../deps.ts";
 import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
-import { requireWindow } from "./window-guard.ts";
+import { checkWindow, claimCase, releaseCase } from "./window-guard.ts";
 
 /** Emails the account's username to its verified email address. */
 export async function sendUsernameReminder(
@@ -18,19 +18,25 @@ export async function sendUsernameReminder(
 ): Promise<DeliveryReceipt> {
   const { db } = deps.database;
   const now = deps.clock.now();
-  const window = await requireWindow(db, principal, accountId, now, input.caseRef);
+  const checked = await checkWindow(db, principal, accountId, now, input.caseRef);
   const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!account) throw notFound("The account");
   const channel = verifiedChannel("email", account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
 
-  await deliver(
-    deps,
-    channel,
-    { subject: "Your USPS username", text: `The username of your USPS online account is ${account.username}.` },
-    { accountId },
-    "Try again later, or read the username to the verified caller.",
-  );
+  const { window, claimed } = await claimCase(db, checked, input.caseRef);
+  try {
+    await deliver(
+      deps,
+      channel,
+      { subject: "Your USPS username", text: `The username of your USPS online account is ${account.username}.` },
+      { accountId },
+      "Try again later, or read the username to the verified caller.",
+    );
+  } catch (error) {
+    if (claimed) await releaseCase(db, window);
+    throw error;
+  }
   await db.transaction((tx) =>
     appendAuditEvent(tx, {
       at: now,

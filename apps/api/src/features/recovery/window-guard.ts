@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gte, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { type VerificationRow, verifications } from "../../db/schema/index.ts";
+import { auditEvents, type VerificationRow, verifications } from "../../db/schema/index.ts";
 import type { StaffPrincipal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
 import { openWindow } from "../verification/window.ts";
@@ -9,9 +9,27 @@ import { openWindow } from "../verification/window.ts";
  * The agent's open verified window for the account, or 403 `verification_required`. A window
  * belongs to one case: an action naming another case is refused, and a window opened without a
  * case takes the case of the first action that names one and keeps it. An action that names no
- * case goes on under the window's case.
+ * case goes on under the window's case. Call it in the transaction that records the action, so a
+ * refused action binds nothing; an action that sends a message checks with `checkWindow` and
+ * binds with `claimCase` instead.
  */
 export async function requireWindow(
+  db: Executor,
+  principal: StaffPrincipal,
+  accountId: string,
+  now: Date,
+  caseRef: string | undefined,
+): Promise<VerificationRow> {
+  const window = await checkWindow(db, principal, accountId, now, caseRef);
+  if (caseRef === undefined || window.caseRef !== null) return window;
+  return { ...window, caseRef: await bindCase(db, window.id, caseRef) };
+}
+
+/**
+ * As `requireWindow`, without binding anything: the window must be open, and an action naming
+ * another case than the one the window already has is refused.
+ */
+export async function checkWindow(
   db: Executor,
   principal: StaffPrincipal,
   accountId: string,
@@ -25,21 +43,56 @@ export async function requireWindow(
       "Verify the caller first: recovery actions need an open verified window.",
     );
   }
-  if (caseRef === undefined || caseRef === window.caseRef) return window;
-  const windowCase = window.caseRef ?? (await bindCase(db, window.id, caseRef));
-  if (windowCase !== caseRef) {
-    throw new ApiError(
-      "verification_required",
-      `The caller was verified for case ${windowCase}, not ${caseRef}. Verify the caller again to act on another case.`,
-    );
+  if (caseRef !== undefined && window.caseRef !== null && window.caseRef !== caseRef) {
+    throw otherCase(window.caseRef, caseRef);
   }
-  return { ...window, caseRef: windowCase };
+  return window;
+}
+
+/**
+ * For an action that sends a message: binds the window (from `checkWindow`) to the action's case
+ * just before the message goes, so of two first actions under different cases only one sends. If
+ * the message then cannot be sent, `releaseCase` takes the binding back.
+ */
+export async function claimCase(
+  db: Executor,
+  window: VerificationRow,
+  caseRef: string | undefined,
+): Promise<{ window: VerificationRow; claimed: boolean }> {
+  if (caseRef === undefined || window.caseRef !== null) return { window, claimed: false };
+  const bound = await bindCase(db, window.id, caseRef);
+  return { window: { ...window, caseRef: bound }, claimed: true };
+}
+
+/**
+ * Takes back a binding `claimCase` made for an action that failed, unless something was filed
+ * under the case on the account since the window opened (another action of the same case went
+ * through meanwhile): then the window keeps the case its records name.
+ */
+export async function releaseCase(db: Executor, window: VerificationRow): Promise<void> {
+  if (!window.caseRef) return;
+  const filedSince = db
+    .select({ one: sql`1` })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.accountId, window.accountId),
+        eq(auditEvents.caseRef, window.caseRef),
+        gte(auditEvents.occurredAt, window.verifiedAt ?? window.createdAt),
+      ),
+    );
+  await db
+    .update(verifications)
+    .set({ caseRef: null })
+    .where(
+      and(eq(verifications.id, window.id), eq(verifications.caseRef, window.caseRef), sql`not exists (${filedSince})`),
+    );
 }
 
 /**
  * Gives a window without a case the case `caseRef`, unless another action gave it one first, and
- * returns the window's case. One statement: of two first actions at once, the second waits for
- * the first's row lock and then finds the case the first one set.
+ * returns the window's case, refusing the action when it is another. One statement: of two first
+ * actions at once, the second waits for the first's row lock and then finds the case the first one set.
  */
 async function bindCase(db: Executor, verificationId: string, caseRef: string): Promise<string> {
   const [row] = await db
@@ -49,5 +102,13 @@ async function bindCase(db: Executor, verificationId: string, caseRef: string): 
     .returning({ caseRef: verifications.caseRef });
   if (!row?.caseRef)
     throw new ApiError("verification_required", "The verified window has closed. Verify the caller again.");
+  if (row.caseRef !== caseRef) throw otherCase(row.caseRef, caseRef);
   return row.caseRef;
+}
+
+function otherCase(windowCase: string, caseRef: string): ApiError {
+  return new ApiError(
+    "verification_required",
+    `The caller was verified for case ${windowCase}, not ${caseRef}. Verify the caller again to act on another case.`,
+  );
 }
