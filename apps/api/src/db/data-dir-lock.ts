@@ -1,5 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, readlinkSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  unlinkSync,
+  utimesSync,
+  writeSync,
+} from "node:fs";
 import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -13,10 +24,21 @@ import { join, resolve } from "node:path";
  * removed when the database is closed and when the process exits. A holder that died without
  * removing it (killed, crashed, the machine lost power) leaves a stale file, which the next process
  * takes over; a live holder is respected. A holder on another machine, or in another container on
- * this one (another pid namespace), cannot be checked from here, so it is respected too, and the
- * message says which file to delete if it has gone.
+ * this one (another pid namespace), cannot be checked by its pid from here, so the holder refreshes
+ * the file's modification time every HEARTBEAT_MS and such a lock is respected while it is fresh and
+ * taken over once it has gone STALE_MS without a refresh. A container restarted after a crash runs in
+ * a new pid namespace, so this is also how it gets its own old lock back.
  */
 export const LOCK_FILE = "recovery-desk.lock";
+
+/** How often the holder refreshes the lock file's modification time. */
+export const HEARTBEAT_MS = 10_000;
+/**
+ * How long a lock from another pid namespace or machine may go without a refresh before it is taken
+ * over. Generous: the embedded database runs on the holder's one thread and can keep the refresh
+ * waiting through a long query.
+ */
+export const STALE_MS = 60_000;
 
 /** What the lock file says about its holder. */
 export interface LockHolder {
@@ -51,7 +73,9 @@ export class DataDirInUseError extends Error {
     super(
       `The data folder ${dataDir} is in use by another Recovery Desk process (pid ${holder.pid}${where}). ` +
         "Stop that process first, or set DATA_DIR to another folder." +
-        (where ? ` If that process has gone, delete ${join(dataDir, LOCK_FILE)}.` : ""),
+        (where
+          ? ` If that process has gone, the lock ${join(dataDir, LOCK_FILE)} is taken over once it has not been refreshed for ${STALE_MS / 1000} seconds.`
+          : ""),
     );
     this.name = "DataDirInUseError";
   }
@@ -69,6 +93,22 @@ function readText(path: string): string | undefined {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
+  }
+}
+
+/** A lock file's text and when it was last modified (its holder's last refresh), read from one open file. */
+function readLock(path: string): { text: string; modified: number } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  try {
+    return { modified: fstatSync(fd).mtimeMs, text: readFileSync(fd, "utf8") };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -117,14 +157,18 @@ function procStat(pid: number): { state: string; started: string } | undefined {
 /** The tokens of the locks this process holds. */
 const heldHere = new Set<string>();
 
-/** Whether the holder named in a lock file may still be running. */
-export function holderAlive(holder: LockHolder): boolean {
+/**
+ * Whether the holder named in a lock file may still be running. `modified` is when the file was last
+ * modified, which is all there is to go on for a holder whose pid cannot be checked here.
+ */
+export function holderAlive(holder: LockHolder, modified: number): boolean {
   if (heldHere.has(holder.token)) return true;
-  // A process on another machine sharing the folder cannot be checked from here: respect it.
-  if (holder.host !== hostname()) return true;
+  const refreshedLately = Date.now() - modified < STALE_MS;
+  // A process on another machine sharing the folder cannot be checked from here: only its refreshes tell.
+  if (holder.host !== hostname()) return refreshedLately;
   if (holder.boot && bootId && holder.boot !== bootId) return false;
-  // Another container on this machine: its pid is not a pid here, and it may well be alive.
-  if (inAnotherPidNamespace(holder)) return true;
+  // Another container on this machine: its pid is not a pid here, so again only its refreshes tell.
+  if (inAnotherPidNamespace(holder)) return refreshedLately;
   // Not a lock this process holds, so a process before it had its pid.
   if (holder.pid === process.pid) return false;
   try {
@@ -205,8 +249,9 @@ function removeStale(file: string, staleText: string, stale: LockHolder | undefi
   const markText = JSON.stringify({ ...me, token: `${me.token}-takeover` });
   if (!createWhole(mark, markText, me.token)) {
     // Another process is taking this stale lock over, unless it died doing so.
-    const taker = parseHolder(readText(mark) ?? "");
-    if (taker && !holderAlive(taker)) unlinkIfPresent(mark);
+    const found = readLock(mark);
+    const taker = parseHolder(found?.text ?? "");
+    if (found && taker && !holderAlive(taker, found.modified)) unlinkIfPresent(mark);
     return false;
   }
   try {
@@ -245,9 +290,21 @@ export function lockDataDir(dataDir: string): DataDirLock {
     if (createWhole(file, text, me.token)) {
       heldHere.add(me.token);
       let held = true;
+      // Tells processes that cannot check this pid (another container or machine) that the holder lives.
+      const heartbeat = setInterval(() => {
+        try {
+          if (readText(file) !== text) return;
+          const now = new Date();
+          utimesSync(file, now, now);
+        } catch {
+          // Gone, or the folder with it: the next refresh tries again.
+        }
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
       const release = () => {
         if (!held) return;
         held = false;
+        clearInterval(heartbeat);
         heldHere.delete(me.token);
         process.removeListener("exit", release);
         try {
@@ -259,15 +316,16 @@ export function lockDataDir(dataDir: string): DataDirLock {
       process.on("exit", release);
       return { file, release };
     }
-    const found = readText(file);
-    if (found === undefined) continue;
+    const lock = readLock(file);
+    if (lock === undefined) continue;
+    const found = lock.text;
     const holder = parseHolder(found);
     if (!holder) {
       // Perhaps created in place a moment ago and not yet written: look again before calling it stale.
       pause(50);
       if (readText(file) !== found) continue;
     }
-    if (holder && holderAlive(holder)) throw new DataDirInUseError(folder, holder);
+    if (holder && holderAlive(holder, lock.modified)) throw new DataDirInUseError(folder, holder);
     if (!removeStale(file, found, holder, me)) pause(10);
   }
   throw new Error(`Could not take the lock ${file}: it keeps changing hands.`);
