@@ -7,9 +7,12 @@ import { isStorableText } from "./router.ts";
  * with, so a cursor that decodes is always one a query can use.
  */
 export const position = {
-  /** Text of up to `max` characters, valid Unicode without NUL. */
-  text: (max: number) =>
-    z.string().max(max).refine(isStorableText, "Text must be valid Unicode without NUL characters."),
+  /** Text of up to `max` characters (any length without), valid Unicode without NUL. */
+  text: (max?: number) =>
+    (max === undefined ? z.string() : z.string().max(max)).refine(
+      isStorableText,
+      "Text must be valid Unicode without NUL characters.",
+    ),
   /** A whole number from `min` to `max`; by default no larger than a JS number holds exactly. */
   int: (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().int().min(min).max(max),
   /** A moment as the API writes it (`Date.toISOString()`, years 0001–9999), and a real one. */

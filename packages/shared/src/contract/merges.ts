@@ -29,7 +29,16 @@ export type DuplicateCluster = z.infer<typeof DuplicateCluster>;
 export const DuplicateClusterPage = page(DuplicateCluster, "DuplicateClusterPage");
 export type DuplicateClusterPage = z.infer<typeof DuplicateClusterPage>;
 
-export const ClusterQuery = z.object({ limit: Limit, cursor: Cursor });
+export const ClusterQuery = z.object({
+  limit: Limit,
+  // The cursor carries a whole address key, which has no length limit: it may be as long as a
+  // request line the server reads (Node's 16 KiB of request head).
+  cursor: z
+    .string()
+    .max(16_384)
+    .optional()
+    .meta({ description: "Opaque cursor from the previous page's `nextCursor`." }),
+});
 
 export const MERGE_STATUSES = ["pending_approval", "completed", "rejected", "undone"] as const;
 

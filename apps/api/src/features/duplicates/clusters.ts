@@ -5,8 +5,12 @@ import { queryRows } from "../../db/rows.ts";
 import { cursorCodec, position } from "../../http/cursor.ts";
 import { homeAddressJoin, type SummaryRow, summarySelect, toSummary } from "../accounts/summary.ts";
 
-/** Where a page starts: after this cluster size (an `int` in the query) and address key. */
-const clusterCursor = cursorCodec({ n: position.int(2, 2_147_483_647), k: position.text(512) });
+/**
+ * Where a page starts: after this cluster size (an `int` in the query) and address key. The key is
+ * stored text without a length limit, so the cursor takes it at any length (the query's `cursor`
+ * allows as much as a request can carry).
+ */
+const clusterCursor = cursorCodec({ n: position.int(2, 2_147_483_647), k: position.text() });
 
 /**
  * Every normalised address with two or more open accounts, largest first, paged by keyset on
