@@ -75,13 +75,18 @@ export async function listMerges(
     page.flatMap((merge) => [merge.survivorId, ...merge.mergedIds]),
     now,
   );
-  const items = page.flatMap((merge) => {
-    const survivor = summaries.get(merge.survivorId);
-    // Accounts are never deleted, so every merge has its survivor.
-    if (!survivor) return [];
-    const merged = merge.mergedIds.flatMap((id) => summaries.get(id) ?? []);
-    return [{ ...merge, survivor, merged }];
-  });
+  // Accounts are never deleted, so every account of a merge is there; one missing is a fault to
+  // report, not a merge to leave out of the list.
+  const summaryOf = (merge: Merge, id: string) => {
+    const summary = summaries.get(id);
+    if (!summary) throw new Error(`Merge ${merge.id} names account ${id}, which is not in the database.`);
+    return summary;
+  };
+  const items = page.map((merge) => ({
+    ...merge,
+    survivor: summaryOf(merge, merge.survivorId),
+    merged: merge.mergedIds.map((id) => summaryOf(merge, id)),
+  }));
   return { items, more: rows.length > query.limit };
 }
 
