@@ -23,8 +23,17 @@ describe("the HTTP surface", () => {
   it("echoes a sane X-Request-Id and makes one otherwise", async () => {
     const given = await t.request("/healthz", { headers: { "x-request-id": "call-42.a" } });
     expect(given.headers.get("x-request-id")).toBe("call-42.a");
-    const made = await t.request("/healthz", { headers: { "x-request-id": "bad id with spaces" } });
-    expect(made.headers.get("x-request-id")).toMatch(/^req_[a-z2-7]{16}$/);
+    for (const sane of ["span:7=a_b", "x".repeat(128)]) {
+      const kept = await t.request("/healthz", { headers: { "x-request-id": sane } });
+      expect(kept.headers.get("x-request-id")).toBe(sane);
+    }
+    for (const bad of ["bad id with spaces", "x".repeat(129), ""]) {
+      const made = await t.request("/healthz", { headers: { "x-request-id": bad } });
+      expect(made.headers.get("x-request-id")).toMatch(/^req_[a-z2-7]{16}$/);
+    }
+    const unknown = await t.request("/api/v1/no-such-thing", { cookie });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("x-request-id")).toMatch(/^req_[a-z2-7]{16}$/);
   });
 
   it("puts the request id into problems", async () => {

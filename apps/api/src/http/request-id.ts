@@ -1,15 +1,18 @@
-import { createMiddleware } from "hono/factory";
+import { requestId as honoRequestId } from "hono/request-id";
 import { newId } from "../lib/ids.ts";
-import type { AppEnv } from "./context.ts";
 
-const ACCEPTABLE = /^[\w.:-]{1,128}$/;
+/** A caller's request id that is kept: letters, digits and `_ . : = -`, at most 128 characters. */
+const ACCEPTABLE = /^[\w.:=-]{1,128}$/;
 
-/** Takes `X-Request-Id` from the request when it is sane, otherwise makes one; echoes it on every response. */
-export const requestId = createMiddleware<AppEnv>(async (c, next) => {
-  const given = c.req.header("x-request-id");
-  const id = given && ACCEPTABLE.test(given) ? given : newId("request");
-  c.set("requestId", id);
-  c.header("X-Request-Id", id);
-  await next();
-  c.header("X-Request-Id", id);
+/**
+ * Hono's request-id middleware: keeps the caller's `X-Request-Id` when it is sane, otherwise makes
+ * a `req_…` id; either way it is `c.var.requestId` and the `X-Request-Id` of the response. Hono keeps
+ * ids of letters, digits, `_`, `-` and `=` itself; the generator also keeps ids with `.` or `:`.
+ */
+export const requestId = honoRequestId({
+  limitLength: 128,
+  generator: (c) => {
+    const given = c.req.header("x-request-id");
+    return given && ACCEPTABLE.test(given) ? given : newId("request");
+  },
 });

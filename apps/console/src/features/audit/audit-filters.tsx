@@ -1,6 +1,6 @@
 import { AUDIT_ACTIONS, type AuditAction } from "@recovery-desk/shared";
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from "react";
-import { useDebouncedCallback } from "../../lib/use-debounced-callback.ts";
+import { useDebouncedCallback } from "use-debounce";
 import { Button } from "../../ui/button.tsx";
 import { Input } from "../../ui/input.tsx";
 import { Label } from "../../ui/label.tsx";
@@ -100,7 +100,7 @@ export function AuditFilterBar({ filters, onChange, onClear }: AuditFilterBarPro
     return (event: ChangeEvent<HTMLInputElement>) => {
       const next = { ...draft, [field]: event.target.value };
       setDraft(next);
-      debounced.run(next);
+      debounced(next);
     };
   }
 
@@ -112,7 +112,7 @@ export function AuditFilterBar({ filters, onChange, onClear }: AuditFilterBarPro
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    debounced.run(draft);
+    debounced(draft);
     debounced.flush();
   }
 

@@ -1,7 +1,7 @@
 import { ACCOUNT_STATUSES, type AccountStatus } from "@recovery-desk/shared";
 import { type ChangeEvent, type FormEvent, type KeyboardEvent, type Ref, useEffect, useRef, useState } from "react";
+import { useDebouncedCallback } from "use-debounce";
 import { STATUS_LABELS } from "../../lib/account-words.ts";
-import { useDebouncedCallback } from "../../lib/use-debounced-callback.ts";
 import { Button } from "../../ui/button.tsx";
 import { SearchIcon } from "../../ui/icons.tsx";
 import { Input } from "../../ui/input.tsx";
@@ -41,12 +41,12 @@ export function SearchForm({ q, status, onSearch, onEnterResults, inputRef }: Se
 
   function handleChange(event: ChangeEvent<HTMLInputElement>) {
     setText(event.target.value);
-    debounced.run(event.target.value);
+    debounced(event.target.value);
   }
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    debounced.run(text);
+    debounced(text);
     debounced.flush();
   }
 
@@ -54,11 +54,12 @@ export function SearchForm({ q, status, onSearch, onEnterResults, inputRef }: Se
     if (event.key === "ArrowDown") {
       event.preventDefault();
       // Words still waiting to be searched: search them now; the results list is not theirs yet.
-      if (!debounced.flush()) onEnterResults();
+      if (debounced.isPending()) debounced.flush();
+      else onEnterResults();
     } else if (event.key === "Escape" && text) {
       event.preventDefault();
       setText("");
-      debounced.run("");
+      debounced("");
       debounced.flush();
     }
   }
