@@ -1,8 +1,9 @@
 import { type ReactNode, useRef } from "react";
 import type { ProblemMessage } from "../../lib/problem-words.ts";
-import { Alert, AlertRegion } from "../../ui/alert.tsx";
+import { AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { DialogDescription, DialogTitle } from "../../ui/dialog.tsx";
+import { ProblemNotice } from "../problem/problem-notice.tsx";
 import { AdminDialog, type FocusReturn } from "./admin-dialog.tsx";
 
 type ConfirmDialogProps = {
@@ -54,19 +55,7 @@ export function ConfirmDialog({
       <div className="stack">
         <DialogTitle>{title}</DialogTitle>
         <DialogDescription>{description}</DialogDescription>
-        <AlertRegion>
-          {problem ? (
-            <Alert tone="danger" title="Not done">
-              <p>{problem.message}</p>
-              {problem.requestId ? (
-                <p className="muted">
-                  If it keeps happening, quote reference <code className="reference">{problem.requestId}</code> to the
-                  support desk.
-                </p>
-              ) : null}
-            </Alert>
-          ) : null}
-        </AlertRegion>
+        <AlertRegion>{problem ? <ProblemNotice title="Not done" problem={problem} /> : null}</AlertRegion>
         <div className="cluster dialog__buttons">
           {canConfirm ? (
             <Button variant={tone} busy={busy} onClick={onConfirm}>

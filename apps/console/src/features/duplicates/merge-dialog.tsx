@@ -1,13 +1,12 @@
-import { type AccountDetail, type DuplicateCandidate, Reason } from "@recovery-desk/shared";
+import type { AccountDetail, DuplicateCandidate } from "@recovery-desk/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { accountKeys } from "../../api/accounts.ts";
 import { mergeKeys, proposeMerge } from "../../api/merges.ts";
 import { outcomeKnown, useIdempotencyKeys } from "../../lib/use-idempotency-keys.ts";
 import { Alert, AlertRegion } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
-import { DialogClose, DialogDescription, DialogTitle } from "../../ui/dialog.tsx";
-import { REASON_MAX, ReasonField } from "../recovery/reason-field.tsx";
+import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ReasonDialog } from "../recovery/reason-dialog.tsx";
 import { useToast } from "../toasts/toast-context.ts";
 import { likelihoodWords, MAX_MERGED } from "./duplicate-words.ts";
 import { describeMergeProblem } from "./merge-problem-words.ts";
@@ -29,12 +28,9 @@ export function MergeDialog({ account, candidates, onProposed }: MergeDialogProp
   const toast = useToast();
   const keys = useIdempotencyKeys();
   const groupId = useId();
-  const reasonBox = useRef<HTMLTextAreaElement>(null);
   const firstBox = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [reason, setReason] = useState("");
   const [choiceError, setChoiceError] = useState<string | null>(null);
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const verified = account.verification;
   const caseRef = verified?.caseRef ?? null;
 
@@ -57,53 +53,54 @@ export function MergeDialog({ account, candidates, onProposed }: MergeDialogProp
     setChosen((now) => (on ? [...now, id] : now.filter((other) => other !== id)));
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (mutation.isPending || !verified) return;
+  function checkChoices() {
     if (chosen.length < 1 || chosen.length > MAX_MERGED) {
       setChoiceError(`Choose 1 to ${MAX_MERGED} accounts to merge into this one.`);
       firstBox.current?.focus();
-      return;
+      return false;
     }
     setChoiceError(null);
-    const checked = Reason.safeParse(reason);
-    if (!checked.success) {
-      setReasonError(
-        reason.trim()
-          ? `The reason can be at most ${REASON_MAX} characters.`
-          : "Give a reason; it is kept in the audit trail.",
-      );
-      reasonBox.current?.focus();
-      return;
-    }
-    setReasonError(null);
+    return true;
+  }
+
+  function confirm(reason: string) {
     const body = {
       survivorId: account.id,
       mergedIds: chosen,
-      reason: checked.data,
+      reason,
       ...(caseRef ? { caseRef } : {}),
     };
     const fingerprint = JSON.stringify(body);
     mutation.mutate({ body, key: keys.keyFor(fingerprint), fingerprint });
   }
 
-  function confirmWithKeyboard(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
-    if (event.ctrlKey || event.metaKey) {
-      event.preventDefault();
-      event.currentTarget.requestSubmit();
-    }
-  }
-
   const problem = mutation.error ? describeMergeProblem(mutation.error) : null;
 
   return (
-    <form className="stack" onSubmit={submit} onKeyDown={confirmWithKeyboard} noValidate>
-      <DialogTitle>Merge accounts into {account.username}?</DialogTitle>
-      <DialogDescription>
-        {account.displayName} ({account.username}) stays; the accounts you choose are merged into it once a supervisor
-        approves. A supervisor can undo a merge within 30 days.
-      </DialogDescription>
+    <ReasonDialog
+      title={`Merge accounts into ${account.username}?`}
+      description={
+        <>
+          {account.displayName} ({account.username}) stays; the accounts you choose are merged into it once a supervisor
+          approves. A supervisor can undo a merge within 30 days.
+        </>
+      }
+      caseRef={caseRef}
+      problem={
+        !verified ? (
+          <Alert tone="danger" title="Verify the caller first">
+            <p>The verified window has closed. Verify the caller again.</p>
+          </Alert>
+        ) : problem ? (
+          <ProblemNotice title={problem.title} problem={problem} />
+        ) : null
+      }
+      confirmLabel="Propose merge"
+      busy={mutation.isPending}
+      blocked={!verified}
+      checkChoices={checkChoices}
+      onConfirm={confirm}
+    >
       <fieldset className="field" aria-describedby={choiceError ? `${groupId}-error` : undefined}>
         <legend className="label">Accounts to merge (1 to {MAX_MERGED})</legend>
         <ul className="stack">
@@ -131,36 +128,6 @@ export function MergeDialog({ account, candidates, onProposed }: MergeDialogProp
           {choiceError}
         </AlertRegion>
       </fieldset>
-      <ReasonField value={reason} onChange={setReason} error={reasonError} fieldRef={reasonBox} />
-      <p className="dialog__case">
-        <span className="label">Case reference:</span>{" "}
-        {caseRef ? <code className="reference">{caseRef}</code> : "none was given when the caller was verified"}
-      </p>
-      <AlertRegion>
-        {!verified ? (
-          <Alert tone="danger" title="Verify the caller first">
-            <p>The verified window has closed. Verify the caller again.</p>
-          </Alert>
-        ) : problem ? (
-          <Alert tone="danger" title={problem.title}>
-            <p>{problem.message}</p>
-            {problem.requestId ? (
-              <p className="muted">
-                If it keeps happening, quote reference <code className="reference">{problem.requestId}</code> to the
-                support desk.
-              </p>
-            ) : null}
-          </Alert>
-        ) : null}
-      </AlertRegion>
-      <div className="cluster dialog__buttons">
-        <Button type="submit" variant="primary" busy={mutation.isPending} disabled={!verified}>
-          Propose merge
-        </Button>
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
-      </div>
-    </form>
+    </ReasonDialog>
   );
 }

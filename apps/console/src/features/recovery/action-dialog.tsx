@@ -1,14 +1,12 @@
-import { type AccountDetail, Reason } from "@recovery-desk/shared";
-import { type FormEvent, type KeyboardEvent, useRef, useState } from "react";
+import type { AccountDetail } from "@recovery-desk/shared";
+import { useState } from "react";
 import { WINDOW_CLOSED } from "../../lib/action-problem-words.ts";
 import type { ChannelOption, DeliveryChannel, RecoveryKind } from "../../lib/recovery-options.ts";
 import { ACTION_LABELS, actionOutcome, actionQuestion, suggestedReason } from "../../lib/recovery-words.ts";
-import { Alert, AlertRegion } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
-import { DialogClose, DialogDescription, DialogTitle } from "../../ui/dialog.tsx";
+import { Alert } from "../../ui/alert.tsx";
 import { ActionProblem } from "./action-problem.tsx";
 import { ChannelField } from "./channel-field.tsx";
-import { REASON_MAX, ReasonField } from "./reason-field.tsx";
+import { ReasonDialog } from "./reason-dialog.tsx";
 import type { RecoveryRequest } from "./recovery-request.ts";
 
 type ActionDialogProps = {
@@ -28,9 +26,6 @@ type ActionDialogProps = {
  */
 export function ActionDialog({ account, kind, channels, busy, problem, onConfirm }: ActionDialogProps) {
   const verified = account.verification;
-  const reasonBox = useRef<HTMLTextAreaElement>(null);
-  const [reason, setReason] = useState(() => suggestedReason(kind, verified?.method ?? null));
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const [channel, setChannel] = useState<DeliveryChannel | null>(
     () => channels.find((option) => option.available)?.channel ?? null,
   );
@@ -38,21 +33,8 @@ export function ActionDialog({ account, kind, channels, busy, problem, onConfirm
   const destination = channels.find((option) => option.channel === sendsTo);
   const caseRef = verified?.caseRef ?? null;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy || !verified) return;
-    const checked = Reason.safeParse(reason);
-    if (!checked.success) {
-      setReasonError(
-        reason.trim()
-          ? `The reason can be at most ${REASON_MAX} characters.`
-          : "Give a reason; it is kept in the audit trail.",
-      );
-      reasonBox.current?.focus();
-      return;
-    }
-    setReasonError(null);
-    const body = { reason: checked.data, ...(caseRef ? { caseRef } : {}) };
+  function confirm(reason: string) {
+    const body = { reason, ...(caseRef ? { caseRef } : {}) };
     if (kind === "temporary_password") {
       if (channel) onConfirm({ kind, body: { ...body, channel } });
     } else {
@@ -60,50 +42,34 @@ export function ActionDialog({ account, kind, channels, busy, problem, onConfirm
     }
   }
 
-  function confirmWithKeyboard(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
-    const inOneLineField = event.target instanceof HTMLInputElement;
-    if (event.ctrlKey || event.metaKey || inOneLineField) {
-      event.preventDefault();
-      event.currentTarget.requestSubmit();
-    }
-  }
-
   return (
-    <form className="stack" onSubmit={submit} onKeyDown={confirmWithKeyboard} noValidate>
-      <DialogTitle>{actionQuestion(kind, account.displayName)}</DialogTitle>
-      <DialogDescription>
-        {actionOutcome(
-          kind,
-          account,
-          destination?.to && sendsTo ? { channel: sendsTo, to: destination.to } : undefined,
-        )}
-      </DialogDescription>
-      {kind === "temporary_password" ? (
-        <ChannelField channels={channels} value={channel} onChange={setChannel} />
-      ) : null}
-      <ReasonField value={reason} onChange={setReason} error={reasonError} fieldRef={reasonBox} />
-      <p className="dialog__case">
-        <span className="label">Case reference:</span>{" "}
-        {caseRef ? <code className="reference">{caseRef}</code> : "none was given when the caller was verified"}
-      </p>
-      <AlertRegion>
-        {!verified ? (
+    <ReasonDialog
+      title={actionQuestion(kind, account.displayName)}
+      description={actionOutcome(
+        kind,
+        account,
+        destination?.to && sendsTo ? { channel: sendsTo, to: destination.to } : undefined,
+      )}
+      suggestedReason={suggestedReason(kind, verified?.method ?? null)}
+      caseRef={caseRef}
+      problem={
+        !verified ? (
           <Alert tone="danger" title="Verify the caller again">
             <p>{WINDOW_CLOSED}</p>
           </Alert>
         ) : problem ? (
           <ActionProblem error={problem} kind={kind} channel={sendsTo} />
-        ) : null}
-      </AlertRegion>
-      <div className="cluster dialog__buttons">
-        <Button type="submit" variant="primary" busy={busy} disabled={!verified}>
-          {ACTION_LABELS[kind]}
-        </Button>
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
-      </div>
-    </form>
+        ) : null
+      }
+      confirmLabel={ACTION_LABELS[kind]}
+      busy={busy}
+      blocked={!verified}
+      enterConfirms
+      onConfirm={confirm}
+    >
+      {kind === "temporary_password" ? (
+        <ChannelField channels={channels} value={channel} onChange={setChannel} />
+      ) : null}
+    </ReasonDialog>
   );
 }

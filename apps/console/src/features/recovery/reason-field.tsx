@@ -1,8 +1,7 @@
 import { type FocusEvent, type Ref, useId } from "react";
 import { confirmModifierLabel } from "../../lib/shortcut.ts";
-import { AlertRegion } from "../../ui/alert.tsx";
+import { Field } from "../../ui/field.tsx";
 import { Kbd } from "../../ui/kbd.tsx";
-import { Label } from "../../ui/label.tsx";
 import { Textarea } from "../../ui/textarea.tsx";
 
 /** The API keeps a reason of 1 to 500 characters with every action. */
@@ -24,33 +23,30 @@ function caretToEnd(event: FocusEvent<HTMLTextAreaElement>) {
 /** Why the action is taken, in the agent's words; it lands in the audit trail. */
 export function ReasonField({ value, onChange, error, fieldRef }: ReasonFieldProps) {
   const id = useId();
-  const describedBy = [`${id}-hint`, `${id}-count`, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className="field">
-      <Label htmlFor={id}>Reason</Label>
-      <Textarea
-        ref={fieldRef}
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        onFocus={caretToEnd}
-        rows={3}
-        maxLength={REASON_MAX}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <div className="reason__hints">
-        <p id={`${id}-hint`} className="field__hint">
-          Kept in the audit trail under your name. <Kbd>{confirmModifierLabel()}</Kbd> + <Kbd>Enter</Kbd> confirms.
-        </p>
-        <p id={`${id}-count`} className="field__hint reason__count">
-          {value.length} of {REASON_MAX} characters
-        </p>
-      </div>
-      <AlertRegion id={`${id}-error`} className="field__error">
-        {error}
-      </AlertRegion>
-    </div>
+    <Field label="Reason" id={id} error={error} describedBy={[`${id}-about`, `${id}-count`]} errorLast>
+      {(control) => (
+        <>
+          <Textarea
+            ref={fieldRef}
+            {...control}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            onFocus={caretToEnd}
+            rows={3}
+            maxLength={REASON_MAX}
+            required
+          />
+          <div className="reason__hints">
+            <p id={`${id}-about`} className="field__hint">
+              Kept in the audit trail under your name. <Kbd>{confirmModifierLabel()}</Kbd> + <Kbd>Enter</Kbd> confirms.
+            </p>
+            <p id={`${id}-count`} className="field__hint reason__count">
+              {value.length} of {REASON_MAX} characters
+            </p>
+          </div>
+        </>
+      )}
+    </Field>
   );
 }
