@@ -1,10 +1,10 @@
 import type { Staff } from "@recovery-desk/shared";
 import { Link } from "@tanstack/react-router";
-import { isAdmin } from "./admin-guard.ts";
+import { hasRole } from "../../app/require-role.ts";
 
 /** "Administration" in the main navigation, for admins only. */
 export function AdminNavLink({ staff }: { staff: Staff }) {
-  if (!isAdmin(staff)) return null;
+  if (!hasRole(staff, "admin")) return null;
   return (
     <li>
       <Link to="/admin" className="nav-link">

@@ -1,14 +1,14 @@
 import "./account-audit-link.css";
 import { getRouteApi, Link } from "@tanstack/react-router";
+import { hasRole } from "../../app/require-role.ts";
 import { HistoryIcon } from "../../ui/icons.tsx";
-import { canReviewAudit } from "./audit-guard.ts";
 
 const authenticatedRoute = getRouteApi("/_authenticated");
 
 /** On the account page, for supervisors and admins: the full audit trail of this account. */
 export function AccountAuditLink({ accountId }: { accountId: string }) {
   const { staff } = authenticatedRoute.useRouteContext();
-  if (!canReviewAudit(staff)) return null;
+  if (!hasRole(staff, "supervisor")) return null;
   return (
     <p>
       <Link to="/audit" search={{ accountId }} className="account-audit-link">

@@ -35,9 +35,10 @@ describe("the supervisor's merges page", () => {
     expect(within(nav).getByRole("link", { name: "Merges" })).toHaveAttribute("href", "/merges");
   });
 
-  it("has no Merges link for an agent, and tells an agent who opens it who it is for", async () => {
-    await openMerges("/merges", ava);
-    expect(screen.getByText("This page is for supervisors and admins.")).toBeVisible();
+  it("has no Merges link for an agent, and tells an agent who opens it which role it needs", async () => {
+    renderApp("/merges", { signedInAs: ava });
+    expect(await screen.findByRole("heading", { level: 1, name: "You need the supervisor role" })).toHaveFocus();
+    expect(screen.getByRole("main")).toHaveTextContent("You are signed in as Ava Agent, with the Agent role.");
     const nav = screen.getByRole("navigation", { name: "Main" });
     expect(within(nav).queryByRole("link", { name: "Merges" })).not.toBeInTheDocument();
   });

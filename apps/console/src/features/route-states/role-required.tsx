@@ -1,20 +1,18 @@
 import "./role-required.css";
 import type { Role } from "@recovery-desk/shared";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { getRouteApi, Link, useMatches } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
+import { isApiProblem } from "../../api/problem.ts";
+import { RoleRequiredError, type RoleRequiredWords } from "../../app/require-role.ts";
 import { ROLE_LABELS } from "../../lib/account-words.ts";
 import { Button } from "../../ui/button.tsx";
 import { ShieldIcon } from "../../ui/icons.tsx";
 
 const authenticatedRoute = getRouteApi("/_authenticated");
 
-export interface RoleRequiredProps {
+export interface RoleRequiredProps extends RoleRequiredWords {
   /** The lowest role the page needs. */
   needed: Role;
-  /** What the page is, in a sentence: "The audit trail (…) is for supervisors and admins." */
-  what: string;
-  /** Where to turn instead, for someone with the signed-in role. */
-  advice: string;
   /** The API said 403 although the console thought the role was enough (it changed during the session). */
   refusedByServer?: boolean;
 }
@@ -54,4 +52,19 @@ export function RoleRequired({ needed, what, advice, refusedByServer = false }: 
       </div>
     </div>
   );
+}
+
+/**
+ * The role page for an error, or null when the error is not about a role: the guard's `RoleRequiredError`,
+ * or the API's 403 on a page guarded by `requireRole` (the role was taken away during the session).
+ */
+export function useRoleRefusal(error: unknown): RoleRequiredProps | null {
+  const matches = useMatches();
+  const words = matches.findLast((match) => match.staticData.roleRequired)?.staticData.roleRequired;
+  if (!words) return null;
+  if (error instanceof RoleRequiredError) return { needed: error.role, ...words };
+  if (!isApiProblem(error) || error.code !== "forbidden") return null;
+  const guarded = matches.findLast((match) => "requiredRole" in match.context)?.context;
+  if (!guarded || !("requiredRole" in guarded)) return null;
+  return { needed: guarded.requiredRole, ...words, refusedByServer: true };
 }

@@ -3,9 +3,18 @@ import { useEffect, useRef } from "react";
 import { isApiProblem } from "../../api/problem.ts";
 import { Button } from "../../ui/button.tsx";
 import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { RoleRequired, useRoleRefusal } from "./role-required.tsx";
 
-/** When a page cannot be shown: what happened in words, a reference for support, and a way on. */
-export function RouteError({ error, reset }: ErrorComponentProps) {
+/**
+ * Every page's error component. A page guarded by `requireRole` and refused for the role explains
+ * which role it needs; any other failure is told in words, with a reference for support and a way on.
+ */
+export function RouteError(props: ErrorComponentProps) {
+  const refusal = useRoleRefusal(props.error);
+  return refusal ? <RoleRequired {...refusal} /> : <PageError {...props} />;
+}
+
+function PageError({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const sessionEnded = isApiProblem(error) && error.code === "unauthenticated";

@@ -1,6 +1,5 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { apiKeysQuery } from "../../../api/admin-api-keys.ts";
-import { AdminRouteError } from "../../../features/admin/admin-route-error.tsx";
 import { AdminTablePending } from "../../../features/admin/admin-table-pending.tsx";
 import { ApiKeysScreen } from "../../../features/admin/api-keys-screen.tsx";
 
@@ -10,5 +9,4 @@ export const Route = createFileRoute("/_authenticated/admin/api-keys")({
   },
   component: ApiKeysScreen,
   pendingComponent: () => <AdminTablePending title="API keys" />,
-  errorComponent: AdminRouteError,
 });

@@ -1,13 +1,15 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AdminRoleRequired, isAdmin } from "../../../features/admin/admin-guard.ts";
+import { requireRole } from "../../../app/require-role.ts";
 import { AdminLayout } from "../../../features/admin/admin-layout.tsx";
-import { AdminRouteError } from "../../../features/admin/admin-route-error.tsx";
 
 /** Every admin page. Without the admin role nothing loads: the page explains which role is needed. */
 export const Route = createFileRoute("/_authenticated/admin")({
-  beforeLoad: ({ context }) => {
-    if (!isAdmin(context.staff)) throw new AdminRoleRequired();
+  staticData: {
+    roleRequired: {
+      what: "Administration (API keys and staff accounts) is for admins only.",
+      advice: "If you need an API key or a change to someone's access, ask an admin.",
+    },
   },
+  beforeLoad: requireRole("admin"),
   component: AdminLayout,
-  errorComponent: AdminRouteError,
 });

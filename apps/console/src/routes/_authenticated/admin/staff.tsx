@@ -1,6 +1,5 @@
 import { createFileRoute } from "@tanstack/react-router";
 import { staffQuery } from "../../../api/admin-staff.ts";
-import { AdminRouteError } from "../../../features/admin/admin-route-error.tsx";
 import { AdminTablePending } from "../../../features/admin/admin-table-pending.tsx";
 import { StaffScreen } from "../../../features/admin/staff-screen.tsx";
 
@@ -10,5 +9,4 @@ export const Route = createFileRoute("/_authenticated/admin/staff")({
   },
   component: StaffScreen,
   pendingComponent: () => <AdminTablePending title="Staff" />,
-  errorComponent: AdminRouteError,
 });
