@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestContext, type TestContext } from "../test/context.ts";
 import { PGLITE_SETTINGS, SESSION_SETTINGS } from "./client.ts";
 import { queryRows } from "./rows.ts";
@@ -24,8 +24,11 @@ describe("the settings every database connection starts with", () => {
     }
   });
 
-  it("has the embedded database plan with the cost of a random read it really has", async () => {
-    if (t.database.kind !== "pglite") return;
-    for (const [name, value] of Object.entries(PGLITE_SETTINGS)) expect(await setting(name)).toBe(value);
-  });
+  it.runIf(inject("testDatabase").kind === "pglite")(
+    "has the embedded database plan with the cost of a random read it really has",
+    async () => {
+      expect(t.database.kind).toBe("pglite");
+      for (const [name, value] of Object.entries(PGLITE_SETTINGS)) expect(await setting(name)).toBe(value);
+    },
+  );
 });
