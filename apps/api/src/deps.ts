@@ -32,6 +32,8 @@ export interface AppDeps {
   config: AppConfig;
   /** Sends customer messages (one-time codes, temporary passwords, reminders). */
   notifier: Notifier;
+  /** Makes the one-time codes sent to customers; without it, 6 digits from a cryptographic source. */
+  oneTimeCode?: () => string;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {

@@ -62,7 +62,7 @@ export async function openTestDatabase(): Promise<Database> {
 
 export async function createTestContext(
   config: Partial<AppConfig> = {},
-  options: { notifier?: Notifier; logger?: Logger } = {},
+  options: { notifier?: Notifier; logger?: Logger; oneTimeCode?: () => string } = {},
 ): Promise<TestContext> {
   const database = await openTestDatabase();
   const clock = new ManualClock(TEST_NOW);
@@ -72,6 +72,7 @@ export async function createTestContext(
     logger: options.logger ?? (process.env.TEST_LOG ? createLogger("debug") : silentLogger),
     config: { ...DEFAULT_CONFIG, ...config },
     notifier: options.notifier ?? outboxNotifier(database.db, clock),
+    oneTimeCode: options.oneTimeCode,
   };
   const app = createApp(deps);
 

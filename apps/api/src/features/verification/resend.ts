@@ -38,7 +38,7 @@ export async function resendCode(
   const channel = verifiedChannel(verification.method === "otp_sms" ? "sms" : "email", account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
 
-  const code = newOneTimeCode();
+  const code = (deps.oneTimeCode ?? newOneTimeCode)();
   const [codeHash] = await Promise.all([
     hashSecret(code),
     deliver(deps, channel, codeMessage(code), { accountId: account.id, verificationId }),

@@ -84,7 +84,7 @@ export async function startVerification(
 
   const channel = verifiedChannel(input.method === "otp_sms" ? "sms" : "email", account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
-  const code = newOneTimeCode();
+  const code = (deps.oneTimeCode ?? newOneTimeCode)();
   const [codeHash] = await Promise.all([
     hashSecret(code),
     deliver(deps, channel, codeMessage(code), { accountId, verificationId: id }),
