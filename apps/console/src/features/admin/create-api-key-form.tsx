@@ -1,10 +1,13 @@
 import { API_SCOPES, type ApiScope, CreateApiKeyRequest } from "@recovery-desk/shared";
 import { type FormEvent, useId, useRef, useState } from "react";
+import { fieldErrors } from "../../lib/field-errors.ts";
 import type { ProblemMessage } from "../../lib/problem-words.ts";
-import { Alert, AlertRegion } from "../../ui/alert.tsx";
+import { AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
+import { Field } from "../../ui/field.tsx";
 import { Input } from "../../ui/input.tsx";
 import { Label } from "../../ui/label.tsx";
+import { ProblemNotice } from "../problem/problem-notice.tsx";
 import { SCOPE_DESCRIPTIONS } from "./admin-words.ts";
 
 type CreateApiKeyFormProps = {
@@ -34,13 +37,10 @@ export function CreateApiKeyForm({ busy, problem, onSubmit, onCancel }: CreateAp
     if (busy) return;
     const parsed = CreateApiKeyRequest.safeParse({ name, scopes });
     if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        if (issue.path[0] === "name") {
-          next.name = name.trim() ? "Use at most 100 characters." : "Enter a name for the key.";
-        }
-        if (issue.path[0] === "scopes") next.scopes = "Choose at least one scope.";
-      }
+      const next = fieldErrors(parsed.error.issues, {
+        name: name.trim() ? "Use at most 100 characters." : "Enter a name for the key.",
+        scopes: "Choose at least one scope.",
+      });
       setErrors(next);
       (next.name ? nameRef : firstScopeRef).current?.focus();
       return;
@@ -52,36 +52,24 @@ export function CreateApiKeyForm({ busy, problem, onSubmit, onCancel }: CreateAp
   return (
     <form className="stack" onSubmit={handleSubmit} noValidate>
       <AlertRegion>
-        {problem ? (
-          <Alert tone="danger" title="The key was not created">
-            <p>{problem.message}</p>
-            {problem.requestId ? (
-              <p className="muted">
-                Reference <code className="reference">{problem.requestId}</code>
-              </p>
-            ) : null}
-          </Alert>
-        ) : null}
+        {problem ? <ProblemNotice title="The key was not created" problem={problem} reference="brief" /> : null}
       </AlertRegion>
-      <div className="field">
-        <Label htmlFor={`${id}-name`}>Name</Label>
-        <Input
-          ref={nameRef}
-          id={`${id}-name`}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          autoComplete="off"
-          maxLength={120}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? `${id}-name-error ${id}-name-hint` : `${id}-name-hint`}
-        />
-        <p id={`${id}-name-hint`} className="field__hint">
-          The service that will use it, for example “Login service (production)”.
-        </p>
-        <AlertRegion id={`${id}-name-error`} className="field__error">
-          {errors.name}
-        </AlertRegion>
-      </div>
+      <Field
+        label="Name"
+        hint="The service that will use it, for example “Login service (production)”."
+        error={errors.name ?? null}
+      >
+        {(control) => (
+          <Input
+            ref={nameRef}
+            {...control}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            autoComplete="off"
+            maxLength={120}
+          />
+        )}
+      </Field>
       <fieldset className="fieldset" aria-describedby={errors.scopes ? `${id}-scopes-error` : undefined}>
         <legend className="label">Scopes</legend>
         <ul className="plain-list stack scope-list">

@@ -1,13 +1,13 @@
-import { ROLES, type Role, type StaffMember } from "@recovery-desk/shared";
-import { type FormEvent, useId, useState } from "react";
+import type { Role, StaffMember } from "@recovery-desk/shared";
+import { type FormEvent, useState } from "react";
 import { ROLE_LABELS } from "../../lib/account-words.ts";
-import { Alert, AlertRegion } from "../../ui/alert.tsx";
+import { AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { DialogDescription, DialogTitle } from "../../ui/dialog.tsx";
-import { Label } from "../../ui/label.tsx";
-import { Select } from "../../ui/select.tsx";
+import { ProblemNotice } from "../problem/problem-notice.tsx";
 import { AdminDialog, type FocusReturn } from "./admin-dialog.tsx";
-import { describeStaffChangeProblem, ROLE_DESCRIPTIONS } from "./admin-words.ts";
+import { describeStaffChangeProblem } from "./admin-words.ts";
+import { RoleField } from "./role-field.tsx";
 import { useStaffChange } from "./use-staff-change.ts";
 
 type StaffRoleDialogProps = {
@@ -59,7 +59,6 @@ type RoleFormProps = {
 };
 
 function RoleForm({ member, busy, problem, onSave, onCancel }: RoleFormProps) {
-  const id = useId();
   const [role, setRole] = useState<Role>(member.role);
   const unchanged = role === member.role;
 
@@ -77,35 +76,9 @@ function RoleForm({ member, busy, problem, onSave, onCancel }: RoleFormProps) {
         their next request.
       </DialogDescription>
       <AlertRegion>
-        {problem ? (
-          <Alert tone="danger" title="The role was not changed">
-            <p>{problem.message}</p>
-            {problem.requestId ? (
-              <p className="muted">
-                Reference <code className="reference">{problem.requestId}</code>
-              </p>
-            ) : null}
-          </Alert>
-        ) : null}
+        {problem ? <ProblemNotice title="The role was not changed" problem={problem} reference="brief" /> : null}
       </AlertRegion>
-      <div className="field">
-        <Label htmlFor={`${id}-role`}>Role</Label>
-        <Select
-          id={`${id}-role`}
-          value={role}
-          onChange={(event) => setRole(event.target.value as Role)}
-          aria-describedby={`${id}-about`}
-        >
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
-            </option>
-          ))}
-        </Select>
-        <p id={`${id}-about`} className="field__hint">
-          {ROLE_LABELS[role]}: {ROLE_DESCRIPTIONS[role]}.
-        </p>
-      </div>
+      <RoleField value={role} onChange={setRole} />
       <div className="cluster dialog__buttons">
         <Button type="submit" variant="primary" busy={busy} disabled={unchanged}>
           Save role

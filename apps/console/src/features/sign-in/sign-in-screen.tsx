@@ -8,12 +8,13 @@ import { describeSignInProblem, type ProblemMessage } from "../../lib/problem-wo
 import { Alert, AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { Card } from "../../ui/card.tsx";
+import { Field } from "../../ui/field.tsx";
 import { Input } from "../../ui/input.tsx";
-import { Label } from "../../ui/label.tsx";
+import { ProblemNotice } from "../problem/problem-notice.tsx";
 
 const routeApi = getRouteApi("/login");
 
-type Field = "username" | "password";
+type CredentialField = "username" | "password";
 
 /** Staff sign-in. Keyboard first: the username box has focus, Enter signs in. */
 export function SignInScreen() {
@@ -23,7 +24,7 @@ export function SignInScreen() {
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<ProblemMessage | null>(null);
-  const [invalidField, setInvalidField] = useState<Field | null>(null);
+  const [invalidField, setInvalidField] = useState<CredentialField | null>(null);
   // Sent here because the server ended the session (idle too long, time limit, access removed): say so.
   const sessionEnded = session === "ended" && problem === null;
   const describedBy = problem || sessionEnded ? "sign-in-problem" : undefined;
@@ -47,7 +48,7 @@ export function SignInScreen() {
     const form = new FormData(event.currentTarget);
     const username = String(form.get("username") ?? "");
     const password = String(form.get("password") ?? "");
-    const missing: Field | null = !username.trim() ? "username" : !password ? "password" : null;
+    const missing: CredentialField | null = !username.trim() ? "username" : !password ? "password" : null;
     if (missing) {
       setInvalidField(missing);
       setProblem({
@@ -85,14 +86,7 @@ export function SignInScreen() {
         </div>
         <AlertRegion id="sign-in-problem">
           {problem ? (
-            <Alert tone="danger">
-              <p>{problem.message}</p>
-              {problem.requestId ? (
-                <p className="muted">
-                  Reference <code className="reference">{problem.requestId}</code>
-                </p>
-              ) : null}
-            </Alert>
+            <ProblemNotice title={null} problem={problem} reference="brief" />
           ) : sessionEnded ? (
             <Alert tone="info" title="Your session has ended">
               <p>Sign in again to carry on where you were.</p>
@@ -100,35 +94,33 @@ export function SignInScreen() {
           ) : null}
         </AlertRegion>
         <form className="stack" onSubmit={handleSubmit} noValidate>
-          <div className="field">
-            <Label htmlFor="username">Username</Label>
-            <Input
-              ref={usernameRef}
-              id="username"
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              // Focus on load: the sign-in page has one job; agents start typing at once.
-              autoFocus
-              required
-              aria-invalid={invalidField === "username" || undefined}
-              aria-describedby={describedBy}
-            />
-          </div>
-          <div className="field">
-            <Label htmlFor="password">Password</Label>
-            <Input
-              ref={passwordRef}
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              aria-invalid={invalidField === "password" || undefined}
-              aria-describedby={describedBy}
-            />
-          </div>
+          <Field label="Username" id="username" invalid={invalidField === "username"} describedBy={[describedBy]}>
+            {(control) => (
+              <Input
+                ref={usernameRef}
+                {...control}
+                name="username"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                // Focus on load: the sign-in page has one job; agents start typing at once.
+                autoFocus
+                required
+              />
+            )}
+          </Field>
+          <Field label="Password" id="password" invalid={invalidField === "password"} describedBy={[describedBy]}>
+            {(control) => (
+              <Input
+                ref={passwordRef}
+                {...control}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+              />
+            )}
+          </Field>
           <Button type="submit" variant="primary" busy={signIn.isPending} className="button--block">
             {signIn.isPending ? "Signing in…" : "Sign in"}
           </Button>

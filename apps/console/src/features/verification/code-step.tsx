@@ -9,8 +9,8 @@ import { secondsUntil, useNow } from "../../lib/use-now.ts";
 import { CODE_ROUTE } from "../../lib/verification-words.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
+import { Field } from "../../ui/field.tsx";
 import { Input } from "../../ui/input.tsx";
-import { Label } from "../../ui/label.tsx";
 import { type CodeNotice, CodeNoticeView } from "./code-notice.tsx";
 import { ResendButton } from "./resend-button.tsx";
 
@@ -122,29 +122,32 @@ export function CodeStep({ verification: started, onVerified, onRestart, announc
       <AlertRegion id={`${id}-problem`}>
         <CodeNoticeView notice={notice} restartButtonRef={restartButton} onRestart={onRestart} />
       </AlertRegion>
-      <div className="field">
-        <Label htmlFor={`${id}-code`}>Code the caller reads out</Label>
-        <Input
-          ref={input}
-          id={`${id}-code`}
-          className="code-input"
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={20}
-          spellCheck={false}
-          aria-invalid={notice?.kind === "format" || undefined}
-          aria-describedby={`${id}-expiry${notice ? ` ${id}-problem` : ""}`}
-        />
-        <p id={`${id}-expiry`} className="field__hint">
-          {expired
+      <Field
+        label="Code the caller reads out"
+        hint={
+          expired
             ? "This code has expired. Send a new code."
             : verification.codeExpiresAt
               ? `6 digits. The code works until ${formatTime(verification.codeExpiresAt)}.`
-              : "6 digits."}
-        </p>
-      </div>
+              : "6 digits."
+        }
+        invalid={notice?.kind === "format"}
+        describedBy={[notice && `${id}-problem`]}
+      >
+        {(control) => (
+          <Input
+            ref={input}
+            {...control}
+            className="code-input"
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={20}
+            spellCheck={false}
+          />
+        )}
+      </Field>
       <div className="cluster">
         <Button type="submit" variant="primary" busy={check.isPending}>
           Check code
