@@ -12,6 +12,7 @@ export type FieldControlProps = {
 
 type FieldProps = {
   label: ReactNode;
+  labelClassName?: string;
   /** A line under the control that says what to enter, read with it. */
   hint?: ReactNode;
   /**
@@ -39,6 +40,7 @@ type FieldProps = {
  */
 export function Field({
   label,
+  labelClassName,
   hint,
   error,
   invalid = false,
@@ -57,7 +59,9 @@ export function Field({
   const ids = (errorLast ? [...otherIds, ...errorIds] : [...errorIds, ...otherIds]).filter(Boolean).join(" ");
   return (
     <div className={cx("field", className)}>
-      <Label htmlFor={id}>{label}</Label>
+      <Label htmlFor={id} className={labelClassName}>
+        {label}
+      </Label>
       {children({
         id,
         "aria-invalid": error || invalid ? true : undefined,

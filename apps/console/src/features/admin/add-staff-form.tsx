@@ -3,11 +3,11 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { fieldErrors } from "../../lib/field-errors.ts";
 import type { ProblemMessage } from "../../lib/problem-words.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
 import { Field } from "../../ui/field.tsx";
 import { Input } from "../../ui/input.tsx";
 import { ProblemNotice } from "../problem/problem-notice.tsx";
 import { RoleField } from "./role-field.tsx";
+import { ShowOnceFormButtons } from "./show-once-dialog.tsx";
 
 type AddStaffFormProps = {
   busy: boolean;
@@ -89,19 +89,7 @@ export function AddStaffForm({ busy, problem, usernameTaken, onSubmit, onCancel 
         )}
       </Field>
       <RoleField value={role} onChange={setRole} />
-      <div className="cluster dialog__buttons">
-        <Button type="submit" variant="primary" busy={busy}>
-          {busy ? "Adding…" : "Add staff member"}
-        </Button>
-        <Button
-          aria-disabled={busy || undefined}
-          onClick={() => {
-            if (!busy) onCancel();
-          }}
-        >
-          Cancel
-        </Button>
-      </div>
+      <ShowOnceFormButtons busy={busy} label="Add staff member" busyLabel="Adding…" onCancel={onCancel} />
     </form>
   );
 }

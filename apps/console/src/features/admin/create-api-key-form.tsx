@@ -3,12 +3,12 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { fieldErrors } from "../../lib/field-errors.ts";
 import type { ProblemMessage } from "../../lib/problem-words.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
-import { Button } from "../../ui/button.tsx";
 import { Field } from "../../ui/field.tsx";
 import { Input } from "../../ui/input.tsx";
 import { Label } from "../../ui/label.tsx";
 import { ProblemNotice } from "../problem/problem-notice.tsx";
 import { SCOPE_DESCRIPTIONS } from "./admin-words.ts";
+import { ShowOnceFormButtons } from "./show-once-dialog.tsx";
 
 type CreateApiKeyFormProps = {
   busy: boolean;
@@ -99,19 +99,7 @@ export function CreateApiKeyForm({ busy, problem, onSubmit, onCancel }: CreateAp
           {errors.scopes}
         </AlertRegion>
       </fieldset>
-      <div className="cluster dialog__buttons">
-        <Button type="submit" variant="primary" busy={busy}>
-          {busy ? "Creating…" : "Create key"}
-        </Button>
-        <Button
-          aria-disabled={busy || undefined}
-          onClick={() => {
-            if (!busy) onCancel();
-          }}
-        >
-          Cancel
-        </Button>
-      </div>
+      <ShowOnceFormButtons busy={busy} label="Create key" busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }

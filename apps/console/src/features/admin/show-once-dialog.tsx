@@ -147,3 +147,32 @@ function ShowOnceFlow<Request, Created>({
     </div>
   );
 }
+
+/** A show-once form's buttons: the one that sends it, saying so while it is on its way, and Cancel. */
+export function ShowOnceFormButtons({
+  busy,
+  label,
+  busyLabel,
+  onCancel,
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="cluster dialog__buttons">
+      <Button type="submit" variant="primary" busy={busy}>
+        {busy ? busyLabel : label}
+      </Button>
+      <Button
+        aria-disabled={busy || undefined}
+        onClick={() => {
+          if (!busy) onCancel();
+        }}
+      >
+        Cancel
+      </Button>
+    </div>
+  );
+}

@@ -7,8 +7,8 @@ import { useFocusAfterRender } from "../../lib/use-focus-after-render.ts";
 import { questionAttemptsLeft } from "../../lib/verification-words.ts";
 import { Alert, AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
+import { Field } from "../../ui/field.tsx";
 import { Input } from "../../ui/input.tsx";
-import { Label } from "../../ui/label.tsx";
 import { ProblemNotice } from "../problem/problem-notice.tsx";
 
 type QuestionsStepProps = {
@@ -107,25 +107,33 @@ export function QuestionsStep({ verification, onVerified, onLocked, onRestart }:
         {notice?.kind === "error" ? <ProblemNotice error={notice.error} title="The answers were not checked" /> : null}
       </AlertRegion>
       {questions.map((question, index) => (
-        <div key={question.id} className="field">
-          <Label htmlFor={`${id}-q${index}`} className="script-line">
-            <span className="script-line__cue">Ask:</span> {question.prompt}
-          </Label>
-          <Input
-            ref={(element) => {
-              if (element) inputs.current.set(question.id, element);
-              else inputs.current.delete(question.id);
-            }}
-            id={`${id}-q${index}`}
-            value={answers[question.id] ?? ""}
-            onChange={(event) => setAnswers((current) => ({ ...current, [question.id]: event.target.value }))}
-            maxLength={200}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={missing.includes(question.id) || undefined}
-            aria-describedby={notice ? `${id}-problem` : undefined}
-          />
-        </div>
+        <Field
+          key={question.id}
+          id={`${id}-q${index}`}
+          label={
+            <>
+              <span className="script-line__cue">Ask:</span> {question.prompt}
+            </>
+          }
+          labelClassName="script-line"
+          invalid={missing.includes(question.id)}
+          describedBy={[notice && `${id}-problem`]}
+        >
+          {(control) => (
+            <Input
+              ref={(element) => {
+                if (element) inputs.current.set(question.id, element);
+                else inputs.current.delete(question.id);
+              }}
+              {...control}
+              value={answers[question.id] ?? ""}
+              onChange={(event) => setAnswers((current) => ({ ...current, [question.id]: event.target.value }))}
+              maxLength={200}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
+        </Field>
       ))}
       <p className="muted">{questionAttemptsLeft(attemptsLeft)}</p>
       <div className="cluster">
