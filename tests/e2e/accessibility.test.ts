@@ -1,10 +1,17 @@
+import { type AxeViolation, contrastViolations, describeViolations, runAxe } from "@recovery-desk/test-support/axe";
+import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
+import { type FocusIndicator, focusIndicator, tabStops } from "@recovery-desk/test-support/focus";
+import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import {
+  newestCode,
+  openAccount,
+  signIn,
+  toast,
+  verifyByQuestions,
+  verifyPanel,
+} from "@recovery-desk/test-support/session";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type AxeViolation, contrastViolations, describeViolations, runAxe } from "../support/axe.ts";
-import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
-import { type FocusIndicator, focusIndicator, tabStops } from "../support/focus.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { newestCode, openAccount, signIn, toast, verifyByQuestions, verifyPanel } from "../support/session.ts";
 
 /**
  * Keyboard and accessibility: the unlock journey with the keyboard alone (counting the key presses),

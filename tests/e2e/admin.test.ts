@@ -1,8 +1,8 @@
+import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
+import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import { signIn } from "@recovery-desk/test-support/session";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { signIn } from "../support/session.ts";
 
 /** An admin gives a service an API key and a new colleague a sign-in, and takes the sign-in away again. */
 let browser: Browser;

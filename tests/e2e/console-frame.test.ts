@@ -1,9 +1,9 @@
+import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
+import { focusIndicator } from "@recovery-desk/test-support/focus";
+import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import { openAccount, signIn, verifyByQuestions } from "@recovery-desk/test-support/session";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
-import { focusIndicator } from "../support/focus.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { openAccount, signIn, verifyByQuestions } from "../support/session.ts";
 
 /**
  * The console's frame at the widths a call center's screens have: the admin's navigation on one row,

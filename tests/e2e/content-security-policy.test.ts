@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
+import { REPO_ROOT, type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import { openAccount, signIn, toast, verifyByQuestions } from "@recovery-desk/test-support/session";
 import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
-import { REPO_ROOT, type RunningServer, startServer } from "../support/server.ts";
-import { openAccount, signIn, toast, verifyByQuestions } from "../support/session.ts";
 
 /**
  * Every screen of the console and the API's documentation under the strict Content-Security-Policy:

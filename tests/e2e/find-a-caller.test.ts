@@ -1,8 +1,8 @@
+import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
+import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import { endSessionOnServer } from "@recovery-desk/test-support/session";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { endSessionOnServer } from "../support/session.ts";
 
 let browser: Browser;
 let page: Page;

@@ -1,10 +1,14 @@
+import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
+import {
+  findPostgresBin,
+  type PostgresCluster,
+  startPostgresCluster,
+} from "@recovery-desk/test-support/postgres-cluster";
+import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import { openAccount, signIn, toast, verifyByQuestions } from "@recovery-desk/test-support/session";
 import type { Browser, Page } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
-import { findPostgresBin, type PostgresCluster, startPostgresCluster } from "../support/postgres-cluster.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { openAccount, signIn, toast, verifyByQuestions } from "../support/session.ts";
 
 /**
  * The core call once more, on a real PostgreSQL instead of the embedded database: sign in, find the

@@ -1,8 +1,15 @@
+import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
+import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import {
+  newestCode,
+  newestMessage,
+  openAccount,
+  signIn,
+  toast,
+  waitUntilVerified,
+} from "@recovery-desk/test-support/session";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { newestCode, newestMessage, openAccount, signIn, toast, waitUntilVerified } from "../support/session.ts";
 
 let browser: Browser;
 let page: Page;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildConsole } from "../support/server.ts";
+import { buildConsole } from "@recovery-desk/test-support/server";
 
 /**
  * Builds the console once, into a folder of this run's own, and has every server the journeys start

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
+import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import { openAccount, signIn, toast, verifyByQuestions, verifyPanel } from "@recovery-desk/test-support/session";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshotOnFailure } from "../support/browser.ts";
-import { type RunningServer, startServer } from "../support/server.ts";
-import { openAccount, signIn, toast, verifyByQuestions, verifyPanel } from "../support/session.ts";
 
 /** A supervisor reviews what an agent did on a call: filters, one event in full, exports and a chain check. */
 let browser: Browser;

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import { dirname, join } from "node:path";
-import { findPostgresBin, type PostgresCluster } from "../support/postgres-cluster.ts";
+import { findPostgresBin, type PostgresCluster } from "@recovery-desk/test-support/postgres-cluster";
 
 function pgCtl(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
   const bin = findPostgresBin();

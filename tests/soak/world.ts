@@ -4,9 +4,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { type PostgresCluster, startPostgresCluster } from "@recovery-desk/test-support/postgres-cluster";
+import { REPO_ROOT, type RunningServer, startServer } from "@recovery-desk/test-support/server";
 import postgres from "postgres";
-import { type PostgresCluster, startPostgresCluster } from "../support/postgres-cluster.ts";
-import { REPO_ROOT, type RunningServer, startServer } from "../support/server.ts";
 import { type ApiClient, signIn } from "./client.ts";
 
 export interface SoakWorld {

@@ -109,6 +109,9 @@ export async function startServer(
   };
 
   let child = await launch();
+  // If this process ends without stopping the server (an uncaught error), the server must not outlive it.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
   return {
     baseUrl,
     dataDir,
@@ -116,6 +119,7 @@ export async function startServer(
       return child.pid;
     },
     stop: async () => {
+      process.off("exit", killOnExit);
       if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
         await exited(child);

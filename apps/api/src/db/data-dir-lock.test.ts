@@ -13,8 +13,8 @@ import {
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@recovery-desk/test-support/server";
 import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
-import { freePort } from "../../../../tests/support/server.ts";
 import { DataDirInUseError, LOCK_FILE, type LockHolder, lockDataDir } from "./data-dir-lock.ts";
 
 /** Set to make hard links fail, as on a filesystem without them (some network and FAT filesystems). */

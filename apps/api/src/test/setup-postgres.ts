@@ -1,6 +1,6 @@
+import { startPostgresCluster } from "@recovery-desk/test-support/postgres-cluster";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { startPostgresCluster } from "../../../../tests/support/postgres-cluster.ts";
 import { openPostgres } from "../db/client.ts";
 import { prepareTestWorld } from "./world.ts";
 
