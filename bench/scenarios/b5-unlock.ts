@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { openPostgres } from "../../apps/api/src/db/client.ts";
 import { type AppDeps, DEFAULT_CONFIG } from "../../apps/api/src/deps.ts";
 import { liftLockout } from "../../apps/api/src/features/recovery/lift-and-reactivate.ts";
-import type { StaffPrincipal } from "../../apps/api/src/http/context.ts";
+import type { StaffPrincipal } from "../../apps/api/src/auth/principal.ts";
 import { systemClock } from "../../apps/api/src/lib/clock.ts";
 import { silentLogger } from "../../apps/api/src/lib/logger.ts";
 import { outboxNotifier } from "../../apps/api/src/notify/outbox.ts";

@@ -1,5 +1,6 @@
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
+import { authenticate } from "./auth/authenticate.ts";
 import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/accounts/accounts.routes.ts";
 import { apiKeyRoutes } from "./features/api-keys/api-keys.routes.ts";
@@ -13,7 +14,6 @@ import { recoveryRoutes } from "./features/recovery/recovery.routes.ts";
 import { staffRoutes } from "./features/staff/staff.routes.ts";
 import { sweepRoutes } from "./features/sweep/sweep.routes.ts";
 import { verificationRoutes } from "./features/verification/verification.routes.ts";
-import { authenticate } from "./http/authenticate.ts";
 import { compressReads } from "./http/compression.ts";
 import { mountConsole } from "./http/console.ts";
 import type { AppEnv } from "./http/context.ts";

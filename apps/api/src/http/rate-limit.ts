@@ -1,13 +1,13 @@
 import { createMiddleware } from "hono/factory";
-import { countHit, secondsUntilWindowEnds } from "../lib/rate-limit.ts";
+import {
+  countHit,
+  KEY_RATE_PREFIX,
+  REQUEST_WINDOW_MS,
+  SESSION_RATE_PREFIX,
+  secondsUntilWindowEnds,
+} from "../lib/rate-limit.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError } from "./errors.ts";
-
-/** Requests are counted per minute. */
-export const REQUEST_WINDOW_MS = 60_000;
-
-/** The counter key of a staff session's requests. */
-export const SESSION_RATE_PREFIX = "rate:session:";
 
 /**
  * Requests per minute per staff session and per API key. Counters live in PostgreSQL, so every
@@ -27,7 +27,7 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
           config.rateLimits.perSessionPerMinute,
         ]
       : [
-          await countHit(database.db, `rate:key:${principal.id}`, now, REQUEST_WINDOW_MS),
+          await countHit(database.db, `${KEY_RATE_PREFIX}${principal.id}`, now, REQUEST_WINDOW_MS),
           config.rateLimits.perKeyPerMinute,
         ];
   if (hit.count > limit) {

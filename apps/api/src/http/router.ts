@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import { Problem } from "@recovery-desk/shared";
-import { type Access, requireAccess } from "./authenticate.ts";
+import { type Access, requireAccess } from "../auth/access.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError, type FieldProblem } from "./errors.ts";
 

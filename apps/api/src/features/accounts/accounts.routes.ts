@@ -8,7 +8,8 @@ import {
   TimelineQuery,
 } from "@recovery-desk/shared";
 import { appendAuditEvent } from "../../audit/append.ts";
-import { actorOf, requestOrigin } from "../../http/context.ts";
+import { actorOf } from "../../auth/principal.ts";
+import { requestOrigin } from "../../http/request-origin.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { getAccountDetail, readAccountAsStaff } from "./detail.ts";
 import { searchAccounts } from "./search.ts";

@@ -1,7 +1,7 @@
 import { ApiKeyList, CreateApiKeyRequest, CreatedApiKey, Id, Problem } from "@recovery-desk/shared";
 import { z } from "zod";
-import { requireStaff } from "../../http/authenticate.ts";
-import { requestOrigin } from "../../http/context.ts";
+import { requireStaff } from "../../auth/access.ts";
+import { requestOrigin } from "../../http/request-origin.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./manage.ts";
 

@@ -1,9 +1,9 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { KeyPrincipal } from "../../auth/principal.ts";
 import type { Db } from "../../db/client.ts";
 import { apiKeys } from "../../db/schema/index.ts";
-import type { KeyPrincipal } from "../../http/context.ts";
 
 /** Recorded at most this often per key, so busy services do not write on every request. */
 const LAST_USE_EVERY_MS = 60_000;

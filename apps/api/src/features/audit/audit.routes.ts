@@ -6,7 +6,7 @@ import {
   ListedAuditEventPage,
   VerifyQuery,
 } from "@recovery-desk/shared";
-import { actorOf } from "../../http/context.ts";
+import { actorOf } from "../../auth/principal.ts";
 import { createRouter, defineRoute, problemAnswer } from "../../http/router.ts";
 import { safeError } from "../../lib/safe-error.ts";
 import { chainState, runChainCheck } from "./checks.ts";

@@ -1,7 +1,8 @@
 import { LoginRequest, Problem, StaffEnvelope } from "@recovery-desk/shared";
 import { appendAuditEvent } from "../../audit/append.ts";
-import { requireStaff } from "../../http/authenticate.ts";
-import { actorOf, requestOrigin } from "../../http/context.ts";
+import { requireStaff } from "../../auth/access.ts";
+import { actorOf } from "../../auth/principal.ts";
+import { requestOrigin } from "../../http/request-origin.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { clearSessionCookie, writeSessionCookie } from "../../http/session-cookie.ts";
 import { login } from "./login.ts";

@@ -1,12 +1,17 @@
 import type { Role } from "@recovery-desk/shared";
 import { eq, sql } from "drizzle-orm";
+import type { StaffPrincipal } from "../../auth/principal.ts";
 import type { Db, Executor } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
 import { sessions } from "../../db/schema/index.ts";
 import type { AppConfig } from "../../deps.ts";
-import type { StaffPrincipal } from "../../http/context.ts";
-import { REQUEST_WINDOW_MS, SESSION_RATE_PREFIX } from "../../http/rate-limit.ts";
-import { hitUpsert, toWindowCount, type WindowCount } from "../../lib/rate-limit.ts";
+import {
+  hitUpsert,
+  REQUEST_WINDOW_MS,
+  SESSION_RATE_PREFIX,
+  toWindowCount,
+  type WindowCount,
+} from "../../lib/rate-limit.ts";
 import { newSessionToken, tokenHash } from "../../security/tokens.ts";
 
 /** The idle deadline moves forward at most this often, so busy sessions do not write on every request. */

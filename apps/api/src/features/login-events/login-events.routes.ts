@@ -1,5 +1,6 @@
 import { LoginEventRequest, LoginEventResult } from "@recovery-desk/shared";
-import { type KeyPrincipal, requestOrigin } from "../../http/context.ts";
+import type { KeyPrincipal } from "../../auth/principal.ts";
+import { requestOrigin } from "../../http/request-origin.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { recordLoginEvent } from "./record.ts";
 

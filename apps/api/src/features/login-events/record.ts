@@ -1,10 +1,10 @@
 import { LOCKOUT_POLICY, type LoginEventRequest, type LoginEventResult } from "@recovery-desk/shared";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { RequestOrigin } from "../../audit/append.ts";
+import { actorOf, type KeyPrincipal } from "../../auth/principal.ts";
 import type { Tx } from "../../db/client.ts";
 import { type AccountRow, accounts, auditEvents } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type KeyPrincipal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
 import { lockHasEnded } from "../accounts/summary.ts";
 import { LOCK_CLEARED, moveAccount } from "../recovery/transition.ts";

@@ -1,10 +1,10 @@
 import type { DecisionRequest, Merge } from "@recovery-desk/shared";
 import { eq, inArray } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
 import type { Tx } from "../../db/client.ts";
 import { accounts, addresses, type MergeRow, merges } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { LOCK_CLEARED, moveAccount } from "../recovery/transition.ts";
 import { lockAccountsInOrder } from "./lock.ts";

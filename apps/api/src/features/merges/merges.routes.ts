@@ -10,7 +10,7 @@ import {
   MergeQuery,
   ProposeMergeRequest,
 } from "@recovery-desk/shared";
-import { staffScope } from "../../http/context.ts";
+import { staffScope } from "../../auth/access.ts";
 import { cursorCodec, position } from "../../http/cursor.ts";
 import { createRouter, defineRoute, jsonAnswer, jsonBody, problemAnswer } from "../../http/router.ts";
 import { duplicateCandidates } from "../duplicates/candidates.ts";

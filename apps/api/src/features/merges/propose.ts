@@ -1,9 +1,9 @@
 import type { Merge, ProposeMergeRequest } from "@recovery-desk/shared";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
 import { addresses, merges } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { requireWindow } from "../recovery/window-guard.ts";

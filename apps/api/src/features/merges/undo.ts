@@ -2,9 +2,9 @@ import { type DecisionRequest, MERGE_POLICY, type Merge } from "@recovery-desk/s
 import { eq, getTableColumns, inArray } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { type AuditEventInput, appendAuditEvents, type RequestOrigin } from "../../audit/append.ts";
+import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
 import { type AccountRow, type AddressRow, accounts, addresses, merges } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { changeAccount, LOCK_CLEARED, type MoveColumns } from "../recovery/transition.ts";
 import { lockAccountsInOrder } from "./lock.ts";

@@ -1,7 +1,7 @@
 import type { AccountDetail, ActionRequest } from "@recovery-desk/shared";
 import type { RequestOrigin } from "../../audit/append.ts";
+import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { detailAfterAction } from "./present.ts";
 import { changeAccount, LOCK_CLEARED } from "./transition.ts";
 import { requireWindow } from "./window-guard.ts";

@@ -1,8 +1,8 @@
 import type { AccountDetail } from "@recovery-desk/shared";
 import { type AuditEventInput, appendAuditEvents, type RequestOrigin } from "../../audit/append.ts";
+import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
 import type { Tx } from "../../db/client.ts";
 import type { VerificationRow } from "../../db/schema/index.ts";
-import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { getAccountDetail } from "../accounts/detail.ts";
 
 /**

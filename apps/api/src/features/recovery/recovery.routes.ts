@@ -5,7 +5,7 @@ import {
   DeliveryReceipt,
   TemporaryPasswordRequest,
 } from "@recovery-desk/shared";
-import { staffScope } from "../../http/context.ts";
+import { staffScope } from "../../auth/access.ts";
 import { createRouter, defineRoute, jsonBody, problemAnswer } from "../../http/router.ts";
 import { liftLockout, reactivate } from "./lift-and-reactivate.ts";
 import { issueTemporaryPassword } from "./temporary-password.ts";

@@ -1,9 +1,9 @@
 import { type DeliveryReceipt, RECOVERY_POLICY, type TemporaryPasswordRequest } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import type { RequestOrigin } from "../../audit/append.ts";
+import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
 import { accounts } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { hashSecret } from "../../security/hashing.ts";

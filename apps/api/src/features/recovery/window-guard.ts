@@ -1,7 +1,7 @@
 import { and, eq, gte, sql } from "drizzle-orm";
+import type { StaffPrincipal } from "../../auth/principal.ts";
 import type { Executor } from "../../db/client.ts";
 import { auditEvents, type VerificationRow, verifications } from "../../db/schema/index.ts";
-import type { StaffPrincipal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
 import { openWindow } from "../verification/window.ts";
 

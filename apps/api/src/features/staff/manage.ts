@@ -1,9 +1,9 @@
 import type { CreatedStaff, CreateStaffRequest, StaffMember, UpdateStaffRequest } from "@recovery-desk/shared";
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
 import { type StaffRow, staff } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { hashSecret } from "../../security/hashing.ts";

@@ -7,8 +7,8 @@ import {
   StaffMember,
   UpdateStaffRequest,
 } from "@recovery-desk/shared";
-import { requireStaff } from "../../http/authenticate.ts";
-import { requestOrigin } from "../../http/context.ts";
+import { requireStaff } from "../../auth/access.ts";
+import { requestOrigin } from "../../http/request-origin.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { clearStaffSignInLimit, createStaff, listStaff, updateStaff } from "./manage.ts";
 

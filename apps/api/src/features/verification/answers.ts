@@ -1,9 +1,9 @@
 import { type AnswersRequest, normalizeAnswer, type VerificationSuccess } from "@recovery-desk/shared";
 import { eq, inArray } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
 import { accounts, securityQuestions, verificationFailures } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { verifySecret } from "../../security/hashing.ts";

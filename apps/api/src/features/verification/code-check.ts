@@ -1,9 +1,9 @@
 import type { CodeRequest, VerificationSuccess } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
 import { verifications } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError } from "../../http/errors.ts";
 import { verifySecret } from "../../security/hashing.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
+import type { StaffPrincipal } from "../../auth/principal.ts";
 import type { Executor } from "../../db/client.ts";
 import { type VerificationRow, verifications } from "../../db/schema/index.ts";
-import type { StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 
 /**

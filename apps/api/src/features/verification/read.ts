@@ -1,8 +1,8 @@
 import type { Verification } from "@recovery-desk/shared";
 import { asc, inArray } from "drizzle-orm";
+import type { StaffPrincipal } from "../../auth/principal.ts";
 import { securityQuestions } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import type { StaffPrincipal } from "../../http/context.ts";
 import { loadOwnVerification } from "./load.ts";
 import { presentVerification } from "./present.ts";
 import { questionLimit } from "./question-limit.ts";

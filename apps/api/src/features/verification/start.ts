@@ -1,9 +1,9 @@
 import { type StartVerificationRequest, VERIFICATION_POLICY, type Verification } from "@recovery-desk/shared";
 import { asc, eq } from "drizzle-orm";
 import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
 import { accounts, securityQuestions, verifications } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { actorOf, type StaffPrincipal } from "../../http/context.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";

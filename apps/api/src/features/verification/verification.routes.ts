@@ -7,7 +7,7 @@ import {
   VerificationIdParam,
   VerificationSuccess,
 } from "@recovery-desk/shared";
-import { staffScope } from "../../http/context.ts";
+import { staffScope } from "../../auth/access.ts";
 import { createRouter, defineRoute, jsonAnswer, problemAnswer } from "../../http/router.ts";
 import { answerQuestions } from "./answers.ts";
 import { checkCode } from "./code-check.ts";
