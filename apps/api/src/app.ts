@@ -22,12 +22,12 @@ import { ApiError } from "./http/errors.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { accessLog } from "./http/logging.ts";
 import { onError, problemResponse } from "./http/on-error.ts";
+import { mountOpenApiDocument } from "./http/openapi-document.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { requestId } from "./http/request-id.ts";
 import { createRouter } from "./http/router.ts";
 import { sameOrigin } from "./http/same-origin.ts";
 import { noStore, securityHeaders } from "./http/security-headers.ts";
-import { SESSION_COOKIE } from "./http/session-cookie.ts";
 
 /** Largest request body the API reads; every field it accepts is far smaller. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -82,28 +82,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/v1", createApi());
   app.route("/", healthRoutes);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
-    type: "apiKey",
-    in: "cookie",
-    name: SESSION_COOKIE,
-    description: "The staff session cookie set by `POST /api/v1/auth/login`.",
-  });
-  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
-    type: "http",
-    scheme: "bearer",
-    description:
-      "An API key (`rdk_…`) created by an admin, sent as `Authorization: Bearer <key>`; never in the URL. Its scopes are listed per operation.",
-  });
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Recovery Desk API",
-      version: "1.0.0",
-      description:
-        "The console and services use this API to find customers' accounts, verify callers and recover accounts. Errors are RFC 9457 problem+json with a stable `code`. Every route names the lowest role it needs in `x-access`. Text in parameters and bodies must be valid Unicode without NUL characters (`validation_failed` otherwise).",
-    },
-    servers: [{ url: "/" }],
-  });
+  mountOpenApiDocument(app);
   mountDocs(app);
 
   app.all("/api/*", (c) =>

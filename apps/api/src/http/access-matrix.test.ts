@@ -85,7 +85,7 @@ describe("the access matrix from the OpenAPI document", () => {
       expect(role ?? scope, `${op.label} names a role or a scope`).toBeTruthy();
       if (role) expect(ROLES, op.label).toContain(role);
       if (scope) expect(API_SCOPES, op.label).toContain(scope);
-      const expected = [...(role ? [{ session: [] }] : []), ...(scope ? [{ apiKey: [scope] }] : [])];
+      const expected = [...(role ? [{ sessionCookie: [] }] : []), ...(scope ? [{ bearerKey: [scope] }] : [])];
       expect(op.security, `${op.label}: a non-public operation requires a credential`).toEqual(expected);
       expect(op.statuses, op.label).toEqual(expect.arrayContaining(["401", "403"]));
     }

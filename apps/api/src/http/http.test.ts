@@ -146,6 +146,30 @@ describe("the OpenAPI document", () => {
       expect.arrayContaining(["Problem", "AccountSummary", "AccountDetail", "Staff", "LoginRequest"]),
     );
   });
+
+  it("names every operation for generated clients: a unique operationId, one declared tag and a description", async () => {
+    const doc = (await (await t.request("/api/openapi.json")).json()) as {
+      tags: { name: string; description: string }[];
+      paths: Record<string, Record<string, { operationId?: string; tags?: string[]; description?: string }>>;
+      components: { securitySchemes: Record<string, { type: string; scheme?: string; in?: string }> };
+    };
+    const declared = doc.tags.map((tag) => tag.name);
+    for (const tag of doc.tags) expect(tag.description, tag.name).toBeTruthy();
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ label: `${method} ${path}`, ...op })),
+    );
+    for (const op of operations) {
+      expect(op.operationId, op.label).toMatch(/^[a-z][A-Za-z]+$/);
+      expect(op.tags, op.label).toHaveLength(1);
+      expect(declared, op.label).toContain(op.tags?.[0]);
+      expect(op.description, op.label).toBeTruthy();
+    }
+    expect(new Set(operations.map((op) => op.operationId)).size).toBe(operations.length);
+    expect(doc.components.securitySchemes).toMatchObject({
+      sessionCookie: { type: "apiKey", in: "cookie" },
+      bearerKey: { type: "http", scheme: "bearer" },
+    });
+  });
 });
 
 describe("serving the console", () => {

@@ -3,6 +3,7 @@ import { Problem } from "@recovery-desk/shared";
 import { type Access, requireAccess } from "../auth/access.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError, type FieldProblem } from "./errors.ts";
+import { type ApiTag, SECURITY_SCHEMES } from "./openapi-document.ts";
 
 /** Half of a surrogate pair on its own: UTF-16 that is not Unicode text, and cannot be stored as sent. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -98,16 +99,34 @@ function commonProblems(access: Access, route: Omit<RouteConfig, "middleware">, 
 
 /** The OpenAPI security requirement for an access rule: the session cookie, a bearer key, or either. */
 function securityOf(access: Access): Record<string, string[]>[] {
+  const { sessionCookie, bearerKey } = SECURITY_SCHEMES;
   if (access === "public") return [];
-  if (typeof access === "string") return [{ session: [] }];
-  return [...(access.role ? [{ session: [] }] : []), ...(access.scope ? [{ apiKey: [access.scope] }] : [])];
+  if (typeof access === "string") return [{ [sessionCookie]: [] }];
+  return [
+    ...(access.role ? [{ [sessionCookie]: [] }] : []),
+    ...(access.scope ? [{ [bearerKey]: [access.scope] }] : []),
+  ];
+}
+
+/**
+ * What every operation states for the people building against it: a stable camelCase
+ * `operationId` (a verb first: generated clients name their methods after it), its feature's tag,
+ * and a description beyond the one-line summary.
+ */
+interface Documented {
+  operationId: string;
+  tags: [ApiTag];
+  summary: string;
+  description: string;
 }
 
 /**
  * Defines a route with the access it needs. Every route declares one, so nothing is open by
  * accident; it is enforced by middleware and shown in the OpenAPI document as `x-access`.
  */
-export function defineRoute<const R extends Omit<RouteConfig, "middleware">>(config: R & { access: Access }) {
+export function defineRoute<const R extends Omit<RouteConfig, "middleware">>(
+  config: R & Documented & { access: Access },
+) {
   const { access, ...rest } = config;
   const changesState = rest.method !== "get" && rest.method !== "head" && rest.method !== "options";
   // Typed as empty so the route's own responses keep deciding the handler's response types.

@@ -11,7 +11,7 @@ export const AccountSearchQuery = z.object({
       "Username (prefix), name (typo-tolerant), whole email, phone number written any way, ZIP code, or street address (typo-tolerant).",
     example: "Maria Lopes",
   }),
-  status: AccountStatusSchema.optional(),
+  status: AccountStatusSchema.optional().meta({ description: "Only accounts with this status." }),
   limit: Limit,
   cursor: Cursor,
 });

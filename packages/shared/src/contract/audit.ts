@@ -57,14 +57,22 @@ export const AuditQuery = z.object({
     example: "ava.agent",
   }),
   actorId: z.string().max(64).optional().meta({ description: "Staff or API key id, exactly as stored." }),
-  action: z.string().max(64).optional().meta({ example: "account.unlocked" }),
+  action: z
+    .string()
+    .max(64)
+    .optional()
+    .meta({ description: "Events with this action only.", example: "account.unlocked" }),
   account: z.string().trim().max(64).optional().meta({
     description:
       "Account username (any case) or account id. An unknown one is refused with `validation_failed` naming `query.account`.",
     example: "maria.lopez",
   }),
   accountId: z.string().max(64).optional().meta({ description: "Account id, exactly as stored." }),
-  caseRef: z.string().max(64).optional(),
+  caseRef: z
+    .string()
+    .max(64)
+    .optional()
+    .meta({ description: "Events of this case reference only.", example: "CASE-2026-0042" }),
   from: Timestamp.optional().meta({ description: "Events at or after this time." }),
   to: Timestamp.optional().meta({ description: "Events before this time." }),
   q: z.string().trim().min(2).max(200).optional().meta({ description: "Free text in the reason and details." }),
@@ -74,7 +82,10 @@ export const AuditQuery = z.object({
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditExportQuery = AuditQuery.omit({ limit: true, cursor: true }).extend({
-  format: z.enum(["csv", "ndjson"]).default("csv"),
+  format: z
+    .enum(["csv", "ndjson"])
+    .default("csv")
+    .meta({ description: "CSV (the default) or one JSON object a line." }),
 });
 export type AuditExportQuery = z.infer<typeof AuditExportQuery>;
 

@@ -91,6 +91,10 @@ export type ProposeMergeRequest = z.infer<typeof ProposeMergeRequest>;
 export const DecisionRequest = z.object({ reason: Reason }).meta({ id: "DecisionRequest" });
 export type DecisionRequest = z.infer<typeof DecisionRequest>;
 
-export const MergeQuery = z.object({ status: z.enum(MERGE_STATUSES).optional(), limit: Limit, cursor: Cursor });
+export const MergeQuery = z.object({
+  status: z.enum(MERGE_STATUSES).optional().meta({ description: "Merges in this state only." }),
+  limit: Limit,
+  cursor: Cursor,
+});
 
 export const MergeIdParam = z.object({ id: Id.meta({ param: { name: "id", in: "path" } }) });

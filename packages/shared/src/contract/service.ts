@@ -11,8 +11,9 @@ export const LoginEventRequest = z
     occurredAt: Timestamp.optional().meta({
       description: "When the login happened; at most 15 minutes ago. Defaults to now.",
     }),
+    // The formats are named so the document says `ipv4` and `ipv6` rather than `ip` twice.
     ip: z
-      .union([z.ipv4(), z.ipv6()])
+      .union([z.ipv4().meta({ format: "ipv4" }), z.ipv6().meta({ format: "ipv6" })])
       .optional()
       .meta({ description: "The customer's address, kept with a lock event." }),
   })

@@ -18,6 +18,7 @@ import { accountTimeline } from "./timeline.ts";
 const searchRoute = defineRoute({
   method: "get",
   path: "/accounts",
+  operationId: "searchAccounts",
   tags: ["Accounts"],
   summary: "Find accounts",
   description:
@@ -35,6 +36,7 @@ const searchRoute = defineRoute({
 const detailRoute = defineRoute({
   method: "get",
   path: "/accounts/{id}",
+  operationId: "getAccount",
   tags: ["Accounts"],
   summary: "An account in detail",
   description:
@@ -53,6 +55,7 @@ const detailRoute = defineRoute({
 const timelineRoute = defineRoute({
   method: "get",
   path: "/accounts/{id}/timeline",
+  operationId: "listAccountTimeline",
   tags: ["Accounts"],
   summary: "What happened to an account",
   description:

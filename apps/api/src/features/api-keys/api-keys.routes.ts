@@ -10,7 +10,8 @@ const KeyIdParam = z.object({ id: Id.meta({ param: { name: "id", in: "path" } })
 const createRoute = defineRoute({
   method: "post",
   path: "/api-keys",
-  tags: ["Administration"],
+  operationId: "createApiKey",
+  tags: ["API keys"],
   summary: "Create an API key",
   description: "The key appears in this answer only; store it at once. Only its hash is kept.",
   access: "admin",
@@ -21,7 +22,8 @@ const createRoute = defineRoute({
 const listRoute = defineRoute({
   method: "get",
   path: "/api-keys",
-  tags: ["Administration"],
+  operationId: "listApiKeys",
+  tags: ["API keys"],
   summary: "List API keys",
   description: "Without the keys themselves; the prefix identifies each.",
   access: "admin",
@@ -33,7 +35,8 @@ const listRoute = defineRoute({
 const revokeRoute = defineRoute({
   method: "delete",
   path: "/api-keys/{id}",
-  tags: ["Administration"],
+  operationId: "revokeApiKey",
+  tags: ["API keys"],
   summary: "Revoke an API key",
   description: "The key fails from the next request on.",
   access: "admin",

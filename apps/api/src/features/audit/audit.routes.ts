@@ -22,6 +22,7 @@ const UNKNOWN_NAME = problemAnswer(
 const listRoute = defineRoute({
   method: "get",
   path: "/audit-events",
+  operationId: "searchAuditEvents",
   tags: ["Audit"],
   summary: "Search the audit trail",
   description:
@@ -37,6 +38,7 @@ const listRoute = defineRoute({
 const exportRoute = defineRoute({
   method: "get",
   path: "/audit-events/export",
+  operationId: "exportAuditEvents",
   tags: ["Audit"],
   summary: "Export the filtered trail as CSV or NDJSON",
   description:
@@ -55,6 +57,7 @@ const exportRoute = defineRoute({
 const verifyRoute = defineRoute({
   method: "get",
   path: "/audit/verify",
+  operationId: "verifyAuditChain",
   tags: ["Audit"],
   summary: "Check the audit chain",
   description:
@@ -67,8 +70,11 @@ const verifyRoute = defineRoute({
 const stateRoute = defineRoute({
   method: "get",
   path: "/audit/state",
+  operationId: "getAuditChainState",
   tags: ["Audit"],
   summary: "The chain's head, last check and last checkpoint",
+  description:
+    "The newest event in the chain (its `seq` and hash), the last chain check and its result, and the last checkpoint a check may start from.",
   access: ACCESS,
   responses: { 200: { description: "The state.", content: { "application/json": { schema: ChainState } } } },
 });

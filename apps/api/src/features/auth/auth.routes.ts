@@ -11,6 +11,7 @@ import { deleteSession } from "./sessions.ts";
 const loginRoute = defineRoute({
   method: "post",
   path: "/auth/login",
+  operationId: "signIn",
   tags: ["Authentication"],
   summary: "Sign in as a staff member",
   description:
@@ -29,6 +30,7 @@ const loginRoute = defineRoute({
 const logoutRoute = defineRoute({
   method: "post",
   path: "/auth/logout",
+  operationId: "signOut",
   tags: ["Authentication"],
   summary: "Sign out",
   description: "Ends the session and clears its cookies.",
@@ -39,8 +41,11 @@ const logoutRoute = defineRoute({
 const meRoute = defineRoute({
   method: "get",
   path: "/auth/me",
+  operationId: "getSignedInStaff",
   tags: ["Authentication"],
   summary: "The signed-in staff member",
+  description:
+    "Who the session cookie belongs to: username, name and role. The console asks this on start; 401 `unauthenticated` means no session or an ended one.",
   access: "agent",
   responses: {
     200: { description: "The signed-in staff member.", content: { "application/json": { schema: StaffEnvelope } } },

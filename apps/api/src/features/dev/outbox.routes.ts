@@ -10,12 +10,23 @@ const OutboxPage = page(OutboxMessage, "OutboxPage");
 const outboxRoute = defineRoute({
   method: "get",
   path: "/dev/outbox",
+  operationId: "listOutboxMessages",
   tags: ["Demo"],
   summary: "Messages that would have been sent (demo only)",
   description:
     "In demo mode, emails and text messages land here instead of going out, newest first, so a person trying the console can play the caller. Outside demo mode this answers 404.",
   access: "agent",
-  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+  request: {
+    query: z.object({
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(200)
+        .default(50)
+        .meta({ description: "How many of the newest messages, 1–200." }),
+    }),
+  },
   responses: {
     200: { description: "The newest messages.", content: { "application/json": { schema: OutboxPage } } },
     404: problemAnswer("Not in demo mode (`not_found`)."),

@@ -7,7 +7,8 @@ import { recordLoginEvent } from "./record.ts";
 const loginEventRoute = defineRoute({
   method: "post",
   path: "/login-events",
-  tags: ["Services"],
+  operationId: "reportLoginEvent",
+  tags: ["Login events"],
   summary: "Report a customer login outcome",
   description:
     'The login service reports each outcome; the lockout policy applies: 5 failures within 15 minutes lock the account for 30 minutes, and the third such lock within 24 hours is a hard lock that only a recovery lifts. A success resets the count. The answer says whether to refuse the login. An unknown username answers the same shape with `status: "unknown"`.',

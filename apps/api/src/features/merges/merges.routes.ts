@@ -26,6 +26,7 @@ const mergeCursor = cursorCodec({ t: position.time(), i: position.text(64) });
 const candidatesRoute = defineRoute({
   method: "get",
   path: "/accounts/{id}/duplicates",
+  operationId: "listDuplicateCandidates",
   tags: ["Duplicates and merges"],
   summary: "Duplicate candidates of an account",
   description:
@@ -38,6 +39,7 @@ const candidatesRoute = defineRoute({
 const clustersRoute = defineRoute({
   method: "get",
   path: "/duplicate-clusters",
+  operationId: "listDuplicateClusters",
   tags: ["Duplicates and merges"],
   summary: "Addresses with two or more open accounts",
   description: "Largest clusters first, paged by cursor.",
@@ -49,6 +51,7 @@ const clustersRoute = defineRoute({
 const proposeRoute = defineRoute({
   method: "post",
   path: "/merges",
+  operationId: "proposeMerge",
   tags: ["Duplicates and merges"],
   summary: "Propose a merge",
   description:
@@ -69,6 +72,7 @@ const proposeRoute = defineRoute({
 const listRoute = defineRoute({
   method: "get",
   path: "/merges",
+  operationId: "listMerges",
   tags: ["Duplicates and merges"],
   summary: "Merges, newest first",
   description:
@@ -81,8 +85,11 @@ const listRoute = defineRoute({
 const getRoute = defineRoute({
   method: "get",
   path: "/merges/{id}",
+  operationId: "getMerge",
   tags: ["Duplicates and merges"],
   summary: "A merge",
+  description:
+    "One merge: its state (pending approval, completed, rejected, undone), who proposed and decided it and why, and until when it can be undone.",
   access: "agent",
   request: { params: MergeIdParam },
   responses: { 200: jsonAnswer("The merge.", Merge), 404: problemAnswer("No such merge (`not_found`).") },
@@ -98,6 +105,7 @@ const decisionResponses = {
 const approveRoute = defineRoute({
   method: "post",
   path: "/merges/{id}/approve",
+  operationId: "approveMerge",
   tags: ["Duplicates and merges"],
   summary: "Approve and execute a merge",
   description: "Executes the merge in one transaction and keeps a snapshot of every row it changes, for undo.",
@@ -109,8 +117,11 @@ const approveRoute = defineRoute({
 const rejectRoute = defineRoute({
   method: "post",
   path: "/merges/{id}/reject",
+  operationId: "rejectMerge",
   tags: ["Duplicates and merges"],
   summary: "Reject a merge",
+  description:
+    "A supervisor other than the proposer refuses a pending merge with a reason; nothing changes on the accounts.",
   access: "supervisor",
   request: { params: MergeIdParam, ...jsonBody(DecisionRequest) },
   responses: decisionResponses,
@@ -119,6 +130,7 @@ const rejectRoute = defineRoute({
 const undoRoute = defineRoute({
   method: "post",
   path: "/merges/{id}/undo",
+  operationId: "undoMerge",
   tags: ["Duplicates and merges"],
   summary: "Undo a completed merge (within 30 days)",
   description: [

@@ -24,6 +24,7 @@ const COMMON = {
 const unlockRoute = defineRoute({
   method: "post",
   path: "/accounts/{id}/unlock",
+  operationId: "unlockAccount",
   tags: ["Recovery"],
   summary: "Lift a lockout",
   description:
@@ -39,8 +40,11 @@ const unlockRoute = defineRoute({
 const reactivateRoute = defineRoute({
   method: "post",
   path: "/accounts/{id}/reactivate",
+  operationId: "reactivateAccount",
   tags: ["Recovery"],
   summary: "Reactivate an account deactivated for inactivity",
+  description:
+    "Makes an account the inactivity sweep deactivated active again, with its latest activity set to now. Needs the agent's open verified window.",
   access: "agent",
   request: { params: AccountIdParam, ...jsonBody(ActionRequest) },
   responses: {
@@ -52,6 +56,7 @@ const reactivateRoute = defineRoute({
 const temporaryPasswordRoute = defineRoute({
   method: "post",
   path: "/accounts/{id}/temporary-password",
+  operationId: "sendTemporaryPassword",
   tags: ["Recovery"],
   summary: "Send a temporary password",
   description:
@@ -68,6 +73,7 @@ const temporaryPasswordRoute = defineRoute({
 const reminderRoute = defineRoute({
   method: "post",
   path: "/accounts/{id}/username-reminder",
+  operationId: "sendUsernameReminder",
   tags: ["Recovery"],
   summary: "Email the username",
   description: "Sends the account's username to its verified email address.",

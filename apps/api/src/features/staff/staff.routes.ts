@@ -15,7 +15,10 @@ import { clearStaffSignInLimit, createStaff, listStaff, updateStaff } from "./ma
 const listRoute = defineRoute({
   method: "get",
   path: "/staff",
-  tags: ["Administration"],
+  operationId: "listStaff",
+  tags: ["Staff"],
+  description:
+    "Every staff member with their role, whether they are enabled, and until when their sign-in is limited after failed attempts (`signInLimitedUntil`).",
   summary: "List staff",
   access: "admin",
   responses: {
@@ -26,7 +29,8 @@ const listRoute = defineRoute({
 const createRoute = defineRoute({
   method: "post",
   path: "/staff",
-  tags: ["Administration"],
+  operationId: "createStaff",
+  tags: ["Staff"],
   summary: "Create a staff member",
   description: "Answers a generated initial password once; hand it to the person.",
   access: "admin",
@@ -43,7 +47,8 @@ const createRoute = defineRoute({
 const updateRoute = defineRoute({
   method: "patch",
   path: "/staff/{id}",
-  tags: ["Administration"],
+  operationId: "updateStaff",
+  tags: ["Staff"],
   summary: "Change a role, or disable or enable a staff member",
   description: "Disabling ends the person's sessions at once.",
   access: "admin",
@@ -67,7 +72,8 @@ const updateRoute = defineRoute({
 const clearSignInLimitRoute = defineRoute({
   method: "post",
   path: "/staff/{id}/clear-sign-in-limit",
-  tags: ["Administration"],
+  operationId: "clearStaffSignInLimit",
+  tags: ["Staff"],
   summary: "Let a staff member sign in again after too many failed attempts",
   description:
     "Sign-in for a username is refused with 429 `rate_limited` after too many failed attempts in the window (5 in 15 minutes by default, `LOGIN_MAX_FAILURES` and `LOGIN_WINDOW_MINUTES`); `signInLimitedUntil` in the staff list says until when. This clears that count at once, for example when someone else's guesses locked the person out; it is recorded as `staff.updated` with `signInLimitCleared`. It does not lift the limit on failures from one client address (`LOGIN_MAX_FAILURES_PER_ADDRESS`) or the ceiling on attempts a minute (`LOGIN_MAX_ATTEMPTS_PER_MINUTE`); those end with their window. With nothing to clear it answers the same and records nothing.",

@@ -5,7 +5,8 @@ import { runInactivitySweep } from "./inactivity-sweep.ts";
 const sweepRoute = defineRoute({
   method: "post",
   path: "/admin/inactivity-sweep",
-  tags: ["Administration"],
+  operationId: "runInactivitySweep",
+  tags: ["Inactivity sweep"],
   summary: "Run the inactivity sweep now",
   description:
     "Deactivates accounts with no activity for the configured time (3 years by default). It also runs on a schedule inside the API; running it twice, or in two processes at once, deactivates each account once.",

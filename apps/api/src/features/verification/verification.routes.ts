@@ -18,6 +18,7 @@ import { startVerification } from "./start.ts";
 const startRoute = defineRoute({
   method: "post",
   path: "/accounts/{id}/verifications",
+  operationId: "startVerification",
   tags: ["Verification"],
   summary: "Start verifying a caller",
   description:
@@ -39,6 +40,7 @@ const startRoute = defineRoute({
 const answersRoute = defineRoute({
   method: "post",
   path: "/verifications/{id}/answers",
+  operationId: "checkVerificationAnswers",
   tags: ["Verification"],
   summary: "Check the caller's answers",
   description:
@@ -60,6 +62,7 @@ const answersRoute = defineRoute({
 const codeRoute = defineRoute({
   method: "post",
   path: "/verifications/{id}/code",
+  operationId: "checkVerificationCode",
   tags: ["Verification"],
   summary: "Check a one-time code",
   description: "A code works once, for 10 minutes, with 5 tries, and only for the verification it was sent for.",
@@ -79,6 +82,7 @@ const codeRoute = defineRoute({
 const resendRoute = defineRoute({
   method: "post",
   path: "/verifications/{id}/resend",
+  operationId: "resendVerificationCode",
   tags: ["Verification"],
   summary: "Send a new one-time code",
   description:
@@ -96,8 +100,11 @@ const resendRoute = defineRoute({
 const getRoute = defineRoute({
   method: "get",
   path: "/verifications/{id}",
+  operationId: "getVerification",
   tags: ["Verification"],
   summary: "A verification",
+  description:
+    "The verification's method, state, prompts or masked destination and remaining tries, as the agent who started it sees it; another agent's verification is 403.",
   access: "agent",
   request: { params: VerificationIdParam },
   responses: {

@@ -119,7 +119,8 @@ function stringValue(schema: JsonSchema): fc.Arbitrary<string> {
       .date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true })
       .map((d) => d.toISOString());
   }
-  if (schema.format === "ip") return fc.oneof(fc.ipV4(), fc.ipV6());
+  if (schema.format === "ipv4") return fc.ipV4();
+  if (schema.format === "ipv6") return fc.ipV6();
   if (schema.pattern) {
     const pattern = new RegExp(schema.pattern, "u");
     return fc
@@ -230,13 +231,13 @@ export function invalidValue(schema: JsonSchema): fc.Arbitrary<unknown> | undefi
     );
   }
   const branches = schema.anyOf ?? schema.oneOf;
-  if (branches?.every((b) => b.format === "ip")) options.push(fc.constantFrom(...BAD_IPS));
+  if (branches?.every((b) => b.format === "ipv4" || b.format === "ipv6")) options.push(fc.constantFrom(...BAD_IPS));
   if (types.includes("string") && !schema.enum) {
     if (schema.maxLength !== undefined) options.push(tooLong(schema.maxLength));
     if ((schema.minLength ?? 0) > 0)
       options.push(fc.constant("".padEnd(schema.minLength ? schema.minLength - 1 : 0, "a")));
     if (schema.format === "date-time") options.push(fc.constantFrom(...BAD_DATES));
-    if (schema.format === "ip") options.push(fc.constantFrom(...BAD_IPS));
+    if (schema.format === "ipv4" || schema.format === "ipv6") options.push(fc.constantFrom(...BAD_IPS));
     if (schema.pattern) {
       const pattern = new RegExp(schema.pattern, "u");
       options.push(hostileText(1, 40).filter((text) => !pattern.test(text)));
