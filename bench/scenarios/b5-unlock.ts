@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import postgres from "postgres";
+import type { StaffPrincipal } from "../../apps/api/src/auth/principal.ts";
 import { openPostgres } from "../../apps/api/src/db/client.ts";
 import { type AppDeps, DEFAULT_CONFIG } from "../../apps/api/src/deps.ts";
 import { liftLockout } from "../../apps/api/src/features/recovery/lift-and-reactivate.ts";
-import type { StaffPrincipal } from "../../apps/api/src/auth/principal.ts";
 import { systemClock } from "../../apps/api/src/lib/clock.ts";
 import { silentLogger } from "../../apps/api/src/lib/logger.ts";
 import { outboxNotifier } from "../../apps/api/src/notify/outbox.ts";
@@ -95,7 +95,7 @@ export async function b5(ctx: BenchContext): Promise<ScenarioResult[]> {
       notifier: outboxNotifier(database.db, systemClock),
     };
     const origin = { requestId: null, ip: "127.0.0.1" };
-    const unlock = (id: string) => liftLockout(deps, BENCH_AGENT, id, ACTION, origin);
+    const unlock = (id: string) => liftLockout({ deps, staff: BENCH_AGENT, origin }, id, ACTION);
     await clients(warmTx, unlock);
     const started = performance.now();
     const latencies = await clients(ids, unlock);

@@ -4,7 +4,8 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../http/context.ts";
 import { ApiError } from "../http/errors.ts";
 import { requestOrigin } from "../http/request-origin.ts";
-import type { Principal, StaffPrincipal } from "./principal.ts";
+import type { KeyPrincipal, Principal, StaffPrincipal } from "./principal.ts";
+import type { KeyScope, StaffScope } from "./scope.ts";
 
 /**
  * Who may call a route: anyone; staff of at least a role; services whose key has a scope; or
@@ -47,6 +48,11 @@ export function requireStaff(principal: Principal | null, role: Role): StaffPrin
 }
 
 /** What a staff-only handler needs: the dependencies, the staff member (at least `role`), and where the request came from. */
-export function staffScope(c: Context<AppEnv>, role: Role) {
+export function staffScope(c: Context<AppEnv>, role: Role): StaffScope {
   return { deps: c.var.deps, staff: requireStaff(c.var.principal, role), origin: requestOrigin(c) };
+}
+
+/** What a handler for services needs: the dependencies, the calling key (after `requireAccess` with only a scope), and where the request came from. */
+export function keyScope(c: Context<AppEnv>): KeyScope {
+  return { deps: c.var.deps, key: c.var.principal as KeyPrincipal, origin: requestOrigin(c) };
 }

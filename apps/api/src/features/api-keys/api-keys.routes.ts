@@ -1,7 +1,6 @@
 import { ApiKeyList, CreateApiKeyRequest, CreatedApiKey, Id, Problem } from "@recovery-desk/shared";
 import { z } from "zod";
-import { requireStaff } from "../../auth/access.ts";
-import { requestOrigin } from "../../http/request-origin.ts";
+import { staffScope } from "../../auth/access.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./manage.ts";
 
@@ -50,13 +49,12 @@ const revokeRoute = defineRoute({
 
 export const apiKeyRoutes = createRouter()
   .openapi(createRoute, async (c) => {
-    const admin = requireStaff(c.var.principal, "admin");
+    const scope = staffScope(c, "admin");
     c.set("secretAnswer", true);
-    return c.json(await createApiKey(c.var.deps, admin, c.req.valid("json"), requestOrigin(c)), 201);
+    return c.json(await createApiKey(scope, c.req.valid("json")), 201);
   })
   .openapi(listRoute, async (c) => c.json({ items: await listApiKeys(c.var.deps) }, 200))
   .openapi(revokeRoute, async (c) => {
-    const admin = requireStaff(c.var.principal, "admin");
-    await revokeApiKey(c.var.deps, admin, c.req.valid("param").id, requestOrigin(c));
+    await revokeApiKey(staffScope(c, "admin"), c.req.valid("param").id);
     return c.body(null, 204);
   });

@@ -1,8 +1,9 @@
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { ApiKey, CreateApiKeyRequest, CreatedApiKey } from "@recovery-desk/shared";
 import { desc, eq } from "drizzle-orm";
-import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
+import { appendAuditEvent } from "../../audit/append.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { type ApiKeyRow, apiKeys, staff } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
@@ -30,12 +31,8 @@ function present(row: ApiKeyRow & { createdByName?: string | null }): ApiKey {
 }
 
 /** Creates a key; the key itself is in this answer only, the database keeps its hash. */
-export async function createApiKey(
-  deps: AppDeps,
-  admin: StaffPrincipal,
-  input: CreateApiKeyRequest,
-  origin: RequestOrigin,
-): Promise<CreatedApiKey> {
+export async function createApiKey(scope: StaffScope, input: CreateApiKeyRequest): Promise<CreatedApiKey> {
+  const { deps, staff: admin, origin } = scope;
   const now = deps.clock.now();
   const key = newKey();
   const row = await deps.database.db.transaction(async (tx) => {
@@ -74,12 +71,8 @@ export async function listApiKeys(deps: AppDeps): Promise<ApiKey[]> {
 }
 
 /** Revokes a key: it fails at once from the next request on. Revoking twice is a conflict. */
-export async function revokeApiKey(
-  deps: AppDeps,
-  admin: StaffPrincipal,
-  id: string,
-  origin: RequestOrigin,
-): Promise<void> {
+export async function revokeApiKey(scope: StaffScope, id: string): Promise<void> {
+  const { deps, staff: admin, origin } = scope;
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const [row] = await tx.select().from(apiKeys).where(eq(apiKeys.id, id)).for("update");

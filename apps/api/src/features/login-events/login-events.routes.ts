@@ -1,6 +1,5 @@
 import { LoginEventRequest, LoginEventResult } from "@recovery-desk/shared";
-import type { KeyPrincipal } from "../../auth/principal.ts";
-import { requestOrigin } from "../../http/request-origin.ts";
+import { keyScope } from "../../auth/access.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { recordLoginEvent } from "./record.ts";
 
@@ -23,6 +22,5 @@ const loginEventRoute = defineRoute({
 });
 
 export const loginEventRoutes = createRouter().openapi(loginEventRoute, async (c) => {
-  const principal = c.var.principal as KeyPrincipal;
-  return c.json(await recordLoginEvent(c.var.deps, principal, c.req.valid("json"), requestOrigin(c)), 200);
+  return c.json(await recordLoginEvent(keyScope(c), c.req.valid("json")), 200);
 });

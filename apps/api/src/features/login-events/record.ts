@@ -1,10 +1,9 @@
 import { LOCKOUT_POLICY, type LoginEventRequest, type LoginEventResult } from "@recovery-desk/shared";
 import { and, count, eq, gt, sql } from "drizzle-orm";
-import type { RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type KeyPrincipal } from "../../auth/principal.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { KeyScope } from "../../auth/scope.ts";
 import type { Tx } from "../../db/client.ts";
 import { type AccountRow, accounts, auditEvents } from "../../db/schema/index.ts";
-import type { AppDeps } from "../../deps.ts";
 import { ApiError } from "../../http/errors.ts";
 import { lockHasEnded } from "../accounts/summary.ts";
 import { LOCK_CLEARED, moveAccount } from "../recovery/transition.ts";
@@ -19,12 +18,8 @@ const MAX_SKEW_MS = 60_000;
  * locked while the event is counted, so concurrent events for one account never lose a count.
  * An unknown username answers the same shape as a known one (`status: "unknown"`).
  */
-export async function recordLoginEvent(
-  deps: AppDeps,
-  principal: KeyPrincipal,
-  input: LoginEventRequest,
-  origin: RequestOrigin,
-): Promise<LoginEventResult> {
+export async function recordLoginEvent(scope: KeyScope, input: LoginEventRequest): Promise<LoginEventResult> {
+  const { deps, key: principal, origin } = scope;
   const now = deps.clock.now();
   const at = input.occurredAt ? new Date(input.occurredAt) : now;
   if (at.getTime() > now.getTime() + MAX_SKEW_MS || at.getTime() < now.getTime() - MAX_AGE_MS) {

@@ -1,10 +1,10 @@
 import type { DecisionRequest, Merge } from "@recovery-desk/shared";
 import { eq, inArray } from "drizzle-orm";
-import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
+import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import type { Tx } from "../../db/client.ts";
 import { accounts, addresses, type MergeRow, merges } from "../../db/schema/index.ts";
-import type { AppDeps } from "../../deps.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { LOCK_CLEARED, moveAccount } from "../recovery/transition.ts";
 import { lockAccountsInOrder } from "./lock.ts";
@@ -24,13 +24,8 @@ async function lockPending(tx: Tx, id: string, supervisor: StaffPrincipal): Prom
 }
 
 /** A supervisor rejects a proposed merge; nothing else changes. */
-export async function rejectMerge(
-  deps: AppDeps,
-  supervisor: StaffPrincipal,
-  id: string,
-  input: DecisionRequest,
-  origin: RequestOrigin,
-): Promise<Merge> {
+export async function rejectMerge(scope: StaffScope, id: string, input: DecisionRequest): Promise<Merge> {
+  const { deps, staff: supervisor, origin } = scope;
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const merge = await lockPending(tx, id, supervisor);
@@ -58,13 +53,8 @@ export async function rejectMerge(
  * kept; addresses the survivor does not have yet, missing contact channels and the latest
  * activity move to the survivor; the others become `merged` into it.
  */
-export async function approveMerge(
-  deps: AppDeps,
-  supervisor: StaffPrincipal,
-  id: string,
-  input: DecisionRequest,
-  origin: RequestOrigin,
-): Promise<Merge> {
+export async function approveMerge(scope: StaffScope, id: string, input: DecisionRequest): Promise<Merge> {
+  const { deps, staff: supervisor, origin } = scope;
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const merge = await lockPending(tx, id, supervisor);

@@ -164,8 +164,7 @@ export const mergeRoutes = createRouter()
     return c.json(await duplicateClusters(database.db, c.req.valid("query"), clock.now()), 200);
   })
   .openapi(proposeRoute, async (c) => {
-    const { deps, staff, origin } = staffScope(c, "agent");
-    return c.json(await proposeMerge(deps, staff, c.req.valid("json"), origin), 201);
+    return c.json(await proposeMerge(staffScope(c, "agent"), c.req.valid("json")), 201);
   })
   .openapi(listRoute, async (c) => {
     const query = c.req.valid("query");
@@ -186,14 +185,11 @@ export const mergeRoutes = createRouter()
   })
   .openapi(getRoute, async (c) => c.json(await getMerge(c.var.deps.database.db, c.req.valid("param").id), 200))
   .openapi(approveRoute, async (c) => {
-    const { deps, staff, origin } = staffScope(c, "supervisor");
-    return c.json(await approveMerge(deps, staff, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+    return c.json(await approveMerge(staffScope(c, "supervisor"), c.req.valid("param").id, c.req.valid("json")), 200);
   })
   .openapi(rejectRoute, async (c) => {
-    const { deps, staff, origin } = staffScope(c, "supervisor");
-    return c.json(await rejectMerge(deps, staff, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+    return c.json(await rejectMerge(staffScope(c, "supervisor"), c.req.valid("param").id, c.req.valid("json")), 200);
   })
   .openapi(undoRoute, async (c) => {
-    const { deps, staff, origin } = staffScope(c, "supervisor");
-    return c.json(await undoMerge(deps, staff, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+    return c.json(await undoMerge(staffScope(c, "supervisor"), c.req.valid("param").id, c.req.valid("json")), 200);
   });

@@ -1,9 +1,9 @@
 import type { Merge, ProposeMergeRequest } from "@recovery-desk/shared";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
+import { appendAuditEvent } from "../../audit/append.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { addresses, merges } from "../../db/schema/index.ts";
-import type { AppDeps } from "../../deps.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { requireWindow } from "../recovery/window-guard.ts";
@@ -15,12 +15,8 @@ import { getMerge } from "./present.ts";
  * accounts into the survivor. Every account must be open, at the survivor's normalised address,
  * and in no other pending merge. A supervisor decides.
  */
-export async function proposeMerge(
-  deps: AppDeps,
-  agent: StaffPrincipal,
-  input: ProposeMergeRequest,
-  origin: RequestOrigin,
-): Promise<Merge> {
+export async function proposeMerge(scope: StaffScope, input: ProposeMergeRequest): Promise<Merge> {
+  const { deps, staff: agent, origin } = scope;
   const { db } = deps.database;
   const now = deps.clock.now();
   const mergedIds = [...new Set(input.mergedIds)];

@@ -1,10 +1,10 @@
 import { type DecisionRequest, MERGE_POLICY, type Merge } from "@recovery-desk/shared";
 import { eq, getTableColumns, inArray } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { type AuditEventInput, appendAuditEvents, type RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
+import { type AuditEventInput, appendAuditEvents } from "../../audit/append.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { type AccountRow, type AddressRow, accounts, addresses, merges } from "../../db/schema/index.ts";
-import type { AppDeps } from "../../deps.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { changeAccount, LOCK_CLEARED, type MoveColumns } from "../recovery/transition.ts";
 import { lockAccountsInOrder } from "./lock.ts";
@@ -68,13 +68,8 @@ const describeAddress = (a: AddressRow) =>
  * A row that ends exactly as the snapshot holds it gets its old `updatedAt` too. Every check runs
  * before any write, and everything happens in one transaction: a refusal changes nothing.
  */
-export async function undoMerge(
-  deps: AppDeps,
-  supervisor: StaffPrincipal,
-  id: string,
-  input: DecisionRequest,
-  origin: RequestOrigin,
-): Promise<Merge> {
+export async function undoMerge(scope: StaffScope, id: string, input: DecisionRequest): Promise<Merge> {
+  const { deps, staff: supervisor, origin } = scope;
   const now = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const [merge] = await tx.select().from(merges).where(eq(merges.id, id)).for("update");

@@ -1,41 +1,27 @@
 import type { AccountDetail, ActionRequest } from "@recovery-desk/shared";
-import type { RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
-import type { AppDeps } from "../../deps.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { detailAfterAction } from "./present.ts";
 import { changeAccount, LOCK_CLEARED } from "./transition.ts";
 import { requireWindow } from "./window-guard.ts";
 
 /** Lifts a temporary or hard lock and clears the failed-login counter. */
-export function liftLockout(
-  deps: AppDeps,
-  principal: StaffPrincipal,
-  accountId: string,
-  input: ActionRequest,
-  origin: RequestOrigin,
-) {
-  return recover(deps, principal, accountId, input, origin, "unlock");
+export function liftLockout(scope: StaffScope, accountId: string, input: ActionRequest) {
+  return recover(scope, accountId, input, "unlock");
 }
 
 /** Reactivates an account that was deactivated for inactivity. */
-export function reactivate(
-  deps: AppDeps,
-  principal: StaffPrincipal,
-  accountId: string,
-  input: ActionRequest,
-  origin: RequestOrigin,
-) {
-  return recover(deps, principal, accountId, input, origin, "reactivate");
+export function reactivate(scope: StaffScope, accountId: string, input: ActionRequest) {
+  return recover(scope, accountId, input, "reactivate");
 }
 
 async function recover(
-  deps: AppDeps,
-  principal: StaffPrincipal,
+  scope: StaffScope,
   accountId: string,
   input: ActionRequest,
-  origin: RequestOrigin,
   kind: "unlock" | "reactivate",
 ): Promise<AccountDetail> {
+  const { deps, staff: principal, origin } = scope;
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
     const window = await requireWindow(tx, principal, accountId, now, input.caseRef);

@@ -88,24 +88,20 @@ const reminderRoute = defineRoute({
 
 export const recoveryRoutes = createRouter()
   .openapi(unlockRoute, async (c) => {
-    const { deps, staff: principal, origin } = staffScope(c, "agent");
-    return c.json(await liftLockout(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+    return c.json(await liftLockout(staffScope(c, "agent"), c.req.valid("param").id, c.req.valid("json")), 200);
   })
   .openapi(reactivateRoute, async (c) => {
-    const { deps, staff: principal, origin } = staffScope(c, "agent");
-    return c.json(await reactivate(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+    return c.json(await reactivate(staffScope(c, "agent"), c.req.valid("param").id, c.req.valid("json")), 200);
   })
   .openapi(temporaryPasswordRoute, async (c) => {
-    const { deps, staff: principal, origin } = staffScope(c, "agent");
     return c.json(
-      await issueTemporaryPassword(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin),
+      await issueTemporaryPassword(staffScope(c, "agent"), c.req.valid("param").id, c.req.valid("json")),
       202,
     );
   })
   .openapi(reminderRoute, async (c) => {
-    const { deps, staff: principal, origin } = staffScope(c, "agent");
     return c.json(
-      await sendUsernameReminder(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin),
+      await sendUsernameReminder(staffScope(c, "agent"), c.req.valid("param").id, c.req.valid("json")),
       202,
     );
   });

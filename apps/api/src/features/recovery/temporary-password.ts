@@ -1,9 +1,8 @@
 import { type DeliveryReceipt, RECOVERY_POLICY, type TemporaryPasswordRequest } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
-import type { RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { accounts } from "../../db/schema/index.ts";
-import type { AppDeps } from "../../deps.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { hashSecret } from "../../security/hashing.ts";
@@ -35,12 +34,11 @@ export function newTemporaryPassword(): string {
  * it exists only in the message; the account keeps its hash.
  */
 export async function issueTemporaryPassword(
-  deps: AppDeps,
-  principal: StaffPrincipal,
+  scope: StaffScope,
   accountId: string,
   input: TemporaryPasswordRequest,
-  origin: RequestOrigin,
 ): Promise<DeliveryReceipt> {
+  const { deps, staff: principal, origin } = scope;
   const { db } = deps.database;
   const now = deps.clock.now();
   const checked = await checkWindow(db, principal, accountId, now, input.caseRef);

@@ -1,21 +1,20 @@
 import type { ActionRequest, DeliveryReceipt } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
-import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
+import { appendAuditEvent } from "../../audit/append.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { accounts } from "../../db/schema/index.ts";
-import type { AppDeps } from "../../deps.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { checkWindow, claimCase, releaseCase } from "./window-guard.ts";
 
 /** Emails the account's username to its verified email address. */
 export async function sendUsernameReminder(
-  deps: AppDeps,
-  principal: StaffPrincipal,
+  scope: StaffScope,
   accountId: string,
   input: ActionRequest,
-  origin: RequestOrigin,
 ): Promise<DeliveryReceipt> {
+  const { deps, staff: principal, origin } = scope;
   const { db } = deps.database;
   const now = deps.clock.now();
   const checked = await checkWindow(db, principal, accountId, now, input.caseRef);

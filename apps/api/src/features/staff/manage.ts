@@ -1,7 +1,8 @@
 import type { CreatedStaff, CreateStaffRequest, StaffMember, UpdateStaffRequest } from "@recovery-desk/shared";
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
-import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
+import { appendAuditEvent } from "../../audit/append.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { type StaffRow, staff } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
@@ -39,12 +40,8 @@ export async function listStaff(deps: AppDeps): Promise<StaffMember[]> {
  * Lets a staff member sign in again at once when failed attempts for their username (someone
  * else's guesses, say) have them refused. Recorded as `staff.updated` when there was a count to clear.
  */
-export async function clearStaffSignInLimit(
-  deps: AppDeps,
-  admin: StaffPrincipal,
-  id: string,
-  origin: RequestOrigin,
-): Promise<StaffMember> {
+export async function clearStaffSignInLimit(scope: StaffScope, id: string): Promise<StaffMember> {
+  const { deps, staff: admin, origin } = scope;
   const now = deps.clock.now();
   const row = await deps.database.db.transaction(async (tx) => {
     const [current] = await tx.select().from(staff).where(eq(staff.id, id));
@@ -64,12 +61,8 @@ export async function clearStaffSignInLimit(
 }
 
 /** Creates a staff member with a generated password, shown once to the admin who hands it on. */
-export async function createStaff(
-  deps: AppDeps,
-  admin: StaffPrincipal,
-  input: CreateStaffRequest,
-  origin: RequestOrigin,
-): Promise<CreatedStaff> {
+export async function createStaff(scope: StaffScope, input: CreateStaffRequest): Promise<CreatedStaff> {
+  const { deps, staff: admin, origin } = scope;
   const now = deps.clock.now();
   const initialPassword = newTemporaryPassword();
   const passwordHash = await hashSecret(initialPassword);
@@ -106,13 +99,8 @@ export async function createStaff(
  * Changes a staff member's role or disables them; disabling ends their sessions at once. An admin
  * cannot disable or demote themselves, so there is always someone who can undo a change.
  */
-export async function updateStaff(
-  deps: AppDeps,
-  admin: StaffPrincipal,
-  id: string,
-  input: UpdateStaffRequest,
-  origin: RequestOrigin,
-): Promise<StaffMember> {
+export async function updateStaff(scope: StaffScope, id: string, input: UpdateStaffRequest): Promise<StaffMember> {
+  const { deps, staff: admin, origin } = scope;
   const now = deps.clock.now();
   const row = await deps.database.db.transaction(async (tx) => {
     const [current] = await tx.select().from(staff).where(eq(staff.id, id)).for("update");

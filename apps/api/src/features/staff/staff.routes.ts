@@ -7,8 +7,7 @@ import {
   StaffMember,
   UpdateStaffRequest,
 } from "@recovery-desk/shared";
-import { requireStaff } from "../../auth/access.ts";
-import { requestOrigin } from "../../http/request-origin.ts";
+import { staffScope } from "../../auth/access.ts";
 import { createRouter, defineRoute } from "../../http/router.ts";
 import { clearStaffSignInLimit, createStaff, listStaff, updateStaff } from "./manage.ts";
 
@@ -94,18 +93,13 @@ const clearSignInLimitRoute = defineRoute({
 export const staffRoutes = createRouter()
   .openapi(listRoute, async (c) => c.json({ items: await listStaff(c.var.deps) }, 200))
   .openapi(createRoute, async (c) => {
-    const admin = requireStaff(c.var.principal, "admin");
+    const scope = staffScope(c, "admin");
     c.set("secretAnswer", true);
-    return c.json(await createStaff(c.var.deps, admin, c.req.valid("json"), requestOrigin(c)), 201);
+    return c.json(await createStaff(scope, c.req.valid("json")), 201);
   })
   .openapi(updateRoute, async (c) => {
-    const admin = requireStaff(c.var.principal, "admin");
-    return c.json(
-      await updateStaff(c.var.deps, admin, c.req.valid("param").id, c.req.valid("json"), requestOrigin(c)),
-      200,
-    );
+    return c.json(await updateStaff(staffScope(c, "admin"), c.req.valid("param").id, c.req.valid("json")), 200);
   })
   .openapi(clearSignInLimitRoute, async (c) => {
-    const admin = requireStaff(c.var.principal, "admin");
-    return c.json(await clearStaffSignInLimit(c.var.deps, admin, c.req.valid("param").id, requestOrigin(c)), 200);
+    return c.json(await clearStaffSignInLimit(staffScope(c, "admin"), c.req.valid("param").id), 200);
   });

@@ -1,9 +1,9 @@
 import { type AnswersRequest, normalizeAnswer, type VerificationSuccess } from "@recovery-desk/shared";
 import { eq, inArray } from "drizzle-orm";
-import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
+import { appendAuditEvent } from "../../audit/append.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { accounts, securityQuestions, verificationFailures } from "../../db/schema/index.ts";
-import type { AppDeps } from "../../deps.ts";
 import { ApiError } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { verifySecret } from "../../security/hashing.ts";
@@ -20,12 +20,11 @@ type Outcome = { ok: true; verifiedUntil: Date } | { ok: false; attemptsRemainin
  * several agents are counted one after another and the limit is judged as it stands at that moment.
  */
 export async function answerQuestions(
-  deps: AppDeps,
-  principal: StaffPrincipal,
+  scope: StaffScope,
   verificationId: string,
   input: AnswersRequest,
-  origin: RequestOrigin,
 ): Promise<VerificationSuccess> {
+  const { deps, staff: principal, origin } = scope;
   const { db } = deps.database;
   const now = deps.clock.now();
   const verification = await loadOwnVerification(db, principal, verificationId);

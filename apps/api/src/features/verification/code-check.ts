@@ -1,9 +1,9 @@
 import type { CodeRequest, VerificationSuccess } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
-import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
+import { appendAuditEvent } from "../../audit/append.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { verifications } from "../../db/schema/index.ts";
-import type { AppDeps } from "../../deps.ts";
 import { ApiError } from "../../http/errors.ts";
 import { verifySecret } from "../../security/hashing.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
@@ -17,12 +17,11 @@ type Outcome = { ok: true; verifiedUntil: Date } | { ok: false; attemptsRemainin
  * twice by concurrent requests.
  */
 export async function checkCode(
-  deps: AppDeps,
-  principal: StaffPrincipal,
+  scope: StaffScope,
   verificationId: string,
   input: CodeRequest,
-  origin: RequestOrigin,
 ): Promise<VerificationSuccess> {
+  const { deps, staff: principal, origin } = scope;
   const { db } = deps.database;
   const now = deps.clock.now();
 

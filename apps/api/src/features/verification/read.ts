@@ -1,14 +1,14 @@
 import type { Verification } from "@recovery-desk/shared";
 import { asc, inArray } from "drizzle-orm";
-import type { StaffPrincipal } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { securityQuestions } from "../../db/schema/index.ts";
-import type { AppDeps } from "../../deps.ts";
 import { loadOwnVerification } from "./load.ts";
 import { presentVerification } from "./present.ts";
 import { questionLimit } from "./question-limit.ts";
 
 /** One of the agent's verifications, as it stands now. */
-export async function getVerification(deps: AppDeps, principal: StaffPrincipal, id: string): Promise<Verification> {
+export async function getVerification(scope: StaffScope, id: string): Promise<Verification> {
+  const { deps, staff: principal } = scope;
   const { db } = deps.database;
   const now = deps.clock.now();
   const row = await loadOwnVerification(db, principal, id);

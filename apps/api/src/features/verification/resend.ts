@@ -1,9 +1,9 @@
 import { VERIFICATION_POLICY, type Verification } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
-import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
+import { appendAuditEvent } from "../../audit/append.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { accounts, verifications } from "../../db/schema/index.ts";
-import type { AppDeps } from "../../deps.ts";
 import { ApiError } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { hashSecret } from "../../security/hashing.ts";
@@ -13,12 +13,8 @@ import { presentVerification } from "./present.ts";
 import { secondsUntil } from "./question-limit.ts";
 
 /** Sends a new code that replaces the old one (no sooner than 60 seconds after it), with 5 new tries. */
-export async function resendCode(
-  deps: AppDeps,
-  principal: StaffPrincipal,
-  verificationId: string,
-  origin: RequestOrigin,
-): Promise<Verification> {
+export async function resendCode(scope: StaffScope, verificationId: string): Promise<Verification> {
+  const { deps, staff: principal, origin } = scope;
   const { db } = deps.database;
   const now = deps.clock.now();
   const verification = await loadOwnVerification(db, principal, verificationId);

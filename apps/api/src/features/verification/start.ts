@@ -1,9 +1,9 @@
 import { type StartVerificationRequest, VERIFICATION_POLICY, type Verification } from "@recovery-desk/shared";
 import { asc, eq } from "drizzle-orm";
-import { appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
-import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
+import { appendAuditEvent } from "../../audit/append.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import { accounts, securityQuestions, verifications } from "../../db/schema/index.ts";
-import type { AppDeps } from "../../deps.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
@@ -18,12 +18,11 @@ import { questionLimit, secondsUntil } from "./question-limit.ts";
  * unverified or missing channel is a conflict, and nothing is written when delivery fails.
  */
 export async function startVerification(
-  deps: AppDeps,
-  principal: StaffPrincipal,
+  scope: StaffScope,
   accountId: string,
   input: StartVerificationRequest,
-  origin: RequestOrigin,
 ): Promise<Verification> {
+  const { deps, staff: principal, origin } = scope;
   const { db } = deps.database;
   const now = deps.clock.now();
   const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));

@@ -115,22 +115,17 @@ const getRoute = defineRoute({
 
 export const verificationRoutes = createRouter()
   .openapi(startRoute, async (c) => {
-    const { deps, staff: principal, origin } = staffScope(c, "agent");
-    return c.json(await startVerification(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 201);
+    return c.json(await startVerification(staffScope(c, "agent"), c.req.valid("param").id, c.req.valid("json")), 201);
   })
   .openapi(answersRoute, async (c) => {
-    const { deps, staff: principal, origin } = staffScope(c, "agent");
-    return c.json(await answerQuestions(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+    return c.json(await answerQuestions(staffScope(c, "agent"), c.req.valid("param").id, c.req.valid("json")), 200);
   })
   .openapi(codeRoute, async (c) => {
-    const { deps, staff: principal, origin } = staffScope(c, "agent");
-    return c.json(await checkCode(deps, principal, c.req.valid("param").id, c.req.valid("json"), origin), 200);
+    return c.json(await checkCode(staffScope(c, "agent"), c.req.valid("param").id, c.req.valid("json")), 200);
   })
   .openapi(resendRoute, async (c) => {
-    const { deps, staff: principal, origin } = staffScope(c, "agent");
-    return c.json(await resendCode(deps, principal, c.req.valid("param").id, origin), 202);
+    return c.json(await resendCode(staffScope(c, "agent"), c.req.valid("param").id), 202);
   })
   .openapi(getRoute, async (c) => {
-    const { deps, staff: principal } = staffScope(c, "agent");
-    return c.json(await getVerification(deps, principal, c.req.valid("param").id), 200);
+    return c.json(await getVerification(staffScope(c, "agent"), c.req.valid("param").id), 200);
   });
