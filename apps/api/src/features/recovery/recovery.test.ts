@@ -1,7 +1,7 @@
 import type { AccountDetail, AuditEventPage, DeliveryReceipt } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accounts, outbox } from "../../db/schema/index.ts";
 import { DeliveryError } from "../../notify/notifier.ts";
 import { verifySecret } from "../../security/hashing.ts";
@@ -16,7 +16,9 @@ let ava: string;
 let sam: string;
 const ids: Record<string, string> = {};
 
-beforeAll(async () => {
+// Each test starts from its own copy of the test world.
+beforeEach(async () => {
+  logLines.length = 0;
   const logger = pino({ level: "debug" }, { write: (line: string) => logLines.push(line) });
   t = await createTestContext({}, { logger });
   ava = await t.signIn("ava.agent");
@@ -24,7 +26,11 @@ beforeAll(async () => {
   for (const u of ["maria.lopez", "tom.becker", "kim.nguyen", "ana.silva", "anasilva1984"])
     ids[u] = (await accountByUsername(t.database.db, u)).id;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
+
+const verifyMaria = () => verifyByQuestions(t, ava, ids["maria.lopez"] as string, ["Biscuit", "San Antonio"], "CASE-7");
+const verifyTom = () => verifyByCode(t, ava, ids["tom.becker"] as string, "otp_email", "tom.becker@example.com");
+const verifyKim = () => verifyByCode(t, ava, ids["kim.nguyen"] as string, "otp_sms", "+15035550178");
 
 const act = (username: string, action: string, body: unknown, cookie = ava, headers?: Record<string, string>) =>
   t.request(`/api/v1/accounts/${ids[username]}/${action}`, { cookie, body, ...(headers ? { headers } : {}) });
@@ -37,7 +43,7 @@ describe("lifting a lockout", () => {
   });
 
   it("is refused under another case than the caller was verified under", async () => {
-    await verifyByQuestions(t, ava, ids["maria.lopez"] as string, ["Biscuit", "San Antonio"], "CASE-7");
+    await verifyMaria();
     const res = await act("maria.lopez", "unlock", { reason: "Caller locked out", caseRef: "CASE-8" });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({
@@ -52,12 +58,14 @@ describe("lifting a lockout", () => {
     ["a reason over 500 characters", { reason: "x".repeat(501) }],
     ["a malformed case reference", { reason: "ok", caseRef: "CASE 7; drop" }],
   ])("refuses %s and changes nothing", async (_label, body) => {
+    await verifyMaria();
     const res = await act("maria.lopez", "unlock", body);
     expect(res.status).toBe(400);
     expect((await accountByUsername(t.database.db, "maria.lopez")).status).toBe("locked");
   });
 
   it("unlocks Maria Lopez, clears the counter, and audits who, why and under which case", async () => {
+    await verifyMaria();
     const res = await act("maria.lopez", "unlock", { reason: "Verified caller; hard lock after travel" });
     expect(res.status).toBe(200);
     const detail = (await res.json()) as AccountDetail;
@@ -79,6 +87,8 @@ describe("lifting a lockout", () => {
   });
 
   it("refuses to unlock an account that is not locked", async () => {
+    await verifyMaria();
+    expect((await act("maria.lopez", "unlock", { reason: "Caller locked out" })).status).toBe(200);
     const res = await act("maria.lopez", "unlock", { reason: "again" });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ code: "invalid_transition", detail: "The account is not locked." });
@@ -123,7 +133,7 @@ describe("lifting a lockout", () => {
 
 describe("reactivating", () => {
   it("reactivates Tom Becker after an emailed code", async () => {
-    await verifyByCode(t, ava, ids["tom.becker"] as string, "otp_email", "tom.becker@example.com");
+    await verifyTom();
     const res = await act("tom.becker", "reactivate", { reason: "Caller wants to use the account again" });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "active", statusReason: null });
@@ -138,7 +148,7 @@ describe("reactivating", () => {
 
 describe("temporary passwords", () => {
   it("sends Kim Nguyen a temporary password by SMS that appears only in the outbox", async () => {
-    await verifyByCode(t, ava, ids["kim.nguyen"] as string, "otp_sms", "+15035550178");
+    await verifyKim();
     const res = await act("kim.nguyen", "temporary-password", { channel: "sms", reason: "Forgot password" });
     expect(res.status).toBe(202);
     const receipt = (await res.json()) as DeliveryReceipt;
@@ -171,6 +181,7 @@ describe("temporary passwords", () => {
   });
 
   it("lifts a failed-login lock when it is issued", async () => {
+    await verifyKim();
     await t.database.db
       .update(accounts)
       .set({
@@ -192,6 +203,7 @@ describe("temporary passwords", () => {
   });
 
   it("refuses an unverified channel", async () => {
+    await verifyTom();
     const res = await act("tom.becker", "temporary-password", { channel: "sms", reason: "x" });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ code: "conflict", detail: expect.stringMatching(/not verified/) });
@@ -225,6 +237,7 @@ describe("temporary passwords", () => {
 
 describe("username reminders", () => {
   it("emails the username to the verified email", async () => {
+    await verifyTom();
     const res = await act("tom.becker", "username-reminder", { reason: "Forgot username" });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ deliveredTo: "t••••@example.com", expiresAt: null });
@@ -241,12 +254,14 @@ describe("username reminders", () => {
   });
 
   it("needs the window of the agent who asks", async () => {
+    await verifyTom();
     expect((await act("tom.becker", "username-reminder", { reason: "x" }, sam)).status).toBe(403);
   });
 });
 
 describe("idempotency keys", () => {
   it("replays the first answer for the same key and body, without a second effect", async () => {
+    await verifyTom();
     const headers = { "idempotency-key": "reminder-1" };
     const before = (await eventsOf(t.database.db, "account.username_reminder_sent")).length;
     const first = await act("tom.becker", "username-reminder", { reason: "retry me" }, ava, headers);
@@ -259,6 +274,9 @@ describe("idempotency keys", () => {
   });
 
   it("refuses the same key with another body", async () => {
+    await verifyTom();
+    const headers = { "idempotency-key": "reminder-1" };
+    expect((await act("tom.becker", "username-reminder", { reason: "retry me" }, ava, headers)).status).toBe(202);
     const res = await act("tom.becker", "username-reminder", { reason: "something else" }, ava, {
       "idempotency-key": "reminder-1",
     });
@@ -267,6 +285,7 @@ describe("idempotency keys", () => {
   });
 
   it("replays refusals too, and keeps keys per agent", async () => {
+    await verifyTom();
     const headers = { "idempotency-key": "unlock-tom" };
     const first = await act("tom.becker", "unlock", { reason: "x" }, ava, headers);
     expect(first.status).toBe(409);
@@ -300,6 +319,9 @@ describe("idempotency keys", () => {
 
 describe("the account timeline", () => {
   it("shows what happened, newest first, paged", async () => {
+    await verifyMaria();
+    expect((await act("maria.lopez", "unlock", { reason: "Caller locked out" })).status).toBe(200);
+    expect((await t.request(`/api/v1/accounts/${ids["maria.lopez"]}`, { cookie: ava })).status).toBe(200);
     const res = await t.request(`/api/v1/accounts/${ids["maria.lopez"]}/timeline?limit=3`, { cookie: ava });
     expect(res.status).toBe(200);
     const page = (await res.json()) as AuditEventPage;
