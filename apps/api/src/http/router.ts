@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import { Problem } from "@recovery-desk/shared";
+import type { z } from "zod";
 import { type Access, requireAccess } from "../auth/access.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError, type FieldProblem } from "./errors.ts";
@@ -165,5 +166,7 @@ export const problemAnswer = (description: string) => ({
   content: { "application/problem+json": { schema: Problem } },
 });
 
-/** A required JSON request body. */
-export const jsonBody = <T>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });
+/** A required JSON request body, with an example request for the documentation (checked against the schema). */
+export const jsonBody = <T extends z.ZodType>(schema: T, example: z.input<T>) => ({
+  body: { required: true, content: { "application/json": { schema, example } } },
+});

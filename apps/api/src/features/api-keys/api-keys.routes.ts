@@ -1,7 +1,7 @@
 import { ApiKeyList, CreateApiKeyRequest, CreatedApiKey, Id, Problem } from "@recovery-desk/shared";
 import { z } from "zod";
 import { staffScope } from "../../auth/access.ts";
-import { createRouter, defineRoute } from "../../http/router.ts";
+import { createRouter, defineRoute, jsonBody } from "../../http/router.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./manage.ts";
 
 const KeyIdParam = z.object({ id: Id.meta({ param: { name: "id", in: "path" } }) });
@@ -14,7 +14,7 @@ const createRoute = defineRoute({
   summary: "Create an API key",
   description: "The key appears in this answer only; store it at once. Only its hash is kept.",
   access: "admin",
-  request: { body: { required: true, content: { "application/json": { schema: CreateApiKeyRequest } } } },
+  request: jsonBody(CreateApiKeyRequest, { name: "Login service (production)", scopes: ["login-events:write"] }),
   responses: { 201: { description: "Created.", content: { "application/json": { schema: CreatedApiKey } } } },
 });
 

@@ -1,6 +1,6 @@
 import { LoginEventRequest, LoginEventResult } from "@recovery-desk/shared";
 import { keyScope } from "../../auth/access.ts";
-import { createRouter, defineRoute } from "../../http/router.ts";
+import { createRouter, defineRoute, jsonBody } from "../../http/router.ts";
 import { recordLoginEvent } from "./record.ts";
 
 const loginEventRoute = defineRoute({
@@ -12,7 +12,12 @@ const loginEventRoute = defineRoute({
   description:
     'The login service reports each outcome; the lockout policy applies: 5 failures within 15 minutes lock the account for 30 minutes, and the third such lock within 24 hours is a hard lock that only a recovery lifts. A success resets the count. The answer says whether to refuse the login. An unknown username answers the same shape with `status: "unknown"`.',
   access: { scope: "login-events:write" },
-  request: { body: { required: true, content: { "application/json": { schema: LoginEventRequest } } } },
+  request: jsonBody(LoginEventRequest, {
+    username: "maria.lopez",
+    outcome: "failure",
+    occurredAt: "2026-11-23T14:05:00.000Z",
+    ip: "203.0.113.24",
+  }),
   responses: {
     200: {
       description: "The account's state after the event.",

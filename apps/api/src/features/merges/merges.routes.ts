@@ -57,7 +57,12 @@ const proposeRoute = defineRoute({
   description:
     "An agent with the survivor's owner verified (open window) proposes 1–3 accounts at the survivor's normalised address to fold into it. A supervisor other than the proposer decides.",
   access: "agent",
-  request: jsonBody(ProposeMergeRequest),
+  request: jsonBody(ProposeMergeRequest, {
+    survivorId: "acc_kq3v7m2x9d4t8w6z",
+    mergedIds: ["acc_m4x9k7q2v3d8t6wz"],
+    reason: "The caller owns both accounts: same name, address and phone.",
+    caseRef: "CASE-2026-0042",
+  }),
   responses: {
     201: jsonAnswer("Proposed; waiting for approval.", Merge),
     403: problemAnswer(
@@ -110,7 +115,12 @@ const approveRoute = defineRoute({
   summary: "Approve and execute a merge",
   description: "Executes the merge in one transaction and keeps a snapshot of every row it changes, for undo.",
   access: "supervisor",
-  request: { params: MergeIdParam, ...jsonBody(DecisionRequest) },
+  request: {
+    params: MergeIdParam,
+    ...jsonBody(DecisionRequest, {
+      reason: "Same person: the caller confirmed both accounts, and the phone numbers match.",
+    }),
+  },
   responses: decisionResponses,
 });
 
@@ -123,7 +133,10 @@ const rejectRoute = defineRoute({
   description:
     "A supervisor other than the proposer refuses a pending merge with a reason; nothing changes on the accounts.",
   access: "supervisor",
-  request: { params: MergeIdParam, ...jsonBody(DecisionRequest) },
+  request: {
+    params: MergeIdParam,
+    ...jsonBody(DecisionRequest, { reason: "Different people: a parent and a grown child at the same address." }),
+  },
   responses: decisionResponses,
 });
 
@@ -144,7 +157,10 @@ const undoRoute = defineRoute({
     "When nothing changed since the merge, every row is exactly as it was before it.",
   ].join("\n"),
   access: "supervisor",
-  request: { params: MergeIdParam, ...jsonBody(DecisionRequest) },
+  request: {
+    params: MergeIdParam,
+    ...jsonBody(DecisionRequest, { reason: "Merged by mistake: the second account belongs to the caller's sister." }),
+  },
   responses: {
     200: jsonAnswer("Undone.", Merge),
     404: problemAnswer("No such merge (`not_found`)."),

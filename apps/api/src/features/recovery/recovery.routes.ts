@@ -30,7 +30,13 @@ const unlockRoute = defineRoute({
   description:
     "Lifts a temporary or hard failed-login lock and clears the failure counter. Needs the agent's open verified window.",
   access: "agent",
-  request: { params: AccountIdParam, ...jsonBody(ActionRequest) },
+  request: {
+    params: AccountIdParam,
+    ...jsonBody(ActionRequest, {
+      reason: "Caller verified by security questions; locked out after travel.",
+      caseRef: "CASE-2026-0042",
+    }),
+  },
   responses: {
     200: { description: "Unlocked.", content: { "application/json": { schema: AccountDetail } } },
     ...COMMON,
@@ -46,7 +52,13 @@ const reactivateRoute = defineRoute({
   description:
     "Makes an account the inactivity sweep deactivated active again, with its latest activity set to now. Needs the agent's open verified window.",
   access: "agent",
-  request: { params: AccountIdParam, ...jsonBody(ActionRequest) },
+  request: {
+    params: AccountIdParam,
+    ...jsonBody(ActionRequest, {
+      reason: "Caller verified by a code to their email; wants to use the account again.",
+      caseRef: "CASE-2026-0042",
+    }),
+  },
   responses: {
     200: { description: "Reactivated.", content: { "application/json": { schema: AccountDetail } } },
     ...COMMON,
@@ -62,7 +74,14 @@ const temporaryPasswordRoute = defineRoute({
   description:
     "Generates a temporary password, sends it only to the chosen verified channel, valid 24 hours, to be changed at next login; it also lifts a failed-login lock. The password is never in any response, log or audit event.",
   access: "agent",
-  request: { params: AccountIdParam, ...jsonBody(TemporaryPasswordRequest) },
+  request: {
+    params: AccountIdParam,
+    ...jsonBody(TemporaryPasswordRequest, {
+      channel: "sms",
+      reason: "Caller verified by security questions; forgot the password.",
+      caseRef: "CASE-2026-0042",
+    }),
+  },
   responses: {
     202: { description: "Sent.", content: { "application/json": { schema: DeliveryReceipt } } },
     ...COMMON,
@@ -78,7 +97,13 @@ const reminderRoute = defineRoute({
   summary: "Email the username",
   description: "Sends the account's username to its verified email address.",
   access: "agent",
-  request: { params: AccountIdParam, ...jsonBody(ActionRequest) },
+  request: {
+    params: AccountIdParam,
+    ...jsonBody(ActionRequest, {
+      reason: "Caller verified by a code to their phone; forgot the username.",
+      caseRef: "CASE-2026-0042",
+    }),
+  },
   responses: {
     202: { description: "Sent.", content: { "application/json": { schema: DeliveryReceipt } } },
     ...COMMON,

@@ -8,7 +8,7 @@ import {
   UpdateStaffRequest,
 } from "@recovery-desk/shared";
 import { staffScope } from "../../auth/access.ts";
-import { createRouter, defineRoute } from "../../http/router.ts";
+import { createRouter, defineRoute, jsonBody } from "../../http/router.ts";
 import { clearStaffSignInLimit, createStaff, listStaff, updateStaff } from "./manage.ts";
 
 const listRoute = defineRoute({
@@ -16,9 +16,9 @@ const listRoute = defineRoute({
   path: "/staff",
   operationId: "listStaff",
   tags: ["Staff"],
+  summary: "List staff",
   description:
     "Every staff member with their role, whether they are enabled, and until when their sign-in is limited after failed attempts (`signInLimitedUntil`).",
-  summary: "List staff",
   access: "admin",
   responses: {
     200: { description: "All staff, by username.", content: { "application/json": { schema: StaffList } } },
@@ -33,7 +33,7 @@ const createRoute = defineRoute({
   summary: "Create a staff member",
   description: "Answers a generated initial password once; hand it to the person.",
   access: "admin",
-  request: { body: { required: true, content: { "application/json": { schema: CreateStaffRequest } } } },
+  request: jsonBody(CreateStaffRequest, { username: "sam.rivera", displayName: "Sam Rivera", role: "agent" }),
   responses: {
     201: { description: "Created.", content: { "application/json": { schema: CreatedStaff } } },
     409: {
@@ -51,10 +51,7 @@ const updateRoute = defineRoute({
   summary: "Change a role, or disable or enable a staff member",
   description: "Disabling ends the person's sessions at once.",
   access: "admin",
-  request: {
-    params: StaffIdParam,
-    body: { required: true, content: { "application/json": { schema: UpdateStaffRequest } } },
-  },
+  request: { params: StaffIdParam, ...jsonBody(UpdateStaffRequest, { role: "supervisor" }) },
   responses: {
     200: { description: "Updated.", content: { "application/json": { schema: StaffMember } } },
     404: {

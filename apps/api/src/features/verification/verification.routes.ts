@@ -8,7 +8,7 @@ import {
   VerificationSuccess,
 } from "@recovery-desk/shared";
 import { staffScope } from "../../auth/access.ts";
-import { createRouter, defineRoute, jsonAnswer, problemAnswer } from "../../http/router.ts";
+import { createRouter, defineRoute, jsonAnswer, jsonBody, problemAnswer } from "../../http/router.ts";
 import { answerQuestions } from "./answers.ts";
 import { checkCode } from "./code-check.ts";
 import { getVerification } from "./read.ts";
@@ -26,7 +26,7 @@ const startRoute = defineRoute({
   access: "agent",
   request: {
     params: AccountIdParam,
-    body: { required: true, content: { "application/json": { schema: StartVerificationRequest } } },
+    ...jsonBody(StartVerificationRequest, { method: "security_questions", caseRef: "CASE-2026-0042" }),
   },
   responses: {
     201: jsonAnswer("Started.", Verification),
@@ -48,7 +48,12 @@ const answersRoute = defineRoute({
   access: "agent",
   request: {
     params: VerificationIdParam,
-    body: { required: true, content: { "application/json": { schema: AnswersRequest } } },
+    ...jsonBody(AnswersRequest, {
+      answers: [
+        { questionId: "sq_kq3v7m2x9d4t8w6z", answer: "Springfield" },
+        { questionId: "sq_m4x9k7q2v3d8t6wz", answer: "Rex" },
+      ],
+    }),
   },
   responses: {
     200: jsonAnswer("Verified: the window is open.", VerificationSuccess),
@@ -69,7 +74,7 @@ const codeRoute = defineRoute({
   access: "agent",
   request: {
     params: VerificationIdParam,
-    body: { required: true, content: { "application/json": { schema: CodeRequest } } },
+    ...jsonBody(CodeRequest, { code: "482 913" }),
   },
   responses: {
     200: jsonAnswer("Verified: the window is open.", VerificationSuccess),
