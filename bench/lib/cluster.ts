@@ -7,7 +7,7 @@ import {
   logTail,
   runAsServerUser,
   waitForTcp,
-} from "../../tests/support/postgres-cluster.ts";
+} from "@recovery-desk/test-support/postgres-cluster";
 
 /** Settings for measuring: durable commits as in production, memory sized for a 24 GiB machine. */
 const MEASURE_SETTINGS = [

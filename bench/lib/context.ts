@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import type { RunningServer } from "../../tests/support/server.ts";
+import type { RunningServer } from "@recovery-desk/test-support/server";
 import { BENCH_PASSWORD, type BenchSize } from "./world.ts";
 
 export interface BenchContext {

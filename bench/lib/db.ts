@@ -1,7 +1,7 @@
+import type { Db } from "@recovery-desk/api/db";
+import * as schema from "@recovery-desk/api/db/schema";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import type { Db } from "../../apps/api/src/db/client.ts";
-import * as schema from "../../apps/api/src/db/schema/index.ts";
 
 /** A drizzle database on the raw driver, for calling the API's own functions from a scenario. */
 export function openDb(url: string, options: postgres.Options<Record<string, never>> = {}) {

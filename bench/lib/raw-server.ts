@@ -4,9 +4,9 @@
  * validation or masking. Prints `listening <port>` when ready.
  */
 import { createServer } from "node:http";
+import { accountDetailStatement } from "@recovery-desk/api/features/accounts/detail";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
-import { accountDetailStatement } from "../../apps/api/src/features/accounts/detail.ts";
 
 const sql = postgres(process.env.DATABASE_URL ?? "", {
   max: Number(process.env.DB_POOL_MAX ?? 10),

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
 import { join } from "node:path";
-import { REPO_ROOT } from "../../tests/support/server.ts";
+import { REPO_ROOT } from "@recovery-desk/test-support/server";
 import type { ScenarioResult } from "./types.ts";
 import type { BenchSize } from "./world.ts";
 

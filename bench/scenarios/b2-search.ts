@@ -1,9 +1,9 @@
+import { type Db, preparingStatements, SESSION_SETTINGS } from "@recovery-desk/api/db";
+import * as schema from "@recovery-desk/api/db/schema";
+import { searchAccounts } from "@recovery-desk/api/features/accounts/search";
 import type { AccountSearchQuery } from "@recovery-desk/shared";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { type Db, preparingStatements, SESSION_SETTINGS } from "../../apps/api/src/db/client.ts";
-import * as schema from "../../apps/api/src/db/schema/index.ts";
-import { searchAccounts } from "../../apps/api/src/features/accounts/search.ts";
 import type { BenchContext } from "../lib/context.ts";
 import { resultRow } from "../lib/result.ts";
 import { sampleAccounts } from "../lib/sample.ts";

@@ -1,5 +1,5 @@
+import { duplicateCandidates } from "@recovery-desk/api/features/duplicates/candidates";
 import { normalizeAddress } from "@recovery-desk/shared";
-import { duplicateCandidates } from "../../apps/api/src/features/duplicates/candidates.ts";
 import type { BenchContext } from "../lib/context.ts";
 import { openDb } from "../lib/db.ts";
 import { resultRow } from "../lib/result.ts";

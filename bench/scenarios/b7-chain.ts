@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { verifyChain } from "@recovery-desk/api/audit/verify";
 import postgres from "postgres";
-import { verifyChain } from "../../apps/api/src/audit/verify.ts";
 import type { BenchContext } from "../lib/context.ts";
 import { openDb } from "../lib/db.ts";
 import { resultRow } from "../lib/result.ts";

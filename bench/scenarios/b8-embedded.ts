@@ -1,10 +1,7 @@
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
-import { drizzle } from "drizzle-orm/pglite";
-import { migrate } from "drizzle-orm/pglite/migrator";
-import postgres from "postgres";
-import { createApp } from "../../apps/api/src/app.ts";
+import { createApp } from "@recovery-desk/api";
 import {
   type Database,
   type Db,
@@ -12,12 +9,15 @@ import {
   openPostgres,
   PGLITE_SETTINGS_SQL,
   pgliteExtensions,
-} from "../../apps/api/src/db/client.ts";
-import * as schema from "../../apps/api/src/db/schema/index.ts";
-import { type AppDeps, DEFAULT_CONFIG } from "../../apps/api/src/deps.ts";
-import { systemClock } from "../../apps/api/src/lib/clock.ts";
-import { silentLogger } from "../../apps/api/src/lib/logger.ts";
-import { outboxNotifier } from "../../apps/api/src/notify/outbox.ts";
+} from "@recovery-desk/api/db";
+import * as schema from "@recovery-desk/api/db/schema";
+import { type AppDeps, DEFAULT_CONFIG } from "@recovery-desk/api/deps";
+import { systemClock } from "@recovery-desk/api/lib/clock";
+import { silentLogger } from "@recovery-desk/api/lib/logger";
+import { outboxNotifier } from "@recovery-desk/api/notify/outbox";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+import postgres from "postgres";
 import type { BenchContext } from "../lib/context.ts";
 import { resultRow } from "../lib/result.ts";
 import { sampleAccounts } from "../lib/sample.ts";
