@@ -154,10 +154,17 @@ export function defineRoute<const R extends Omit<RouteConfig, "middleware">>(
   });
 }
 
-/** A documented JSON answer of a route. */
-export const jsonAnswer = <T>(description: string, schema: T) => ({
+/** A value as its schema answers it, read-only all the way down, so `as const` examples fit. */
+type Frozen<T> = T extends readonly (infer U)[]
+  ? readonly Frozen<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: Frozen<T[K]> }
+    : T;
+
+/** A documented JSON answer of a route, with an example answer (checked against the schema). */
+export const jsonAnswer = <T extends z.ZodType>(description: string, schema: T, example: Frozen<z.output<T>>) => ({
   description,
-  content: { "application/json": { schema } },
+  content: { "application/json": { schema, example } },
 });
 
 /** A documented problem answer of a route. */

@@ -9,8 +9,9 @@ import {
 } from "@recovery-desk/shared";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
 import { requestOrigin } from "../../http/request-origin.ts";
-import { createRouter, defineRoute } from "../../http/router.ts";
+import { createRouter, defineRoute, jsonAnswer } from "../../http/router.ts";
 import { getAccountDetail, readAccountAsStaff } from "./detail.ts";
 import { searchAccounts } from "./search.ts";
 import { accountTimeline } from "./timeline.ts";
@@ -26,10 +27,7 @@ const searchRoute = defineRoute({
   access: { role: "agent", scope: "accounts:read" },
   request: { query: AccountSearchQuery },
   responses: {
-    200: {
-      description: "A page of matching accounts.",
-      content: { "application/json": { schema: AccountSummaryPage } },
-    },
+    200: jsonAnswer("A page of matching accounts.", AccountSummaryPage, answerExamples.searchAccounts),
   },
 });
 
@@ -44,7 +42,7 @@ const detailRoute = defineRoute({
   access: { role: "agent", scope: "accounts:read" },
   request: { params: AccountIdParam },
   responses: {
-    200: { description: "The account.", content: { "application/json": { schema: AccountDetail } } },
+    200: jsonAnswer("The account.", AccountDetail, answerExamples.getAccount),
     404: {
       description: "No account has this id (`not_found`).",
       content: { "application/problem+json": { schema: Problem } },
@@ -63,7 +61,7 @@ const timelineRoute = defineRoute({
   access: { role: "agent", scope: "accounts:read" },
   request: { params: AccountIdParam, query: TimelineQuery },
   responses: {
-    200: { description: "A page of events.", content: { "application/json": { schema: AuditEventPage } } },
+    200: jsonAnswer("A page of events.", AuditEventPage, answerExamples.listAccountTimeline),
     404: {
       description: "No account has this id (`not_found`).",
       content: { "application/problem+json": { schema: Problem } },

@@ -1,7 +1,8 @@
 import { ApiKeyList, CreateApiKeyRequest, CreatedApiKey, Id, Problem } from "@recovery-desk/shared";
 import { z } from "zod";
 import { staffScope } from "../../auth/access.ts";
-import { createRouter, defineRoute, jsonBody } from "../../http/router.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
+import { createRouter, defineRoute, jsonAnswer, jsonBody } from "../../http/router.ts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./manage.ts";
 
 const KeyIdParam = z.object({ id: Id.meta({ param: { name: "id", in: "path" } }) });
@@ -15,7 +16,7 @@ const createRoute = defineRoute({
   description: "The key appears in this answer only; store it at once. Only its hash is kept.",
   access: "admin",
   request: jsonBody(CreateApiKeyRequest, { name: "Login service (production)", scopes: ["login-events:write"] }),
-  responses: { 201: { description: "Created.", content: { "application/json": { schema: CreatedApiKey } } } },
+  responses: { 201: jsonAnswer("Created.", CreatedApiKey, answerExamples.createApiKey) },
 });
 
 const listRoute = defineRoute({
@@ -27,7 +28,7 @@ const listRoute = defineRoute({
   description: "Without the keys themselves; the prefix identifies each.",
   access: "admin",
   responses: {
-    200: { description: "The keys, newest first.", content: { "application/json": { schema: ApiKeyList } } },
+    200: jsonAnswer("The keys, newest first.", ApiKeyList, answerExamples.listApiKeys),
   },
 });
 

@@ -7,7 +7,8 @@ import {
   VerifyQuery,
 } from "@recovery-desk/shared";
 import { actorOf } from "../../auth/principal.ts";
-import { createRouter, defineRoute, problemAnswer } from "../../http/router.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
+import { createRouter, defineRoute, jsonAnswer, problemAnswer } from "../../http/router.ts";
 import { safeError } from "../../lib/safe-error.ts";
 import { chainState, runChainCheck } from "./checks.ts";
 import { exportAuditEvents } from "./export.ts";
@@ -30,7 +31,7 @@ const listRoute = defineRoute({
   access: ACCESS,
   request: { query: AuditQuery },
   responses: {
-    200: { description: "A page of events.", content: { "application/json": { schema: ListedAuditEventPage } } },
+    200: jsonAnswer("A page of events.", ListedAuditEventPage, answerExamples.searchAuditEvents),
     400: UNKNOWN_NAME,
   },
 });
@@ -64,7 +65,7 @@ const verifyRoute = defineRoute({
     "Recomputes the chain over a range (default: all) and names the first event that does not fit. The result is recorded; an intact check from the start or from a checkpoint becomes the new checkpoint.",
   access: ACCESS,
   request: { query: VerifyQuery },
-  responses: { 200: { description: "What the check found.", content: { "application/json": { schema: ChainCheck } } } },
+  responses: { 200: jsonAnswer("What the check found.", ChainCheck, answerExamples.verifyAuditChain) },
 });
 
 const stateRoute = defineRoute({
@@ -76,7 +77,7 @@ const stateRoute = defineRoute({
   description:
     "The newest event in the chain (its `seq` and hash), the last chain check and its result, and the last checkpoint a check may start from.",
   access: ACCESS,
-  responses: { 200: { description: "The state.", content: { "application/json": { schema: ChainState } } } },
+  responses: { 200: jsonAnswer("The state.", ChainState, answerExamples.getAuditChainState) },
 });
 
 export const auditRoutes = createRouter()

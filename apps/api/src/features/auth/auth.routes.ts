@@ -2,8 +2,9 @@ import { LoginRequest, Problem, StaffEnvelope } from "@recovery-desk/shared";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { requireStaff } from "../../auth/access.ts";
 import { actorOf } from "../../auth/principal.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
 import { requestOrigin } from "../../http/request-origin.ts";
-import { createRouter, defineRoute, jsonBody } from "../../http/router.ts";
+import { createRouter, defineRoute, jsonAnswer, jsonBody } from "../../http/router.ts";
 import { clearSessionCookie, writeSessionCookie } from "../../http/session-cookie.ts";
 import { login } from "./login.ts";
 import { deleteSession } from "./sessions.ts";
@@ -19,7 +20,7 @@ const loginRoute = defineRoute({
   access: "public",
   request: jsonBody(LoginRequest, { username: "ava.agent", password: "a long passphrase of her own" }),
   responses: {
-    200: { description: "Signed in.", content: { "application/json": { schema: StaffEnvelope } } },
+    200: jsonAnswer("Signed in.", StaffEnvelope, answerExamples.signIn),
     401: {
       description: "Username or password is not right (`invalid_credentials`).",
       content: { "application/problem+json": { schema: Problem } },
@@ -48,7 +49,7 @@ const meRoute = defineRoute({
     "Who the session cookie belongs to: username, name and role. The console asks this on start; 401 `unauthenticated` means no session or an ended one.",
   access: "agent",
   responses: {
-    200: { description: "The signed-in staff member.", content: { "application/json": { schema: StaffEnvelope } } },
+    200: jsonAnswer("The signed-in staff member.", StaffEnvelope, answerExamples.getSignedInStaff),
   },
 });
 

@@ -3,7 +3,8 @@ import { desc } from "drizzle-orm";
 import { z } from "zod";
 import { outbox } from "../../db/schema/index.ts";
 import { ApiError } from "../../http/errors.ts";
-import { createRouter, defineRoute, problemAnswer } from "../../http/router.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
+import { createRouter, defineRoute, jsonAnswer, problemAnswer } from "../../http/router.ts";
 
 const OutboxPage = page(OutboxMessage, "OutboxPage");
 
@@ -28,7 +29,7 @@ const outboxRoute = defineRoute({
     }),
   },
   responses: {
-    200: { description: "The newest messages.", content: { "application/json": { schema: OutboxPage } } },
+    200: jsonAnswer("The newest messages.", OutboxPage, answerExamples.listOutboxMessages),
     404: problemAnswer("Not in demo mode (`not_found`)."),
   },
 });

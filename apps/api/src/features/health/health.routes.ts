@@ -1,5 +1,6 @@
 import { Health, Readiness } from "@recovery-desk/shared";
-import { createRouter, defineRoute } from "../../http/router.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
+import { createRouter, defineRoute, jsonAnswer } from "../../http/router.ts";
 
 const healthRoute = defineRoute({
   method: "get",
@@ -9,7 +10,7 @@ const healthRoute = defineRoute({
   summary: "The process is up",
   description: "Answers 200 while the process runs, without touching the database: a liveness probe.",
   access: "public",
-  responses: { 200: { description: "Up.", content: { "application/json": { schema: Health } } } },
+  responses: { 200: jsonAnswer("Up.", Health, answerExamples.checkHealth) },
 });
 
 const readyRoute = defineRoute({
@@ -21,8 +22,8 @@ const readyRoute = defineRoute({
   description: "Answers 200 when the database answers a trivial query and 503 when it does not: a readiness probe.",
   access: "public",
   responses: {
-    200: { description: "Ready.", content: { "application/json": { schema: Readiness } } },
-    503: { description: "The database does not answer.", content: { "application/json": { schema: Readiness } } },
+    200: jsonAnswer("Ready.", Readiness, answerExamples.checkReadiness),
+    503: jsonAnswer("The database does not answer.", Readiness, answerExamples.notReady),
   },
 });
 

@@ -1,6 +1,7 @@
 import { LoginEventRequest, LoginEventResult } from "@recovery-desk/shared";
 import { keyScope } from "../../auth/access.ts";
-import { createRouter, defineRoute, jsonBody } from "../../http/router.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
+import { createRouter, defineRoute, jsonAnswer, jsonBody } from "../../http/router.ts";
 import { recordLoginEvent } from "./record.ts";
 
 const loginEventRoute = defineRoute({
@@ -19,10 +20,7 @@ const loginEventRoute = defineRoute({
     ip: "203.0.113.24",
   }),
   responses: {
-    200: {
-      description: "The account's state after the event.",
-      content: { "application/json": { schema: LoginEventResult } },
-    },
+    200: jsonAnswer("The account's state after the event.", LoginEventResult, answerExamples.reportLoginEvent),
   },
 });
 

@@ -12,6 +12,7 @@ import {
 } from "@recovery-desk/shared";
 import { staffScope } from "../../auth/access.ts";
 import { cursorCodec, position } from "../../http/cursor.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
 import { createRouter, defineRoute, jsonAnswer, jsonBody, problemAnswer } from "../../http/router.ts";
 import { duplicateCandidates } from "../duplicates/candidates.ts";
 import { duplicateClusters } from "../duplicates/clusters.ts";
@@ -33,7 +34,10 @@ const candidatesRoute = defineRoute({
     "Other open accounts at the same normalised address, best match first, with the reasons (same last name, nickname of the first name, same phone …).",
   access: "agent",
   request: { params: AccountIdParam },
-  responses: { 200: jsonAnswer("The candidates.", Duplicates), 404: problemAnswer("No such account (`not_found`).") },
+  responses: {
+    200: jsonAnswer("The candidates.", Duplicates, answerExamples.listDuplicateCandidates),
+    404: problemAnswer("No such account (`not_found`)."),
+  },
 });
 
 const clustersRoute = defineRoute({
@@ -45,7 +49,7 @@ const clustersRoute = defineRoute({
   description: "Largest clusters first, paged by cursor.",
   access: "supervisor",
   request: { query: ClusterQuery },
-  responses: { 200: jsonAnswer("A page of clusters.", DuplicateClusterPage) },
+  responses: { 200: jsonAnswer("A page of clusters.", DuplicateClusterPage, answerExamples.listDuplicateClusters) },
 });
 
 const proposeRoute = defineRoute({
@@ -64,7 +68,7 @@ const proposeRoute = defineRoute({
     caseRef: "CASE-2026-0042",
   }),
   responses: {
-    201: jsonAnswer("Proposed; waiting for approval.", Merge),
+    201: jsonAnswer("Proposed; waiting for approval.", Merge, answerExamples.proposeMerge),
     403: problemAnswer(
       "No open verified window for the survivor, or `caseRef` names another case than the window's (`verification_required`).",
     ),
@@ -84,7 +88,7 @@ const listRoute = defineRoute({
     "Each merge comes with `survivor` and `merged`: the summaries of its accounts as they are now (names, usernames, status, masked contact data, city and ZIP), so a queue can name and compare them without a call per account.",
   access: "agent",
   request: { query: MergeQuery },
-  responses: { 200: jsonAnswer("A page of merges.", MergePage) },
+  responses: { 200: jsonAnswer("A page of merges.", MergePage, answerExamples.listMerges) },
 });
 
 const getRoute = defineRoute({
@@ -97,11 +101,13 @@ const getRoute = defineRoute({
     "One merge: its state (pending approval, completed, rejected, undone), who proposed and decided it and why, and until when it can be undone.",
   access: "agent",
   request: { params: MergeIdParam },
-  responses: { 200: jsonAnswer("The merge.", Merge), 404: problemAnswer("No such merge (`not_found`).") },
+  responses: {
+    200: jsonAnswer("The merge.", Merge, answerExamples.getMerge),
+    404: problemAnswer("No such merge (`not_found`)."),
+  },
 });
 
-const decisionResponses = {
-  200: jsonAnswer("Done.", Merge),
+const decisionProblems = {
   403: problemAnswer("The proposer cannot decide on their own merge (`forbidden`)."),
   404: problemAnswer("No such merge (`not_found`)."),
   409: problemAnswer("Already decided, or an account changed (`conflict`, `invalid_transition`)."),
@@ -121,7 +127,7 @@ const approveRoute = defineRoute({
       reason: "Same person: the caller confirmed both accounts, and the phone numbers match.",
     }),
   },
-  responses: decisionResponses,
+  responses: { 200: jsonAnswer("Done.", Merge, answerExamples.decidedMerge), ...decisionProblems },
 });
 
 const rejectRoute = defineRoute({
@@ -137,7 +143,7 @@ const rejectRoute = defineRoute({
     params: MergeIdParam,
     ...jsonBody(DecisionRequest, { reason: "Different people: a parent and a grown child at the same address." }),
   },
-  responses: decisionResponses,
+  responses: { 200: jsonAnswer("Done.", Merge, answerExamples.rejectMerge), ...decisionProblems },
 });
 
 const undoRoute = defineRoute({
@@ -162,7 +168,7 @@ const undoRoute = defineRoute({
     ...jsonBody(DecisionRequest, { reason: "Merged by mistake: the second account belongs to the caller's sister." }),
   },
   responses: {
-    200: jsonAnswer("Undone.", Merge),
+    200: jsonAnswer("Undone.", Merge, answerExamples.undoMerge),
     404: problemAnswer("No such merge (`not_found`)."),
     409: problemAnswer(
       "Not completed, older than 30 days, a merged account is no longer merged into the survivor, the survivor was merged or closed since, or an address the merge moved changed since (`conflict`; `detail` names what changed).",

@@ -6,7 +6,8 @@ import {
   TemporaryPasswordRequest,
 } from "@recovery-desk/shared";
 import { staffScope } from "../../auth/access.ts";
-import { createRouter, defineRoute, jsonBody, problemAnswer } from "../../http/router.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
+import { createRouter, defineRoute, jsonAnswer, jsonBody, problemAnswer } from "../../http/router.ts";
 import { liftLockout, reactivate } from "./lift-and-reactivate.ts";
 import { issueTemporaryPassword } from "./temporary-password.ts";
 import { sendUsernameReminder } from "./username-reminder.ts";
@@ -38,7 +39,7 @@ const unlockRoute = defineRoute({
     }),
   },
   responses: {
-    200: { description: "Unlocked.", content: { "application/json": { schema: AccountDetail } } },
+    200: jsonAnswer("Unlocked.", AccountDetail, answerExamples.recoveredAccount),
     ...COMMON,
   },
 });
@@ -60,7 +61,7 @@ const reactivateRoute = defineRoute({
     }),
   },
   responses: {
-    200: { description: "Reactivated.", content: { "application/json": { schema: AccountDetail } } },
+    200: jsonAnswer("Reactivated.", AccountDetail, answerExamples.recoveredAccount),
     ...COMMON,
   },
 });
@@ -83,7 +84,7 @@ const temporaryPasswordRoute = defineRoute({
     }),
   },
   responses: {
-    202: { description: "Sent.", content: { "application/json": { schema: DeliveryReceipt } } },
+    202: jsonAnswer("Sent.", DeliveryReceipt, answerExamples.sendTemporaryPassword),
     ...COMMON,
     502: problemAnswer("The message could not be sent (`delivery_failed`); nothing was changed."),
   },
@@ -105,7 +106,7 @@ const reminderRoute = defineRoute({
     }),
   },
   responses: {
-    202: { description: "Sent.", content: { "application/json": { schema: DeliveryReceipt } } },
+    202: jsonAnswer("Sent.", DeliveryReceipt, answerExamples.sendUsernameReminder),
     ...COMMON,
     502: problemAnswer("The email could not be sent (`delivery_failed`)."),
   },

@@ -8,7 +8,8 @@ import {
   UpdateStaffRequest,
 } from "@recovery-desk/shared";
 import { staffScope } from "../../auth/access.ts";
-import { createRouter, defineRoute, jsonBody } from "../../http/router.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
+import { createRouter, defineRoute, jsonAnswer, jsonBody } from "../../http/router.ts";
 import { clearStaffSignInLimit, createStaff, listStaff, updateStaff } from "./manage.ts";
 
 const listRoute = defineRoute({
@@ -21,7 +22,7 @@ const listRoute = defineRoute({
     "Every staff member with their role, whether they are enabled, and until when their sign-in is limited after failed attempts (`signInLimitedUntil`).",
   access: "admin",
   responses: {
-    200: { description: "All staff, by username.", content: { "application/json": { schema: StaffList } } },
+    200: jsonAnswer("All staff, by username.", StaffList, answerExamples.listStaff),
   },
 });
 
@@ -35,7 +36,7 @@ const createRoute = defineRoute({
   access: "admin",
   request: jsonBody(CreateStaffRequest, { username: "sam.rivera", displayName: "Sam Rivera", role: "agent" }),
   responses: {
-    201: { description: "Created.", content: { "application/json": { schema: CreatedStaff } } },
+    201: jsonAnswer("Created.", CreatedStaff, answerExamples.createStaff),
     409: {
       description: "The username is taken (`conflict`).",
       content: { "application/problem+json": { schema: Problem } },
@@ -53,7 +54,7 @@ const updateRoute = defineRoute({
   access: "admin",
   request: { params: StaffIdParam, ...jsonBody(UpdateStaffRequest, { role: "supervisor" }) },
   responses: {
-    200: { description: "Updated.", content: { "application/json": { schema: StaffMember } } },
+    200: jsonAnswer("Updated.", StaffMember, answerExamples.updateStaff),
     404: {
       description: "No such staff member (`not_found`).",
       content: { "application/problem+json": { schema: Problem } },
@@ -76,10 +77,7 @@ const clearSignInLimitRoute = defineRoute({
   access: "admin",
   request: { params: StaffIdParam },
   responses: {
-    200: {
-      description: "The staff member, who can sign in again.",
-      content: { "application/json": { schema: StaffMember } },
-    },
+    200: jsonAnswer("The staff member, who can sign in again.", StaffMember, answerExamples.clearStaffSignInLimit),
     404: {
       description: "No such staff member (`not_found`).",
       content: { "application/problem+json": { schema: Problem } },

@@ -1,5 +1,6 @@
 import { SweepResult } from "@recovery-desk/shared";
-import { createRouter, defineRoute } from "../../http/router.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
+import { createRouter, defineRoute, jsonAnswer } from "../../http/router.ts";
 import { runInactivitySweep } from "./inactivity-sweep.ts";
 
 const sweepRoute = defineRoute({
@@ -11,7 +12,7 @@ const sweepRoute = defineRoute({
   description:
     "Deactivates accounts with no activity for the configured time (3 years by default). It also runs on a schedule inside the API; running it twice, or in two processes at once, deactivates each account once.",
   access: "admin",
-  responses: { 200: { description: "What the sweep did.", content: { "application/json": { schema: SweepResult } } } },
+  responses: { 200: jsonAnswer("What the sweep did.", SweepResult, answerExamples.runInactivitySweep) },
 });
 
 export const sweepRoutes = createRouter().openapi(sweepRoute, async (c) =>

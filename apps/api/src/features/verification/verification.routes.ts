@@ -8,6 +8,7 @@ import {
   VerificationSuccess,
 } from "@recovery-desk/shared";
 import { staffScope } from "../../auth/access.ts";
+import { answerExamples } from "../../http/openapi-examples.ts";
 import { createRouter, defineRoute, jsonAnswer, jsonBody, problemAnswer } from "../../http/router.ts";
 import { answerQuestions } from "./answers.ts";
 import { checkCode } from "./code-check.ts";
@@ -29,7 +30,7 @@ const startRoute = defineRoute({
     ...jsonBody(StartVerificationRequest, { method: "security_questions", caseRef: "CASE-2026-0042" }),
   },
   responses: {
-    201: jsonAnswer("Started.", Verification),
+    201: jsonAnswer("Started.", Verification, answerExamples.startVerification),
     404: problemAnswer("No such account (`not_found`)."),
     409: problemAnswer("The channel is missing or not verified, or the account is merged or closed (`conflict`)."),
     423: problemAnswer("Question verification is locked for this account (`verification_locked`, `retryAfter`)."),
@@ -56,7 +57,7 @@ const answersRoute = defineRoute({
     }),
   },
   responses: {
-    200: jsonAnswer("Verified: the window is open.", VerificationSuccess),
+    200: jsonAnswer("Verified: the window is open.", VerificationSuccess, answerExamples.verified),
     403: problemAnswer("Another agent's verification (`forbidden`)."),
     409: problemAnswer("The verification has ended or is of another method (`conflict`)."),
     422: problemAnswer("Not verified (`verification_failed`, with `attemptsRemaining`)."),
@@ -77,7 +78,7 @@ const codeRoute = defineRoute({
     ...jsonBody(CodeRequest, { code: "482 913" }),
   },
   responses: {
-    200: jsonAnswer("Verified: the window is open.", VerificationSuccess),
+    200: jsonAnswer("Verified: the window is open.", VerificationSuccess, answerExamples.verified),
     403: problemAnswer("Another agent's verification (`forbidden`)."),
     409: problemAnswer("The verification has ended, or the code expired or has no tries left (`conflict`)."),
     422: problemAnswer("Not verified (`verification_failed`, with `attemptsRemaining`)."),
@@ -95,7 +96,7 @@ const resendRoute = defineRoute({
   access: "agent",
   request: { params: VerificationIdParam },
   responses: {
-    202: jsonAnswer("Sent.", Verification),
+    202: jsonAnswer("Sent.", Verification, answerExamples.resendVerificationCode),
     409: problemAnswer("The verification has ended or uses questions (`conflict`)."),
     429: problemAnswer("Too soon after the last code (`rate_limited`, `Retry-After`)."),
     502: problemAnswer("The code could not be delivered (`delivery_failed`)."),
@@ -113,7 +114,7 @@ const getRoute = defineRoute({
   access: "agent",
   request: { params: VerificationIdParam },
   responses: {
-    200: jsonAnswer("The verification.", Verification),
+    200: jsonAnswer("The verification.", Verification, answerExamples.getVerification),
     403: problemAnswer("Another agent's verification (`forbidden`)."),
   },
 });
