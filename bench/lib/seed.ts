@@ -3,11 +3,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { eventHash, GENESIS_HASH } from "@recovery-desk/api/audit/canonical";
+import { MIGRATIONS_FOLDER, openPostgres } from "@recovery-desk/api/db";
+import { accounts, addresses, auditEvents, securityQuestions } from "@recovery-desk/api/db/schema";
+import { hashSecret } from "@recovery-desk/api/security/hashing";
 import { normalizeAnswer } from "@recovery-desk/shared";
+import { getTableColumns, getTableName } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import postgres from "postgres";
-import { eventHash, GENESIS_HASH } from "../../apps/api/src/audit/canonical.ts";
-import { MIGRATIONS_FOLDER, openPostgres } from "../../apps/api/src/db/client.ts";
-import { hashSecret } from "../../apps/api/src/security/hashing.ts";
 import { Progress } from "./progress.ts";
 import {
   ACTOR_STAFF,
@@ -28,7 +31,7 @@ import {
 } from "./world.ts";
 
 /** Tables the load fills, with the secondary indexes dropped during the load and built after it. */
-const LOADED_TABLES = ["accounts", "addresses", "security_questions", "audit_events"];
+const LOADED_TABLES = [accounts, addresses, securityQuestions, auditEvents].map(getTableName);
 
 /**
  * What the data set depends on: the size, the generator and the migrations. A database whose
@@ -138,58 +141,12 @@ async function seedAccounts(sql: postgres.Sql, size: BenchSize): Promise<void> {
 
   const now = Date.now();
   const taken = new Map<string, number>();
-  const accountLines: string[] = [];
-  const addressLines: string[] = [];
-  const questionLines: string[] = [];
   const progress = new Progress("accounts", size.accounts);
   const flushEvery = 5_000;
 
-  const accountsCopy = copyWriter(sql, "accounts", [
-    "id",
-    "username",
-    "first_name",
-    "last_name",
-    "display_name",
-    "name_search",
-    "email",
-    "email_verified",
-    "phone",
-    "phone_verified",
-    "status",
-    "status_reason",
-    "lock_kind",
-    "locked_at",
-    "locked_until",
-    "failed_login_count",
-    "failed_login_window_started_at",
-    "last_activity_at",
-    "deactivated_at",
-    "created_at",
-    "updated_at",
-  ]);
-  const addressesCopy = copyWriter(sql, "addresses", [
-    "id",
-    "account_id",
-    "kind",
-    "line1",
-    "line2",
-    "city",
-    "state",
-    "zip5",
-    "street_key",
-    "address_key",
-    "created_at",
-    "updated_at",
-  ]);
-  const questionsCopy = copyWriter(sql, "security_questions", [
-    "id",
-    "account_id",
-    "position",
-    "prompt",
-    "answer_hash",
-    "created_at",
-    "updated_at",
-  ]);
+  const accountsCopy = copyWriter(sql, accounts);
+  const addressesCopy = copyWriter(sql, addresses);
+  const questionsCopy = copyWriter(sql, securityQuestions);
 
   const day = 86_400_000;
   for (let i = 0; i < size.accounts; i++) {
@@ -201,19 +158,19 @@ async function seedAccounts(sql: postgres.Sql, size: BenchSize): Promise<void> {
     const created = iso(now - (40 + (i % 3_000)) * day);
     const lockedAt = a.status === "locked" ? iso(now - 10 * 60_000) : null;
     const lastActivity = a.status === "deactivated" ? iso(now - 4 * 365 * day) : iso(now - (i % 300) * day);
-    accountLines.push(
-      line([
-        a.id,
-        username,
-        a.first,
-        a.last,
-        `${a.first} ${a.last}`,
-        nameSearchOf(a),
-        a.email,
-        "t",
-        a.phone,
-        a.phone ? "t" : "f",
-        a.status,
+    accountsCopy.add({
+      id: a.id,
+      username,
+      firstName: a.first,
+      lastName: a.last,
+      displayName: `${a.first} ${a.last}`,
+      nameSearch: nameSearchOf(a),
+      email: a.email,
+      emailVerified: "t",
+      phone: a.phone,
+      phoneVerified: a.phone ? "t" : "f",
+      status: a.status,
+      statusReason:
         a.status === "locked"
           ? "failed_logins"
           : a.status === "deactivated"
@@ -221,53 +178,44 @@ async function seedAccounts(sql: postgres.Sql, size: BenchSize): Promise<void> {
             : a.status === "closed"
               ? "closed_by_request"
               : null,
-        a.status === "locked" ? (a.hardLock ? "hard" : "temporary") : null,
-        lockedAt,
-        a.status === "locked" && !a.hardLock ? iso(now + 30 * 60_000) : null,
-        a.status === "locked" ? "5" : "0",
-        lockedAt,
-        lastActivity,
-        a.status === "deactivated" ? iso(now - 365 * day) : null,
-        created,
-        created,
-      ]),
-    );
-    const normalized = normalizedAddressOf(a);
-    addressLines.push(
-      line([
-        addressId(i),
-        a.id,
-        "home",
-        a.line1,
-        a.line2,
-        a.city,
-        a.state,
-        a.zip5,
-        normalized.street,
-        normalized.key,
-        created,
-        created,
-      ]),
-    );
-    benchQuestions(i).forEach((q, index) => {
-      questionLines.push(
-        line([
-          questionId(i, index + 1),
-          accountId(i),
-          String(index + 1),
-          q.prompt,
-          answerHashes.get(normalizeAnswer(q.answer)) ?? "",
-          created,
-          created,
-        ]),
-      );
+      lockKind: a.status === "locked" ? (a.hardLock ? "hard" : "temporary") : null,
+      lockedAt,
+      lockedUntil: a.status === "locked" && !a.hardLock ? iso(now + 30 * 60_000) : null,
+      failedLoginCount: a.status === "locked" ? "5" : "0",
+      failedLoginWindowStartedAt: lockedAt,
+      lastActivityAt: lastActivity,
+      deactivatedAt: a.status === "deactivated" ? iso(now - 365 * day) : null,
+      createdAt: created,
+      updatedAt: created,
     });
-    if (accountLines.length >= flushEvery || i === size.accounts - 1) {
-      await Promise.all([
-        accountsCopy.write(accountLines.splice(0).join("")),
-        addressesCopy.write(addressLines.splice(0).join("")),
-        questionsCopy.write(questionLines.splice(0).join("")),
-      ]);
+    const normalized = normalizedAddressOf(a);
+    addressesCopy.add({
+      id: addressId(i),
+      accountId: a.id,
+      kind: "home",
+      line1: a.line1,
+      line2: a.line2,
+      city: a.city,
+      state: a.state,
+      zip5: a.zip5,
+      streetKey: normalized.street,
+      addressKey: normalized.key,
+      createdAt: created,
+      updatedAt: created,
+    });
+    benchQuestions(i).forEach((q, index) => {
+      questionsCopy.add({
+        id: questionId(i, index + 1),
+        accountId: accountId(i),
+        position: String(index + 1),
+        prompt: q.prompt,
+        answerHash: answerHashes.get(normalizeAnswer(q.answer)) ?? "",
+        createdAt: created,
+        updatedAt: created,
+      });
+    });
+    if (accountsCopy.pending >= flushEvery || i === size.accounts - 1) {
+      await Promise.all([accountsCopy.flush(), addressesCopy.flush(), questionsCopy.flush()]);
       progress.tick(flushEvery);
     }
   }
@@ -279,52 +227,24 @@ async function seedEvents(sql: postgres.Sql, size: BenchSize): Promise<void> {
   // The trail ends a minute ago, so events the API appends during the run come after it.
   const end = new Date(Date.now() - 60_000);
   const progress = new Progress("audit events", size.events);
-  const copy = copyWriter(sql, "audit_events", [
-    "seq",
-    "id",
-    "occurred_at",
-    "actor_type",
-    "actor_id",
-    "actor_name",
-    "action",
-    "account_id",
-    "case_ref",
-    "reason",
-    "request_id",
-    "ip",
-    "details",
-    "prev_hash",
-    "hash",
-  ]);
+  const copy = copyWriter(sql, auditEvents);
   let prevHash = GENESIS_HASH;
   let last = { seq: 0, occurredAt: end };
-  const lines: string[] = [];
   for (let seq = 1; seq <= size.events; seq++) {
     const event = benchEvent(seq, size, end);
     const hash = eventHash({ ...event, prevHash });
-    lines.push(
-      line([
-        String(seq),
-        event.id,
-        event.occurredAt.toISOString(),
-        event.actorType,
-        event.actorId,
-        event.actorName,
-        event.action,
-        event.accountId,
-        event.caseRef,
-        event.reason,
-        event.requestId,
-        event.ip,
-        JSON.stringify(event.details),
-        prevHash,
-        hash,
-      ]),
-    );
+    copy.add({
+      ...event,
+      seq: String(seq),
+      occurredAt: event.occurredAt.toISOString(),
+      details: JSON.stringify(event.details),
+      prevHash,
+      hash,
+    });
     prevHash = hash;
     last = { seq, occurredAt: event.occurredAt };
-    if (lines.length >= 10_000 || seq === size.events) {
-      await copy.write(lines.splice(0).join(""));
+    if (copy.pending >= 10_000 || seq === size.events) {
+      await copy.flush();
       progress.tick(10_000);
     }
   }
@@ -340,11 +260,22 @@ function line(values: (string | null)[]): string {
   return `${values.map((v) => (v === null ? "\\N" : v.replace(/[\\\t\n\r]/g, " "))).join("\t")}\n`;
 }
 
-/** A COPY … FROM STDIN stream that takes chunks of lines and waits when the server falls behind. */
-function copyWriter(sql: postgres.Sql, table: string, columns: string[]) {
+/** A row for COPY: the table's fields as the schema names them, each in COPY's text form. */
+type CopyRow<T extends PgTable> = { [K in keyof T["$inferInsert"]]: string | null };
+
+/**
+ * A COPY … FROM STDIN stream into `table`: rows are added, then flushed in chunks, and a flush
+ * waits when the server falls behind. The columns are the fields of the first row added, named
+ * as the schema names them; every row has the same fields.
+ */
+function copyWriter<T extends PgTable>(sql: postgres.Sql, table: T) {
+  const columns: Record<string, { name: string }> = getTableColumns(table);
+  let fields: string[] | undefined;
+  let lines: string[] = [];
   const chunks: string[] = [];
   let wake: (() => void) | undefined;
   let ended = false;
+  let done: Promise<void> = Promise.resolve();
   const source = new Readable({
     read() {
       const next = chunks.shift();
@@ -359,21 +290,41 @@ function copyWriter(sql: postgres.Sql, table: string, columns: string[]) {
       }
     },
   });
-  const done = (async () => {
-    const target = await sql.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
-    await pipeline(source, target);
-  })();
+  const start = (rowFields: string[]) => {
+    const names = rowFields.map((field) => {
+      const column = columns[field];
+      if (!column) throw new Error(`${getTableName(table)} has no field ${field}`);
+      return column.name;
+    });
+    done = (async () => {
+      const target = await sql.unsafe(`copy ${getTableName(table)} (${names.join(", ")}) from stdin`).writable();
+      await pipeline(source, target);
+    })();
+    return rowFields;
+  };
   // Keeps at most a few chunks in memory: the generator waits for the server.
   const drained = async () => {
     while (chunks.length > 4) await new Promise((r) => setTimeout(r, 5));
   };
   return {
-    async write(chunk: string) {
-      chunks.push(chunk);
+    add(row: CopyRow<T>) {
+      const values: Record<string, string | null | undefined> = row;
+      fields ??= start(Object.keys(row));
+      lines.push(line(fields.map((field) => values[field] ?? null)));
+    },
+    /** Rows added since the last flush. */
+    get pending() {
+      return lines.length;
+    },
+    async flush() {
+      if (lines.length === 0) return;
+      chunks.push(lines.join(""));
+      lines = [];
       wake?.();
       await drained();
     },
     async end() {
+      await this.flush();
       ended = true;
       wake?.();
       await done;

@@ -1,6 +1,7 @@
 import { en } from "@faker-js/faker";
-import { normalizeAddress, normalizeName } from "@recovery-desk/shared";
-import { PROMPTS } from "../../apps/api/src/demo/personas.ts";
+import type { AuditEventRow } from "@recovery-desk/api/db/schema";
+import { PROMPTS } from "@recovery-desk/api/demo/personas";
+import { normalizeAddress, normalizeName, suffixAbbreviation } from "@recovery-desk/shared";
 
 /**
  * The benchmark's data set, as pure functions of an index: account `i` and audit event `seq` are
@@ -45,20 +46,12 @@ const FIRST = en.person?.first_name?.generic ?? [];
 const LAST = en.person?.last_name?.generic ?? [];
 const CITIES = (en.location?.city_name ?? []) as string[];
 const STATES = (en.location?.state_abbr ?? []) as string[];
-/** Street suffixes and a short way of writing each that USPS Publication 28 accepts. */
-const SHORT_SUFFIX: Record<string, string> = {
-  Street: "St.",
-  Avenue: "Ave",
-  Road: "Rd",
-  Drive: "Dr.",
-  Lane: "Ln",
-  Court: "Ct",
-  Boulevard: "Blvd",
-  Place: "Pl",
-  Way: "Wy",
-  Terrace: "Ter",
-};
-const SUFFIXES = Object.keys(SHORT_SUFFIX);
+const SUFFIXES = ["Street", "Avenue", "Road", "Drive", "Lane", "Court", "Boulevard", "Place", "Way", "Terrace"];
+/** The Postal Service standard abbreviation of a suffix, as a person types it: "Avenue" → "Ave". */
+function shortSuffix(suffix: string): string {
+  const abbr = suffixAbbreviation(suffix.toUpperCase()) ?? suffix;
+  return `${abbr.slice(0, 1)}${abbr.slice(1).toLowerCase()}`;
+}
 const AREA_CODES = ["217", "312", "503", "207", "512", "617", "303", "404", "206", "415", "602", "713", "919", "305"];
 const DOMAINS = ["example.com", "example.net", "example.org"];
 
@@ -133,7 +126,7 @@ export function benchAccount(i: number): BenchAccount {
     status,
     hardLock: status === "locked" && chance(i, 16, 0.5),
     // The twin writes the same place another way: the suffix abbreviated, the unit as `#`, the city in capitals.
-    line1: `${number} ${twin ? `${streetName.split(" ")[0]} ${SHORT_SUFFIX[suffix]}` : streetName}`,
+    line1: `${number} ${twin ? `${streetName.split(" ")[0]} ${shortSuffix(suffix)}` : streetName}`,
     line2: twin && unit ? unit.replace("Apt ", "# ") : unit,
     city: twin ? city.toUpperCase() : city,
     state: pick(STATES, base, 17),
@@ -194,21 +187,8 @@ const ACTIONS: { action: string; weight: number }[] = [
 ];
 const ACTION_TABLE = ACTIONS.flatMap((a) => Array.from({ length: a.weight }, () => a.action));
 
-export interface BenchEvent {
-  seq: number;
-  id: string;
-  occurredAt: Date;
-  actorType: "staff" | "system";
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  accountId: string | null;
-  caseRef: string | null;
-  reason: string | null;
-  requestId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
+/** An audit event as stored, before the chain's hashes are added. */
+export type BenchEvent = Omit<AuditEventRow, "prevHash" | "hash">;
 
 /** Event `seq` of `size.events`, spread evenly over the two years before `end`. */
 export function benchEvent(seq: number, size: BenchSize, end: Date): BenchEvent {
