@@ -6,26 +6,27 @@
  * Run alone from bench/ (where tsx is installed): `node --import tsx scenarios/b9-console.ts [--quick]`.
  * B9_CONSOLE_DIST=<folder> measures another build of the console, e.g. one made before a change.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { launchBrowser } from "@recovery-desk/test-support/browser";
+import { REPO_ROOT, type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { quantile } from "../lib/stats.ts";
 import type { Measurement, ScenarioResult } from "../lib/types.ts";
 
 export type B9Options = { quick: boolean; workDir: string; log: (line: string) => void };
 
-const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CONSOLE_DIR = join(REPO_ROOT, "apps/console");
 const CONSOLE_DIST = join(CONSOLE_DIR, "dist");
 /** Measure another build of the console (e.g. one made before a change) instead of apps/console/dist. */
 const OTHER_CONSOLE_DIST = process.env.B9_CONSOLE_DIST;
 const BASELINE_SOURCE = join(REPO_ROOT, "bench/baseline-app");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CPU_SLOWDOWN = 4;
 const SIZE_TARGET_RATIO = 1.5;
 const ROUTE_CHANGE_TARGET_MS = 200;
@@ -144,79 +145,16 @@ async function serveStatic(dir: string): Promise<{ baseUrl: string; close: () =>
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
-
 /** The real API serving the built console, on a fresh embedded database with the demo world. */
-async function startApi(dataDir: string, consoleDist: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: join(REPO_ROOT, "apps/api"),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      LOG_LEVEL: "warn",
-      DEMO: "true",
-      DEMO_ACCOUNTS: "500",
-      CONSOLE_DIST: consoleDist,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  // If this process ends without reaching `stop` (an uncaught error), the server must not outlive it.
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    process.off("exit", killOnExit);
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((done) => child.once("exit", done));
-    }
-  };
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The API exited with ${child.exitCode} before it was ready`);
-    try {
-      if ((await fetch(`${baseUrl}/readyz`)).ok) return { baseUrl, stop };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error("The API did not become ready within 120 seconds");
-    }
-    await new Promise((done) => setTimeout(done, 250));
-  }
+function startApi(consoleDist: string): Promise<RunningServer> {
+  return startServer(
+    { DATABASE_URL: "", DEMO_ACCOUNTS: "500", CONSOLE_DIST: consoleDist },
+    { readyTimeoutMs: 120_000 },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Measuring in the browser
-
-async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium was not found at ${CHROMIUM}; install it (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
-}
 
 async function slowDownCpu(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
@@ -242,6 +180,19 @@ function watchForReady(ready: { selector: string; text: string }): string {
     });
     observer.observe(document, { childList: true, subtree: true, characterData: true });
   })();`;
+}
+
+/**
+ * Polls `expression` in the page until it is true. Evaluated through the browser's debugging
+ * protocol, which the console's Content-Security-Policy allows; `waitForFunction` evaluates its
+ * predicate with `eval`, which that policy refuses.
+ */
+async function waitUntil(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`${expression} was still false after ${timeoutMs} ms on ${page.url()}`);
+    await page.waitForTimeout(20);
+  }
 }
 
 const sizeCache = new Map<string, { bytes: number; gzip: number }>();
@@ -281,7 +232,7 @@ async function measureInitialLoad(
       }
     });
     await page.goto(url);
-    await page.waitForFunction("window.__b9ReadyAt !== undefined", null, { timeout: 60_000 });
+    await waitUntil(page, "window.__b9ReadyAt !== undefined", 60_000);
     // Whatever the page asks for right after it is usable shows up here, to be told apart.
     await page.waitForTimeout(1000);
     const { timeOrigin, readyAt } = (await page.evaluate(
@@ -373,12 +324,12 @@ async function measureRouteChanges(page: Page, there: Hop, back: Hop, rounds: nu
 // ---------------------------------------------------------------------------------------------
 // Figures
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
-}
+/** The p-th percentile (0..100) of `values`, by nearest rank. */
+const percentile = (values: number[], p: number) =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    p / 100,
+  );
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -449,13 +400,12 @@ export async function b9(options: B9Options): Promise<ScenarioResult[]> {
   await buildBaseline(baselineDist);
   const consoleDist = consoleBuild(workDir, log);
 
-  const dataDir = mkdtempSync(join(tmpdir(), "rd-b9-"));
   const baselineServer = await serveStatic(baselineDist);
-  let api: Awaited<ReturnType<typeof startApi>> | undefined;
+  let api: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
     log("B9: starting the API with the demo world");
-    api = await startApi(dataDir, consoleDist);
+    api = await startApi(consoleDist);
     const consoleUrl = api.baseUrl;
     browser = await launchBrowser();
     const signIn = async (context: BrowserContext) => {
@@ -565,7 +515,6 @@ export async function b9(options: B9Options): Promise<ScenarioResult[]> {
     await browser?.close();
     await api?.stop();
     await baselineServer.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
