@@ -1,6 +1,6 @@
 import type { AccountDetail, Verification } from "@recovery-desk/shared";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliveryFailures, outbox, verifications } from "../../db/schema/index.ts";
 import { DAY, MINUTE } from "../../lib/clock.ts";
 import { DeliveryError, type Notifier } from "../../notify/notifier.ts";
@@ -17,7 +17,9 @@ const ids: Record<string, string> = {};
 /** The codes the next verifications send, in order; random ones once these run out. */
 const nextCodes: string[] = [];
 
-beforeAll(async () => {
+// Each test starts from its own copy of the test world.
+beforeEach(async () => {
+  nextCodes.length = 0;
   t = await createTestContext({}, { oneTimeCode: () => nextCodes.shift() ?? newOneTimeCode() });
   ava = await t.signIn("ava.agent");
   sam = await t.signIn("sam.supervisor");
@@ -25,7 +27,7 @@ beforeAll(async () => {
     ids[username] = (await accountByUsername(t.database.db, username)).id;
   }
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 /** Keeps sessions alive across clock jumps by signing in again. */
 async function freshCookies() {
@@ -47,6 +49,23 @@ function answer(v: Verification, answers: string[], cookie = ava) {
     cookie,
     body: { answers: questions.map((q, i) => ({ questionId: q.id, answer: answers[i] ?? "" })) },
   });
+}
+/** Ava verifies Maria Lopez by her questions under CASE-1. */
+async function verifyMaria() {
+  expect((await answer(await startOk("maria.lopez", "security_questions"), ["biscuit", "san antonio"])).status).toBe(
+    200,
+  );
+}
+/** Three wrong answers for Tom Becker: his question verification is locked for 24 hours. */
+async function lockTomsQuestions() {
+  const v = await startOk("tom.becker", "security_questions");
+  for (const wrong of [
+    ["Smith", "Ford"],
+    ["Schmidt", "Ford"],
+    ["Schmitt", "VW"],
+  ])
+    await answer(v, wrong);
+  expect((await start("tom.becker", "security_questions")).status).toBe(423);
 }
 function code(v: Verification, value: string, cookie = ava) {
   return t.request(`/api/v1/verifications/${v.id}/code`, { cookie, body: { code: value } });
@@ -78,6 +97,7 @@ describe("verifying by security questions", () => {
   });
 
   it("then shows that agent the contact data unmasked, audited, and other agents still masked", async () => {
+    await verifyMaria();
     const own = await detail("maria.lopez");
     expect(own).toMatchObject({
       contactMasked: false,
@@ -94,6 +114,8 @@ describe("verifying by security questions", () => {
   });
 
   it("closes the window after 15 minutes", async () => {
+    await verifyMaria();
+    expect(await detail("maria.lopez")).toMatchObject({ contactMasked: false });
     t.clock.advance(15 * MINUTE);
     await freshCookies();
     expect(await detail("maria.lopez")).toMatchObject({ contactMasked: true, verification: null });
@@ -134,6 +156,7 @@ describe("verifying by security questions", () => {
   });
 
   it("lifts the question lock 24 hours after the third failure", async () => {
+    await lockTomsQuestions();
     t.clock.advance(DAY);
     await freshCookies();
     const v = await startOk("tom.becker", "security_questions");
@@ -312,6 +335,14 @@ describe("verifying by one-time code", () => {
 
 describe("secrets and the outbox", () => {
   it("keeps no answer or code in any audit event", async () => {
+    await verifyMaria();
+    await detail("maria.lopez");
+    await lockTomsQuestions();
+    expect((await answer(await startOk("kim.nguyen", "security_questions"), ["Mrs. Park", "Oak Avenue"])).status).toBe(
+      200,
+    );
+    const byCode = await startOk("maria.lopez", "otp_email");
+    expect((await code(byCode, await latestCode(t.database.db, "maria.lopez@example.com"))).status).toBe(200);
     const codes = (await t.database.db.select({ body: outbox.body }).from(outbox)).map(
       (m) => /\b(\d{6})\b/.exec(m.body)?.[1],
     );
@@ -343,6 +374,8 @@ describe("secrets and the outbox", () => {
   });
 
   it("shows the outbox newest first in demo mode, and nowhere else", async () => {
+    await startOk("kim.nguyen", "otp_sms");
+    await startOk("maria.lopez", "otp_email");
     const res = await t.request("/api/v1/dev/outbox?limit=2", { cookie: ava });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: { channel: string; body: string }[] };
