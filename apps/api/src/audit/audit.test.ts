@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { allEvents } from "../test/audit.ts";
 import { createTestContext, type TestContext } from "../test/context.ts";
 import { appendAuditEvent, SYSTEM_ACTOR } from "./append.ts";
@@ -8,10 +8,11 @@ import { canonicalEventText, canonicalJson } from "./canonical.ts";
 import { verifyChain } from "./verify.ts";
 
 let t: TestContext;
-beforeAll(async () => {
+// Each test starts from its own copy of the test world.
+beforeEach(async () => {
   t = await createTestContext();
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 describe("the audit chain", () => {
   it("links every event to the one before by its hash", async () => {

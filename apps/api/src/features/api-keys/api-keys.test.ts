@@ -1,5 +1,5 @@
 import type { AccountDetail, ApiKeyList, CreatedApiKey } from "@recovery-desk/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { idempotencyKeys } from "../../db/schema/index.ts";
 import { MINUTE } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
@@ -10,7 +10,8 @@ let t: TestContext;
 let admin: string;
 const keys: Record<string, CreatedApiKey> = {};
 
-beforeAll(async () => {
+// Each test starts from its own copy of the test world.
+beforeEach(async () => {
   t = await createTestContext();
   admin = await t.signIn("ada.admin");
   for (const [name, scopes] of [
@@ -23,7 +24,7 @@ beforeAll(async () => {
     keys[name] = (await res.json()) as CreatedApiKey;
   }
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const bearer = (name: string) => ({ authorization: `Bearer ${keys[name]?.key}` });
 
@@ -67,6 +68,9 @@ describe("API keys", () => {
   });
 
   it("record when they were last used", async () => {
+    expect((await t.request("/api/v1/accounts?q=maria", { headers: bearer("reader") })).status).toBe(200);
+    const event = { username: "no.such.person", outcome: "failure" };
+    expect((await t.request("/api/v1/login-events", { headers: bearer("login"), body: event })).status).toBe(200);
     const list = (await (await t.request("/api/v1/api-keys", { cookie: admin })).json()) as ApiKeyList;
     expect(list.items.find((k) => k.name === "reader")?.lastUsedAt).toBe(t.clock.now().toISOString());
     expect(list.items.find((k) => k.name === "login")?.lastUsedAt).not.toBeNull();

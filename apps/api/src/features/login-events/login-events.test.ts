@@ -1,6 +1,6 @@
 import type { CreatedApiKey, LoginEventResult } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accounts } from "../../db/schema/index.ts";
 import { HOUR, MINUTE } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
@@ -11,7 +11,8 @@ let t: TestContext;
 let key: string;
 let admin: string;
 
-beforeAll(async () => {
+// Each test starts from its own copy of the test world.
+beforeEach(async () => {
   t = await createTestContext();
   admin = await t.signIn("ada.admin");
   const res = await t.request("/api/v1/api-keys", {
@@ -20,7 +21,7 @@ beforeAll(async () => {
   });
   key = ((await res.json()) as CreatedApiKey).key;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const report = async (username: string, outcome: "success" | "failure", extra: Record<string, unknown> = {}) => {
   const res = await t.request("/api/v1/login-events", {
@@ -44,6 +45,13 @@ const resetKim = async () => {
     })
     .where(eq(accounts.id, kim.id));
   return kim;
+};
+
+/** Five failures for Kim Nguyen: the answer to the fifth. */
+const lockKim = async () => {
+  let last: LoginEventResult | undefined;
+  for (let i = 0; i < 5; i++) last = (await report("kim.nguyen", "failure")).body;
+  return last;
 };
 
 describe("the lockout policy from login events", () => {
@@ -73,11 +81,13 @@ describe("the lockout policy from login events", () => {
   });
 
   it("keeps a locked account locked, even on a success", async () => {
+    expect(await lockKim()).toMatchObject({ locked: true });
     expect((await report("kim.nguyen", "failure")).body.locked).toBe(true);
     expect((await report("kim.nguyen", "success")).body).toMatchObject({ status: "locked", locked: true });
   });
 
   it("lets the lock end by itself after 30 minutes", async () => {
+    expect(await lockKim()).toMatchObject({ locked: true });
     t.clock.advance(30 * MINUTE);
     expect((await report("kim.nguyen", "success")).body).toEqual({
       status: "active",
@@ -100,17 +110,13 @@ describe("the lockout policy from login events", () => {
   });
 
   it("makes the third lock within 24 hours a hard lock", async () => {
-    const lockOnce = async () => {
-      let last: LoginEventResult | undefined;
-      for (let i = 0; i < 5; i++) last = (await report("kim.nguyen", "failure")).body;
-      return last;
-    };
+    expect(await lockKim()).toMatchObject({ locked: true, lockedUntil: expect.any(String) });
     await resetKim();
     t.clock.advance(HOUR);
-    // One temporary lock happened in the first test; two more make the third.
-    expect(await lockOnce()).toMatchObject({ locked: true, lockedUntil: expect.any(String) });
+    // One temporary lock an hour ago; two more make the third.
+    expect(await lockKim()).toMatchObject({ locked: true, lockedUntil: expect.any(String) });
     t.clock.advance(31 * MINUTE);
-    expect(await lockOnce()).toEqual({ status: "locked", locked: true, lockedUntil: null });
+    expect(await lockKim()).toEqual({ status: "locked", locked: true, lockedUntil: null });
     expect((await eventsOf(t.database.db, "account.locked")).at(-1)).toMatchObject({ details: { lockKind: "hard" } });
   });
 

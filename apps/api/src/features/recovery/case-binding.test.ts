@@ -1,6 +1,6 @@
 import type { AccountDetail } from "@recovery-desk/shared";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, outbox, verifications } from "../../db/schema/index.ts";
 import { MINUTE } from "../../lib/clock.ts";
 import { DeliveryError, type Notifier } from "../../notify/notifier.ts";
@@ -14,13 +14,14 @@ let t: TestContext;
 let ava: string;
 const ids: Record<string, string> = {};
 
-beforeAll(async () => {
+// Each test starts from its own copy of the test world.
+beforeEach(async () => {
   t = await createTestContext();
   ava = await t.signIn("ava.agent");
   for (const u of ["maria.lopez", "tom.becker", "kim.nguyen", "ana.silva", "anasilva1984"])
     ids[u] = (await accountByUsername(t.database.db, u)).id;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const id = (username: string) => ids[username] as string;
 const act = (username: string, action: string, body: unknown) =>
