@@ -1,7 +1,7 @@
 import type { AccountStatus } from "@recovery-desk/shared";
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiFetch, apiUrl } from "./client.ts";
-import { contractSchema } from "./contract.ts";
+import { AccountDetail, AccountSummaryPage } from "./contract.ts";
 
 /** How many accounts one page of search results holds; an agent scans these by eye. */
 export const SEARCH_PAGE_SIZE = 25;
@@ -34,7 +34,7 @@ export function accountSearchQuery(params: AccountSearchParams) {
           limit: SEARCH_PAGE_SIZE,
           cursor: pageParam,
         }),
-        { schema: contractSchema("AccountSummaryPage"), signal },
+        { schema: AccountSummaryPage, signal },
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
@@ -46,7 +46,6 @@ export function accountSearchQuery(params: AccountSearchParams) {
 export function accountQuery(id: string) {
   return queryOptions({
     queryKey: accountKeys.detail(id),
-    queryFn: ({ signal }) =>
-      apiFetch(apiUrl(`/accounts/${encodeURIComponent(id)}`), { schema: contractSchema("AccountDetail"), signal }),
+    queryFn: ({ signal }) => apiFetch(apiUrl(`/accounts/${encodeURIComponent(id)}`), { schema: AccountDetail, signal }),
   });
 }

@@ -3,13 +3,17 @@ import { ApiProblem, problemFromResponse } from "./problem.ts";
 /** Every API path the console uses lives under this prefix, on the console's own origin. */
 const API_PREFIX = "/api/v1";
 
+/** A Standard Schema's verdict (https://standardschema.dev): the value read, or what is wrong. */
+type AnswerResult<T> = { readonly value: T; readonly issues?: undefined } | { readonly issues: ReadonlyArray<unknown> };
+
 /**
- * What checks an answer: a shared contract schema (zod) or anything with the same `safeParse`. A
- * function instead loads the schema on first use (see contract.ts), so the pages that come first do
- * not wait for the contract's code.
+ * What checks an answer: any Standard Schema. The shared contract's zod schemas, the zod/mini ones
+ * of the first pages (first-page-schemas.ts) and the contract's schemas that load on first use
+ * (contract.ts) all are one.
  */
-export type AnswerCheck<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
-export type AnswerSchema<T> = AnswerCheck<T> | (() => Promise<AnswerCheck<T>>);
+export type AnswerSchema<T> = {
+  readonly "~standard": { validate(value: unknown): AnswerResult<T> | Promise<AnswerResult<T>> };
+};
 
 type ApiFetchOptions<T> = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -38,10 +42,6 @@ export async function apiFetch<T = unknown>(
   url: string,
   { method = "GET", body, schema, headers: extraHeaders, signal }: ApiFetchOptions<T> = {},
 ): Promise<T> {
-  // A schema loaded on first use comes in while the request is on its way.
-  const check = typeof schema === "function" ? schema() : schema;
-  // Not awaited yet: a failed load must not go unhandled when the request fails first.
-  if (check instanceof Promise) check.catch(() => {});
   const headers = new Headers({ ...extraHeaders, Accept: "application/json, application/problem+json" });
   if (body !== undefined) headers.set("Content-Type", "application/json");
 
@@ -64,12 +64,12 @@ export async function apiFetch<T = unknown>(
   }
 
   if (!response.ok) throw await problemFromResponse(response);
-  if (response.status === 204 || !check) return undefined as T;
+  if (response.status === 204 || !schema) return undefined as T;
 
   const json: unknown = await response.json().catch(() => undefined);
-  let answerCheck: AnswerCheck<T>;
+  let result: AnswerResult<T>;
   try {
-    answerCheck = await check;
+    result = await schema["~standard"].validate(json);
   } catch {
     // The schema's code could not be fetched: to the agent that is the same as a lost connection.
     throw new ApiProblem({
@@ -78,8 +78,7 @@ export async function apiFetch<T = unknown>(
       detail: "The Recovery Desk service could not be reached.",
     });
   }
-  const parsed = answerCheck.safeParse(json);
-  if (!parsed.success) {
+  if (result.issues) {
     throw new ApiProblem({
       status: response.status,
       code: "bad_response",
@@ -87,5 +86,5 @@ export async function apiFetch<T = unknown>(
       requestId: response.headers.get("x-request-id"),
     });
   }
-  return parsed.data;
+  return result.value;
 }

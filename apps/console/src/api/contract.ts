@@ -1,4 +1,5 @@
 import { afterFirstPage } from "../lib/after-first-page.ts";
+import type { AnswerSchema } from "./client.ts";
 import { ApiProblem } from "./problem.ts";
 
 /**
@@ -24,10 +25,15 @@ export function loadContract(): Promise<ContractSchemas> {
   return loading;
 }
 
-/** A schema for apiFetch that is loaded on first use: `schema: contractSchema("AccountDetail")`. */
-export function contractSchema<Name extends keyof ContractSchemas>(name: Name): () => Promise<ContractSchemas[Name]> {
-  return async () => (await loadContract())[name];
+/** A contract schema that loads the contract when it first checks an answer. */
+function onFirstUse<T>(pick: (contract: ContractSchemas) => AnswerSchema<T>): AnswerSchema<T> {
+  return { "~standard": { validate: async (value) => pick(await loadContract())["~standard"].validate(value) } };
 }
+
+/** The contract's schemas for the first pages' answers: `schema: AccountDetail`, as with any other schema. */
+export const AccountDetail = onFirstUse((contract) => contract.AccountDetail);
+export const AccountSummaryPage = onFirstUse((contract) => contract.AccountSummaryPage);
+export const OutboxPage = onFirstUse((contract) => contract.OutboxPage);
 
 /** Fetches the schemas once the first page is up, so the first search or sign-in does not wait for them. */
 export function preloadContract(): void {

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiFetch, apiUrl } from "./client.ts";
-import { contractSchema } from "./contract.ts";
+import { OutboxPage } from "./contract.ts";
 import { isApiProblem } from "./problem.ts";
 
 /** How many of the newest messages the outbox page shows. */
@@ -20,7 +20,7 @@ export function outboxQuery() {
   return queryOptions({
     queryKey: outboxKeys.list(),
     queryFn: ({ signal }) =>
-      apiFetch(apiUrl("/dev/outbox", { limit: OUTBOX_PAGE_SIZE }), { schema: contractSchema("OutboxPage"), signal }),
+      apiFetch(apiUrl("/dev/outbox", { limit: OUTBOX_PAGE_SIZE }), { schema: OutboxPage, signal }),
     staleTime: 0,
   });
 }

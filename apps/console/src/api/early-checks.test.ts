@@ -68,9 +68,10 @@ describe("the checks for answers read before the contract is loaded", () => {
   it("who is signed in: the same verdict and data as the contract's StaffEnvelope", () => {
     for (const answer of staffAnswers) {
       const expected = StaffEnvelope.safeParse(answer);
-      const actual = StaffEnvelopeCheck.safeParse(answer);
-      expect(actual.success, JSON.stringify(answer)).toBe(expected.success);
-      if (actual.success && expected.success) expect(actual.data).toStrictEqual(expected.data);
+      const actual = StaffEnvelopeCheck["~standard"].validate(answer);
+      if (actual instanceof Promise) throw new Error("The session check answers at once.");
+      expect(actual.issues === undefined, JSON.stringify(answer)).toBe(expected.success);
+      if (!actual.issues && expected.success) expect(actual.value).toStrictEqual(expected.data);
     }
   });
 
