@@ -8,7 +8,7 @@ import type {
 } from "@recovery-desk/shared";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { eventHash } from "../../audit/canonical.ts";
 import { outbox } from "../../db/schema/index.ts";
 import { DAY } from "../../lib/clock.ts";
@@ -356,11 +356,15 @@ describe("checking the chain", () => {
   it("names the first event changed behind the database's back", async () => {
     const events = await allEvents(t.database.db);
     const target = events[5] as (typeof events)[number];
-    await t.database.db.transaction(async (tx) => {
-      await tx.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
-      await tx.execute(sql`update audit_events set reason = 'nothing to see' where seq = ${target.seq}`);
-      await tx.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
-    });
+    const setReason = (reason: string | null) =>
+      t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
+        await tx.execute(sql`update audit_events set reason = ${reason} where seq = ${target.seq}`);
+        await tx.execute(sql`alter table audit_events enable trigger audit_events_no_update_delete`);
+      });
+    await setReason("nothing to see");
+    // The other tests of this file share the day's trail: it is put back as it was afterwards.
+    onTestFinished(() => setReason(target.reason));
     const check = (await (await t.request("/api/v1/audit/verify", { cookie: sam })).json()) as ChainCheck;
     expect(check).toMatchObject({ ok: false, firstBadSeq: target.seq });
     const state = (await (await t.request("/api/v1/audit/state", { cookie: sam })).json()) as ChainState;

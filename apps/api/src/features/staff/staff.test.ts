@@ -1,26 +1,30 @@
 import type { CreatedStaff, StaffList, StaffMember } from "@recovery-desk/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventsOf } from "../../test/audit.ts";
 import { createTestContext, type TestContext } from "../../test/context.ts";
 
 let t: TestContext;
 let admin: string;
-beforeAll(async () => {
+// Each test starts from its own copy of the test world.
+beforeEach(async () => {
   t = await createTestContext();
   admin = await t.signIn("ada.admin");
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
+
+/** Ada adds the agent Ben. */
+async function addBen(): Promise<CreatedStaff> {
+  const res = await t.request("/api/v1/staff", {
+    cookie: admin,
+    body: { username: "ben.agent", displayName: "Ben Agent", role: "agent" },
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as CreatedStaff;
+}
 
 describe("staff administration", () => {
-  let created: CreatedStaff;
-
   it("creates a staff member whose initial password, shown once, signs in", async () => {
-    const res = await t.request("/api/v1/staff", {
-      cookie: admin,
-      body: { username: "ben.agent", displayName: "Ben Agent", role: "agent" },
-    });
-    expect(res.status).toBe(201);
-    created = (await res.json()) as CreatedStaff;
+    const created = await addBen();
     expect(created.staff).toMatchObject({ username: "ben.agent", role: "agent", disabled: false });
     expect(created.initialPassword.replaceAll("-", "")).toHaveLength(16);
     await t.signIn("ben.agent", created.initialPassword);
@@ -30,6 +34,7 @@ describe("staff administration", () => {
   });
 
   it("lists staff without any password", async () => {
+    await addBen();
     const list = (await (await t.request("/api/v1/staff", { cookie: admin })).json()) as StaffList;
     expect(list.items.map((s) => s.username)).toEqual(["ada.admin", "ava.agent", "ben.agent", "sam.supervisor"]);
     expect(JSON.stringify(list)).not.toMatch(/argon2|password/i);
@@ -44,6 +49,7 @@ describe("staff administration", () => {
   });
 
   it("changes a role", async () => {
+    const created = await addBen();
     const res = await t.request(`/api/v1/staff/${created.staff.id}`, {
       method: "PATCH",
       cookie: admin,
@@ -57,6 +63,7 @@ describe("staff administration", () => {
   });
 
   it("disables a staff member and ends their sessions at once", async () => {
+    const created = await addBen();
     const session = await t.signIn("ben.agent", created.initialPassword);
     expect((await t.request("/api/v1/auth/me", { cookie: session })).status).toBe(200);
     const res = await t.request(`/api/v1/staff/${created.staff.id}`, {
@@ -92,6 +99,7 @@ describe("staff administration", () => {
   });
 
   it("refuses an empty change", async () => {
+    const created = await addBen();
     expect(
       (await t.request(`/api/v1/staff/${created.staff.id}`, { method: "PATCH", cookie: admin, body: {} })).status,
     ).toBe(400);
@@ -125,6 +133,8 @@ describe("clearing a staff member's sign-in limit", () => {
   });
 
   it("lets them sign in again at once, and records who cleared it", async () => {
+    for (let i = 0; i < 6; i++) await guess("sam.supervisor", i);
+    expect((await member("sam.supervisor")).signInLimitedUntil).not.toBeNull();
     const sam = await member("sam.supervisor");
     const res = await t.request(`/api/v1/staff/${sam.id}/clear-sign-in-limit`, { method: "POST", cookie: admin });
     expect(res.status).toBe(200);
