@@ -1,13 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import {
-  findPostgresBin,
-  freePort,
-  logTail,
-  runAsServerUser,
-  waitForTcp,
-} from "@recovery-desk/test-support/postgres-cluster";
+import { freePort } from "@recovery-desk/test-support/ports";
+import { findPostgresBin, logTail, runAsServerUser, waitForTcp } from "@recovery-desk/test-support/postgres-cluster";
 
 /** Settings for measuring: durable commits as in production, memory sized for a 24 GiB machine. */
 const MEASURE_SETTINGS = [

@@ -1,11 +1,5 @@
+import { quantile } from "@recovery-desk/test-support/stats";
 import type { Measurement } from "./types.ts";
-
-/** The q-quantile (0..1) of sorted values, by nearest rank. */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank] as number;
-}
 
 /** Percentiles of latencies in milliseconds, and the throughput over `seconds` when given. */
 export function summarize(

@@ -16,8 +16,8 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { launchBrowser } from "@recovery-desk/test-support/browser";
 import { REPO_ROOT, type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import { quantile } from "@recovery-desk/test-support/stats";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { quantile } from "../lib/stats.ts";
 import type { Measurement, ScenarioResult } from "../lib/types.ts";
 
 export type B9Options = { quick: boolean; workDir: string; log: (line: string) => void };

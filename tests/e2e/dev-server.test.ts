@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, REPO_ROOT } from "@recovery-desk/test-support/server";
+import { freePort } from "@recovery-desk/test-support/ports";
+import { REPO_ROOT } from "@recovery-desk/test-support/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**

@@ -5,10 +5,12 @@
  * error rate must be zero; latency and throughput are reported, not asserted (the benchmarks own
  * speed targets). The figures go to .tmp/soak-load.json.
  */
+
+import { quantile } from "@recovery-desk/test-support/stats";
 import autocannon from "autocannon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyClient, signIn } from "./client.ts";
-import { percentile, report, type SoakWorld, startSoakWorld, verifyAuditChain, writeReport } from "./world.ts";
+import { report, type SoakWorld, startSoakWorld, verifyAuditChain, writeReport } from "./world.ts";
 
 const DURATION_S = 20;
 const CONNECTIONS = 16;
@@ -224,9 +226,9 @@ describe("load", () => {
       requests,
       requestsPerSecond: Math.round((requests / DURATION_S) * 10) / 10,
       latencyMs: {
-        p50: round(percentile(latencies, 50)),
-        p95: round(percentile(latencies, 95)),
-        p99: round(percentile(latencies, 99)),
+        p50: round(quantile(latencies, 0.5)),
+        p95: round(quantile(latencies, 0.95)),
+        p99: round(quantile(latencies, 0.99)),
         max: round(latencies.at(-1) ?? 0),
       },
       errors: result.errors,
@@ -242,8 +244,8 @@ describe("load", () => {
               requests: k.requests,
               statuses: k.statuses,
               unexpected: k.unexpected,
-              p50Ms: round(percentile(sorted, 50)),
-              p95Ms: round(percentile(sorted, 95)),
+              p50Ms: round(quantile(sorted, 0.5)),
+              p95Ms: round(quantile(sorted, 0.95)),
             },
           ];
         }),

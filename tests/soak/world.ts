@@ -87,10 +87,3 @@ export function writeReport(name: string, report: unknown): string {
 export function report(text: string): void {
   process.stdout.write(`${text}\n`);
 }
-
-/** Percentile of sorted numbers (nearest rank). */
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
-}

@@ -18,9 +18,10 @@ import {
   realpathSync,
   rmSync,
 } from "node:fs";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
+import { freePort } from "./ports.ts";
 
 export interface PostgresCluster {
   /** Superuser connection URL, e.g. postgres://postgres@127.0.0.1:PORT/postgres */
@@ -135,19 +136,6 @@ export function logTail(logFile: string): string {
   } catch {
     return "(no server log)";
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("Could not pick a free TCP port."))));
-    });
-  });
 }
 
 function canConnect(port: number): Promise<boolean> {

@@ -13,7 +13,7 @@ import {
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort } from "@recovery-desk/test-support/server";
+import { freePort } from "@recovery-desk/test-support/ports";
 import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
 import { DataDirInUseError, LOCK_FILE, type LockHolder, lockDataDir } from "./data-dir-lock.ts";
 
