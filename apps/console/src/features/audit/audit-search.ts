@@ -8,15 +8,19 @@ function text(value: unknown, max: number): string | undefined {
   return trimmed && trimmed.length <= max ? trimmed : undefined;
 }
 
-// The date part checks the days of each month, leap years included (the same pattern as the shared
-// contract's timestamps).
-const DATE =
-  "(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))";
 /** A UTC instant with seconds, e.g. `2026-11-23T14:05:00Z` or `2026-11-23T14:05:00.250Z`. */
-const UTC_INSTANT = new RegExp(`^${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?Z$`);
+const UTC_INSTANT = /^(\d{4})-(\d\d)-(\d\d)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/;
 
+/** The instant, when it is one on a day the calendar has (leap years included), as the contract's timestamps. */
 function instant(value: unknown): string | undefined {
-  return typeof value === "string" && UTC_INSTANT.test(value) ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const parts = UTC_INSTANT.exec(value);
+  if (!parts) return undefined;
+  const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
+  // A day the month does not have rolls over into the next month.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? value : undefined;
 }
 
 export type AuditSearch = {
