@@ -1,6 +1,6 @@
 import type { AuditEvent } from "@recovery-desk/shared";
 import { formatDateTime, formatRelative } from "../../lib/format.ts";
-import { describeEvent } from "../../lib/timeline-words.ts";
+import { describeEvent } from "./timeline-words.ts";
 
 type HistoryEntryProps = {
   event: AuditEvent;

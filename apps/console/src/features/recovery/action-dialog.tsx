@@ -1,10 +1,10 @@
 import type { AccountDetail } from "@recovery-desk/shared";
 import { useState } from "react";
-import { WINDOW_CLOSED } from "../../lib/action-problem-words.ts";
 import type { ChannelOption, DeliveryChannel, RecoveryKind } from "../../lib/recovery-options.ts";
 import { ACTION_LABELS, actionOutcome, actionQuestion, suggestedReason } from "../../lib/recovery-words.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { ActionProblem } from "./action-problem.tsx";
+import { WINDOW_CLOSED } from "./action-problem-words.ts";
 import { ChannelField } from "./channel-field.tsx";
 import { ReasonDialog } from "./reason-dialog.tsx";
 import type { RecoveryRequest } from "./recovery-request.ts";

@@ -1,6 +1,6 @@
-import { describeActionProblem } from "../../lib/action-problem-words.ts";
 import type { DeliveryChannel, RecoveryKind } from "../../lib/recovery-options.ts";
 import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { describeActionProblem } from "./action-problem-words.ts";
 
 type ActionProblemProps = { error: unknown; kind: RecoveryKind; channel: DeliveryChannel | null };
 

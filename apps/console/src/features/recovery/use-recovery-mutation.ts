@@ -2,10 +2,10 @@ import type { AccountDetail } from "@recovery-desk/shared";
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { accountKeys } from "../../api/accounts.ts";
 import { isApiProblem } from "../../api/problem.ts";
-import { describeActionProblem } from "../../lib/action-problem-words.ts";
 import { failureTitle, successMessage } from "../../lib/recovery-words.ts";
 import { outcomeKnown, useIdempotencyKeys } from "../../lib/use-idempotency-keys.ts";
 import { useToast } from "../toasts/toast-context.ts";
+import { describeActionProblem } from "./action-problem-words.ts";
 import { fingerprint, performRecovery, type RecoveryRequest, type RecoveryResult } from "./recovery-request.ts";
 
 /** One confirm: which opening of the dialog it came from, what was asked, and its Idempotency-Key. */

@@ -1,7 +1,7 @@
-import { isApiProblem } from "../api/problem.ts";
-import { describeProblem, type ProblemMessage } from "./problem-words.ts";
-import type { DeliveryChannel, RecoveryKind } from "./recovery-options.ts";
-import { ACTION_LABELS } from "./recovery-words.ts";
+import { isApiProblem } from "../../api/problem.ts";
+import { describeProblem, type ProblemMessage } from "../../lib/problem-words.ts";
+import type { DeliveryChannel, RecoveryKind } from "../../lib/recovery-options.ts";
+import { ACTION_LABELS } from "../../lib/recovery-words.ts";
 
 /** A failed recovery action in words: a title, what happened, and the reference for support. */
 export type ActionProblemMessage = ProblemMessage & { title: string };

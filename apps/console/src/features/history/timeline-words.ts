@@ -1,7 +1,7 @@
 import type { AuditEvent, VerificationMethod } from "@recovery-desk/shared";
-import { formatDate, formatDateTime, plural } from "./format.ts";
-import { CHANNEL_ROUTE } from "./recovery-words.ts";
-import { METHOD_LABELS, VERIFIED_BY } from "./verification-words.ts";
+import { formatDate, formatDateTime, plural } from "../../lib/format.ts";
+import { CHANNEL_ROUTE } from "../../lib/recovery-words.ts";
+import { METHOD_LABELS, VERIFIED_BY } from "../../lib/verification-words.ts";
 
 /** One history entry in words: what happened, who did it, and the agent's reason and case. */
 export type EventWords = { what: string; by: string; note: string | null };
