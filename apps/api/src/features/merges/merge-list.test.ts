@@ -1,5 +1,5 @@
 import type { AccountSummary, Merge, MergePage } from "@recovery-desk/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accountByUsername } from "../../test/accounts.ts";
 import { createTestContext, type TestContext } from "../../test/context.ts";
 import { verifyByQuestions } from "../../test/verify.ts";
@@ -11,7 +11,8 @@ let ana: string;
 let ana1984: string;
 let proposed: Merge;
 
-beforeAll(async () => {
+// Each test starts from its own copy of the test world, with Ava's proposal in it.
+beforeEach(async () => {
   t = await createTestContext();
   const ava = await t.signIn("ava.agent");
   sam = await t.signIn("sam.supervisor");
@@ -25,7 +26,7 @@ beforeAll(async () => {
   expect(res.status).toBe(201);
   proposed = (await res.json()) as Merge;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const listed = async (status: string) => {
   const res = await t.request(`/api/v1/merges?status=${status}`, { cookie: sam });
