@@ -1,10 +1,10 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRouter, type RouterHistory } from "@tanstack/react-router";
 import { authKeys } from "../api/auth.ts";
-import { RouteError } from "../features/route-states/route-error.tsx";
-import { RouteNotFound } from "../features/route-states/route-not-found.tsx";
-import { RoutePending } from "../features/route-states/route-pending.tsx";
 import { routeTree } from "../routeTree.gen.ts";
+import { RouteError } from "../ui/route-states/route-error.tsx";
+import { RouteNotFound } from "../ui/route-states/route-not-found.tsx";
+import { RoutePending } from "../ui/route-states/route-pending.tsx";
 import { createAuthState } from "./auth-state.ts";
 import { createQueryClient } from "./query-client.ts";
 import { parseSearch, stringifySearch } from "./search-params.ts";

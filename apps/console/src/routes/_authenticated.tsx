@@ -1,8 +1,8 @@
 import { createFileRoute, Outlet, redirect } from "@tanstack/react-router";
 import { meQuery } from "../api/auth.ts";
 import { isApiProblem } from "../api/problem.ts";
-import { FramedRouteError } from "../features/route-states/framed.tsx";
 import { AppShell } from "../features/shell/app-shell.tsx";
+import { FramedRouteError } from "../features/shell/framed.tsx";
 
 /** Every page behind sign-in. Nobody signed in: off to /login, and back here afterwards. */
 export const Route = createFileRoute("/_authenticated")({

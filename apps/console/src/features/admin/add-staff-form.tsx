@@ -5,7 +5,7 @@ import type { ProblemMessage } from "../../lib/problem-words.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
 import { Field } from "../../ui/field.tsx";
 import { Input } from "../../ui/input.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { RoleField } from "./role-field.tsx";
 import { ShowOnceFormButtons } from "./show-once-dialog.tsx";
 

@@ -3,7 +3,7 @@ import type { ProblemMessage } from "../../lib/problem-words.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { DialogDescription, DialogTitle } from "../../ui/dialog.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { AdminDialog, type FocusReturn } from "./admin-dialog.tsx";
 
 type ConfirmDialogProps = {

@@ -6,7 +6,7 @@ import { AlertRegion } from "../../ui/alert.tsx";
 import { Field } from "../../ui/field.tsx";
 import { Input } from "../../ui/input.tsx";
 import { Label } from "../../ui/label.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { SCOPE_DESCRIPTIONS } from "./admin-words.ts";
 import { ShowOnceFormButtons } from "./show-once-dialog.tsx";
 

@@ -4,7 +4,7 @@ import { ROLE_LABELS } from "../../lib/account-words.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { DialogDescription, DialogTitle } from "../../ui/dialog.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { AdminDialog, type FocusReturn } from "./admin-dialog.tsx";
 import { describeStaffChangeProblem } from "./admin-words.ts";
 import { RoleField } from "./role-field.tsx";

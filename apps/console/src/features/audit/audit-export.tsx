@@ -4,7 +4,7 @@ import type { AuditFilters } from "../../api/audit.ts";
 import { type ExportFormat, fetchAuditExport, saveFile } from "../../api/audit-export.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { hasFilters } from "./audit-search.ts";
 import { events as eventCount } from "./audit-words.ts";
 

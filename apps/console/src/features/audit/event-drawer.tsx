@@ -8,7 +8,7 @@ import { Button } from "../../ui/button.tsx";
 import { DescriptionItem, DescriptionList } from "../../ui/description-list.tsx";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from "../../ui/dialog.tsx";
 import { ArrowLeftIcon, CheckIcon, CrossIcon } from "../../ui/icons.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { ACTOR_TYPE_LABELS, actionLabel, formatCount, formatEventTime, formatUtc } from "./audit-words.ts";
 import { CopyButton } from "./copy-button.tsx";
 

@@ -5,9 +5,9 @@ import { accountKeys } from "../../api/accounts.ts";
 import { mergeKeys, proposeMerge } from "../../api/merges.ts";
 import { outcomeKnown, useIdempotencyKeys } from "../../lib/use-idempotency-keys.ts";
 import { Alert, AlertRegion } from "../../ui/alert.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
+import { useToast } from "../../ui/toast-context.ts";
 import { ReasonDialog } from "../recovery/reason-dialog.tsx";
-import { useToast } from "../toasts/toast-context.ts";
 import { likelihoodWords, MAX_MERGED } from "./duplicate-words.ts";
 import { describeMergeProblem } from "./merge-problem-words.ts";
 

@@ -4,7 +4,7 @@ import { timelineQuery } from "../../api/timeline.ts";
 import { useNow } from "../../lib/use-now.ts";
 import { Button } from "../../ui/button.tsx";
 import { Section } from "../../ui/card.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { HistoryEntry } from "./history-entry.tsx";
 import { HistorySkeleton } from "./history-skeleton.tsx";
 

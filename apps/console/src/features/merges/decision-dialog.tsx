@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { accountKeys } from "../../api/accounts.ts";
 import { decideMerge, mergeKeys } from "../../api/merges.ts";
 import { outcomeKnown, useIdempotencyKeys } from "../../lib/use-idempotency-keys.ts";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
+import { useToast } from "../../ui/toast-context.ts";
 import { ComparisonTable } from "../duplicates/comparison-table.tsx";
 import { describeMergeProblem } from "../duplicates/merge-problem-words.ts";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
 import { ReasonDialog } from "../recovery/reason-dialog.tsx";
-import { useToast } from "../toasts/toast-context.ts";
 import { DECISION_WORDS, type Decision, suggestedDecisionReason } from "./merge-words.ts";
 
 type DecisionDialogProps = { merge: ListedMerge; decision: Decision; onDone: () => void };

@@ -5,10 +5,10 @@ import { type ReactNode, useEffect, useId, useRef } from "react";
 import { duplicateClustersQuery } from "../../api/merges.ts";
 import { plural } from "../../lib/format.ts";
 import { Button } from "../../ui/button.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { Skeleton } from "../../ui/skeleton.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { StatusBadge } from "../account/status-badge.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
 
 export const CLUSTERS_LABEL = "Duplicate clusters";
 

@@ -5,7 +5,7 @@ import { formatTimeWithSeconds, plural } from "../../lib/format.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
 import { RefreshIcon } from "../../ui/icons.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { OutboxMessageItem } from "./outbox-message.tsx";
 
 /**

@@ -1,5 +1,5 @@
 import type { DeliveryChannel, RecoveryKind } from "../../lib/recovery-options.ts";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { describeActionProblem } from "./action-problem-words.ts";
 
 type ActionProblemProps = { error: unknown; kind: RecoveryKind; channel: DeliveryChannel | null };

@@ -4,7 +4,7 @@ import { accountKeys } from "../../api/accounts.ts";
 import { isApiProblem } from "../../api/problem.ts";
 import { failureTitle, successMessage } from "../../lib/recovery-words.ts";
 import { outcomeKnown, useIdempotencyKeys } from "../../lib/use-idempotency-keys.ts";
-import { useToast } from "../toasts/toast-context.ts";
+import { useToast } from "../../ui/toast-context.ts";
 import { describeActionProblem } from "./action-problem-words.ts";
 import { fingerprint, performRecovery, type RecoveryRequest, type RecoveryResult } from "./recovery-request.ts";
 

@@ -7,7 +7,7 @@ import { useFocusAfterRender } from "../../lib/use-focus-after-render.ts";
 import { methodChoices } from "../../lib/verification-words.ts";
 import { Alert, AlertRegion } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { checkCaseRef } from "./case-ref.ts";
 import { CaseRefField } from "./case-ref-field.tsx";
 import { MethodButtons } from "./method-buttons.tsx";

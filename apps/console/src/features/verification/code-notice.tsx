@@ -2,7 +2,7 @@ import type { Ref } from "react";
 import { codeTriesLeft } from "../../lib/verification-words.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Button } from "../../ui/button.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { ProblemNotice } from "../../ui/problem-notice.tsx";
 
 /** Why the code step is not done yet. */
 export type CodeNotice =

@@ -1,8 +1,8 @@
 import { type ErrorComponentProps, Link, useRouter } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { isApiProblem } from "../../api/problem.ts";
-import { Button } from "../../ui/button.tsx";
-import { ProblemNotice } from "../problem/problem-notice.tsx";
+import { Button } from "../button.tsx";
+import { ProblemNotice } from "../problem-notice.tsx";
 import { RoleRequired, useRoleRefusal } from "./role-required.tsx";
 
 /**

@@ -1,4 +1,4 @@
-import { Skeleton } from "../../ui/skeleton.tsx";
+import { Skeleton } from "../skeleton.tsx";
 
 /** Shown while a page's data is on its way (only after a short delay, so fast pages never flash). */
 export function RoutePending() {

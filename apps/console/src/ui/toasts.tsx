@@ -1,6 +1,6 @@
 import { useRouterState } from "@tanstack/react-router";
 import { type ReactNode, useCallback, useState } from "react";
-import { Toast, ToastProvider } from "../../ui/toast.tsx";
+import { Toast, ToastProvider } from "./toast.tsx";
 import { ToastContext, type ToastMessage } from "./toast-context.ts";
 
 /** Long enough to read while talking to the caller; the timer pauses while the toast is hovered or focused. */

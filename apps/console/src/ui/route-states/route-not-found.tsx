@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { Button } from "../../ui/button.tsx";
+import { Button } from "../button.tsx";
 
 /** A web address the console does not know; shown inside the app frame, with the way back to search. */
 export function RouteNotFound() {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { describeProblem, type ProblemMessage } from "../../lib/problem-words.ts";
-import { Alert } from "../../ui/alert.tsx";
+import { describeProblem, type ProblemMessage } from "../lib/problem-words.ts";
+import { Alert } from "./alert.tsx";
 
 type ProblemNoticeProps = {
   /** The failure itself, put in words here; or `problem`, already put in words by the feature. */

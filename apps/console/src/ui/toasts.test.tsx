@@ -1,10 +1,10 @@
 import { screen, waitFor } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openAccountPage } from "../../test/account-page.ts";
-import { startFakeClock } from "../../test/clock.ts";
-import { maria } from "../../test/fixtures.ts";
-import { openVerifiedWindow } from "../../test/open-window.ts";
-import { actionButton, confirmChord, findToast, toastsNow } from "../../test/recovery-page.ts";
+import { openAccountPage } from "../test/account-page.ts";
+import { startFakeClock } from "../test/clock.ts";
+import { maria } from "../test/fixtures.ts";
+import { openVerifiedWindow } from "../test/open-window.ts";
+import { actionButton, confirmChord, findToast, toastsNow } from "../test/recovery-page.ts";
 
 describe("toasts", () => {
   beforeEach(() => startFakeClock());

@@ -1,7 +1,7 @@
 import type { ErrorComponentProps } from "@tanstack/react-router";
-import { Frame } from "../shell/frame.tsx";
-import { RouteError } from "./route-error.tsx";
-import { RouteNotFound } from "./route-not-found.tsx";
+import { RouteError } from "../../ui/route-states/route-error.tsx";
+import { RouteNotFound } from "../../ui/route-states/route-not-found.tsx";
+import { Frame } from "./frame.tsx";
 
 /**
  * What the routes above the signed-in frame show when they cannot go on (the session check failed,

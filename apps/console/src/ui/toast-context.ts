@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { ToastTone } from "../../ui/toast.tsx";
+import type { ToastTone } from "./toast.tsx";
 
 /** A message for the corner of the screen: what happened, and optionally what to do next. */
 export type ToastMessage = { tone: ToastTone; title: string; description?: string };

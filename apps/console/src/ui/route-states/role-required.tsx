@@ -5,8 +5,8 @@ import { useEffect, useRef } from "react";
 import { isApiProblem } from "../../api/problem.ts";
 import { RoleRequiredError, type RoleRequiredWords } from "../../app/require-role.ts";
 import { ROLE_LABELS } from "../../lib/account-words.ts";
-import { Button } from "../../ui/button.tsx";
-import { ShieldIcon } from "../../ui/icons.tsx";
+import { Button } from "../button.tsx";
+import { ShieldIcon } from "../icons.tsx";
 
 const authenticatedRoute = getRouteApi("/_authenticated");
 
