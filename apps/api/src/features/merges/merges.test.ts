@@ -1,7 +1,7 @@
 import type { DuplicateClusterPage, Duplicates, Merge } from "@recovery-desk/shared";
 import { normalizeAddress } from "@recovery-desk/shared";
 import { asc, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accounts, addresses } from "../../db/schema/index.ts";
 import { DAY } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
@@ -15,14 +15,15 @@ let sam: string;
 let ana: string;
 let ana1984: string;
 
-beforeAll(async () => {
+// Each test starts from its own copy of the test world.
+beforeEach(async () => {
   t = await createTestContext();
   ava = await t.signIn("ava.agent");
   sam = await t.signIn("sam.supervisor");
   ana = (await accountByUsername(t.database.db, "ana.silva")).id;
   ana1984 = (await accountByUsername(t.database.db, "anasilva1984")).id;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const rowsOf = async (ids: string[]) => ({
   accounts: await t.database.db.select().from(accounts).where(inArray(accounts.id, ids)).orderBy(asc(accounts.id)),
@@ -98,6 +99,7 @@ describe("proposing a merge", () => {
   });
 
   it("refuses an account at another address", async () => {
+    await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
     const kim = await accountByUsername(t.database.db, "kim.nguyen");
     const res = await propose({ survivorId: ana, mergedIds: [kim.id], reason: "x" });
     expect(res.status).toBe(409);
@@ -106,10 +108,9 @@ describe("proposing a merge", () => {
 });
 
 describe("approving, rejecting and undoing", () => {
-  let merge: Merge;
-  let before: Awaited<ReturnType<typeof rowsOf>>;
-
-  it("proposes ana.silva + anasilva1984, waiting for a supervisor", async () => {
+  /** Ava, verified with Ana under CASE-9, proposes anasilva1984 into ana.silva (which has a mailing address of its own); `before` is both accounts' rows before. */
+  async function proposeAnas() {
+    await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
     await t.database.db.insert(addresses).values({
       id: "adr_mailingofana1984",
       accountId: ana1984,
@@ -123,14 +124,24 @@ describe("approving, rejecting and undoing", () => {
       createdAt: t.clock.now(),
       updatedAt: t.clock.now(),
     });
-    before = await rowsOf([ana, ana1984]);
+    const before = await rowsOf([ana, ana1984]);
     const res = await propose({
       survivorId: ana,
       mergedIds: [ana1984],
       reason: "Same person, second account from 2022",
     });
     expect(res.status).toBe(201);
-    merge = (await res.json()) as Merge;
+    return { merge: (await res.json()) as Merge, before };
+  }
+  /** The proposal above, approved by Sam. */
+  async function mergeAnas() {
+    const proposed = await proposeAnas();
+    expect((await decide(proposed.merge.id, "approve")).status).toBe(200);
+    return proposed;
+  }
+
+  it("proposes ana.silva + anasilva1984, waiting for a supervisor", async () => {
+    const { merge } = await proposeAnas();
     expect(merge).toMatchObject({
       status: "pending_approval",
       survivorId: ana,
@@ -146,12 +157,14 @@ describe("approving, rejecting and undoing", () => {
   });
 
   it("does not let the proposer approve their own merge", async () => {
+    const { merge } = await proposeAnas();
     const agentAsSupervisor = await t.signIn("sam.supervisor");
     expect((await decide(merge.id, "approve", ava)).status).toBe(403);
     expect(agentAsSupervisor).toBeTruthy();
   });
 
   it("completes exactly once when fifty approvals arrive together", async () => {
+    const { merge } = await proposeAnas();
     const results = await Promise.all(Array.from({ length: 50 }, () => decide(merge.id, "approve")));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -165,6 +178,7 @@ describe("approving, rejecting and undoing", () => {
   });
 
   it("leaves anasilva1984 merged into ana.silva, with its other address moved", async () => {
+    const { merge } = await mergeAnas();
     const got = (await (await t.request(`/api/v1/merges/${merge.id}`, { cookie: ava })).json()) as Merge;
     expect(got).toMatchObject({
       status: "completed",
@@ -183,6 +197,7 @@ describe("approving, rejecting and undoing", () => {
   });
 
   it("undoes the merge and both accounts are exactly as before", async () => {
+    const { merge, before } = await mergeAnas();
     const res = await decide(merge.id, "undo");
     expect(res.status).toBe(200);
     expect(((await res.json()) as Merge).status).toBe("undone");
