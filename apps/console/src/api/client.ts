@@ -1,19 +1,8 @@
+import type { AnswerResult, AnswerSchema } from "./answer-schema.ts";
 import { ApiProblem, problemFromResponse } from "./problem.ts";
 
 /** Every API path the console uses lives under this prefix, on the console's own origin. */
 const API_PREFIX = "/api/v1";
-
-/** A Standard Schema's verdict (https://standardschema.dev): the value read, or what is wrong. */
-type AnswerResult<T> = { readonly value: T; readonly issues?: undefined } | { readonly issues: ReadonlyArray<unknown> };
-
-/**
- * What checks an answer: any Standard Schema. The shared contract's zod schemas, the zod/mini ones
- * of the first pages (first-page-schemas.ts) and the contract's schemas that load on first use
- * (contract.ts) all are one.
- */
-export type AnswerSchema<T> = {
-  readonly "~standard": { validate(value: unknown): AnswerResult<T> | Promise<AnswerResult<T>> };
-};
 
 type ApiFetchOptions<T> = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -1,5 +1,5 @@
 import { afterFirstPage } from "../lib/after-first-page.ts";
-import type { AnswerSchema } from "./client.ts";
+import type { AnswerSchema } from "./answer-schema.ts";
 import { ApiProblem } from "./problem.ts";
 
 /**

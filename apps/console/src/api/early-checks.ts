@@ -1,5 +1,5 @@
 import { ERROR_CODES, type ErrorCode, type Problem, ROLES, type Role, type StaffEnvelope } from "@recovery-desk/shared";
-import type { AnswerSchema } from "./client.ts";
+import type { AnswerSchema } from "./answer-schema.ts";
 
 /*
  * Two answers are read before the shared contract's schemas are loaded (see contract.ts): who is
