@@ -1,8 +1,6 @@
 import type { StaffMember } from "@recovery-desk/shared";
 import type { FocusReturn } from "./admin-dialog.tsx";
-import { describeStaffChangeProblem } from "./admin-words.ts";
-import { ConfirmDialog } from "./confirm-dialog.tsx";
-import { useStaffChange } from "./use-staff-change.ts";
+import { StaffConfirmDialog, type StaffConfirmWords } from "./staff-confirm-dialog.tsx";
 
 type StaffSignInDialogProps = {
   /** Whose sign-in is blocked; null while closed. */
@@ -12,35 +10,29 @@ type StaffSignInDialogProps = {
   onCleared: (updated: StaffMember) => void;
 };
 
+const words = (member: StaffMember | null): StaffConfirmWords => ({
+  title: member ? `Let ${member.displayName} sign in again?` : "Let them sign in again?",
+  description: member
+    ? `The failed attempts for ${member.username} are cleared and they can sign in at once. If they did not make those attempts, someone may be guessing their password.`
+    : "",
+  confirmLabel: "Clear failed attempts",
+  tone: "primary",
+});
+
 /**
  * "Let … sign in again?": clears the failed attempts that have a username refused, for someone
  * locked out by their own typos or by someone else's guesses.
  */
 export function StaffSignInDialog({ member, returnFocusTo, onClose, onCleared }: StaffSignInDialogProps) {
-  const { change, busy, error, reset } = useStaffChange({ onChanged: (updated) => onCleared(updated) });
-
   return (
-    <ConfirmDialog
-      open={member !== null}
-      onOpenChange={(open) => {
-        if (open) return;
-        reset();
-        onClose();
-      }}
+    <StaffConfirmDialog
+      member={member}
+      isSelf={false}
       returnFocusTo={returnFocusTo}
-      title={member ? `Let ${member.displayName} sign in again?` : "Let them sign in again?"}
-      description={
-        member
-          ? `The failed attempts for ${member.username} are cleared and they can sign in at once. If they did not make those attempts, someone may be guessing their password.`
-          : ""
-      }
-      confirmLabel="Clear failed attempts"
-      tone="primary"
-      busy={busy}
-      problem={member && error ? describeStaffChangeProblem(error, member, false) : null}
-      onConfirm={() => {
-        if (member) change({ target: member, clearSignInLimit: true });
-      }}
+      onClose={onClose}
+      onChanged={onCleared}
+      words={words}
+      changeOf={(target) => ({ target, clearSignInLimit: true })}
     />
   );
 }

@@ -5,7 +5,7 @@ import { isApiProblem } from "../../api/problem.ts";
 import { outcomeKnown, useIdempotencyKeys } from "../../lib/use-idempotency-keys.ts";
 
 /** A change to someone's role or access, or clearing the failed sign-in attempts that block them. */
-type StaffChange =
+export type StaffChange =
   | { target: StaffMember; change: UpdateStaffRequest }
   | { target: StaffMember; clearSignInLimit: true };
 
