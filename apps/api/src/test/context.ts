@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
+import type { Problem } from "@recovery-desk/shared";
+import type { ClientResponse } from "hono/client";
+import { hc } from "hono/client";
 import type { Logger } from "pino";
 import postgres from "postgres";
-import { inject } from "vitest";
-import { createApp } from "../app.ts";
+import { expect, inject } from "vitest";
+import { type ApiType, createApp } from "../app.ts";
 import { type Database, openPglite, openPostgres } from "../db/client.ts";
 import { DEMO_STAFF_PASSWORD } from "../demo/personas.ts";
 import { type AppConfig, type AppDeps, DEFAULT_CONFIG } from "../deps.ts";
@@ -19,10 +22,20 @@ export interface TestContext {
   deps: AppDeps;
   /** Sends a request to the app in-process; JSON bodies are encoded and typed headers added. */
   request(path: string, init?: RequestOptions): Promise<Response>;
+  /**
+   * A client typed from the API's route definitions, sending in-process as `caller` (a session
+   * cookie, or `{ key }` for an API key): a contract change breaks the tests that use it at compile time.
+   */
+  api(caller?: Caller): ApiClient;
   /** Signs a demo staff member in and returns the cookie to send. */
   signIn(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
+
+/** Who a typed call is from: a session cookie, or an API key sent as a bearer token. */
+export type Caller = string | { cookie?: string; key?: string; headers?: Record<string, string> };
+
+export type ApiClient = ReturnType<typeof hc<ApiType>>;
 
 export interface RequestOptions {
   method?: string;
@@ -93,7 +106,44 @@ export async function createTestContext(
     return sessionCookieOf(res);
   };
 
-  return { app, database, clock, deps, request, signIn, close: () => database.close() };
+  const api = (caller: Caller = {}) => {
+    const { cookie, key, headers = {} } = typeof caller === "string" ? { cookie: caller } : caller;
+    return hc<ApiType>("http://localhost/api/v1", {
+      fetch: (input: string | URL | Request, requestInit?: RequestInit) =>
+        Promise.resolve(app.request(input, requestInit)),
+      headers: {
+        ...headers,
+        ...(cookie ? { cookie } : {}),
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+      },
+    });
+  };
+
+  return { app, database, clock, deps, request, api, signIn, close: () => database.close() };
+}
+
+type AnyClientResponse = ClientResponse<unknown, number, "json">;
+/** The body a typed answer has at one status. */
+type BodyAt<R extends AnyClientResponse, S extends number> =
+  R extends ClientResponse<infer T, infer U, "json"> ? (U extends S ? T : never) : never;
+
+/**
+ * The body of a typed answer after checking its status, typed as the route declares it for that
+ * status. A wrong status fails the test with the body, which says why.
+ */
+export async function answerOf<R extends AnyClientResponse, S extends R["status"]>(
+  res: R,
+  status: S,
+): Promise<BodyAt<R, S>> {
+  if (res.status !== status) expect(`${res.status} ${await res.clone().text()}`).toBe(String(status));
+  return (await res.json()) as BodyAt<R, S>;
+}
+
+/** The problem+json body of an answer after checking its status, for statuses a route does not declare itself. */
+export async function problemOf(res: Response | AnyClientResponse, status: number): Promise<Problem> {
+  if (res.status !== status) expect(`${res.status} ${await res.clone().text()}`).toBe(String(status));
+  expect(res.headers.get("content-type")).toContain("application/problem+json");
+  return (await res.json()) as Problem;
 }
 
 /** The `name=value` of the session cookie a response sets. */

@@ -1,10 +1,10 @@
-import type { AccountDetail, AccountSummary, AccountSummaryPage } from "@recovery-desk/shared";
+import type { AccountSummary, AccountSummaryPage } from "@recovery-desk/shared";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts } from "../../db/schema/index.ts";
 import { MINUTE } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, createTestContext, problemOf, type TestContext } from "../../test/context.ts";
 import { planSearch } from "./search.ts";
 
 let t: TestContext;
@@ -15,11 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function search(params: Record<string, string>): Promise<AccountSummaryPage> {
-  const res = await t.request(`/api/v1/accounts?${new URLSearchParams(params)}`, { cookie });
-  expect(res.status).toBe(200);
-  return (await res.json()) as AccountSummaryPage;
+type SearchQuery = Parameters<ReturnType<TestContext["api"]>["accounts"]["$get"]>[0]["query"];
+async function search(query: SearchQuery): Promise<AccountSummaryPage> {
+  return answerOf(await t.api(cookie).accounts.$get({ query }), 200);
 }
+const detailOf = async (id: string, caller = cookie) =>
+  answerOf(await t.api(caller).accounts[":id"].$get({ param: { id } }), 200);
 const usernames = (page: AccountSummaryPage) => page.items.map((a) => a.username);
 
 describe("finding a caller's account", () => {
@@ -142,15 +143,14 @@ describe("finding a caller's account", () => {
     [{ q: "x".repeat(201) }, "query.q"],
   ])("refuses %o with a validation problem naming %s", async (params, path) => {
     const res = await t.request(`/api/v1/accounts?${new URLSearchParams(params)}`, { cookie });
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as { code: string; errors: { path: string }[] };
+    const body = await problemOf(res, 400);
     expect(body.code).toBe("validation_failed");
-    expect(body.errors.map((e) => e.path)).toContain(path);
+    expect(body.errors?.map((e) => e.path)).toContain(path);
   });
 
   it("needs a signed-in agent", async () => {
-    const res = await t.request("/api/v1/accounts?q=maria");
-    expect(res.status).toBe(401);
+    const res = await t.api().accounts.$get({ query: { q: "maria" } });
+    expect((await problemOf(res, 401)).code).toBe("unauthenticated");
   });
 });
 
@@ -186,9 +186,7 @@ describe("which indexes a term is looked for in", () => {
 describe("an account in detail", () => {
   it("shows Maria Lopez's hard lock, masked contact data and question prompts, never answers", async () => {
     const maria = await accountByUsername(t.database.db, "maria.lopez");
-    const res = await t.request(`/api/v1/accounts/${maria.id}`, { cookie });
-    expect(res.status).toBe(200);
-    const detail = (await res.json()) as AccountDetail;
+    const detail = await detailOf(maria.id);
     expect(detail).toMatchObject({
       username: "maria.lopez",
       displayName: "Maria Lopez",
@@ -225,7 +223,7 @@ describe("an account in detail", () => {
 
   it("shows Tom Becker deactivated for inactivity with his unverified phone", async () => {
     const tom = await accountByUsername(t.database.db, "tom.becker");
-    const detail = (await (await t.request(`/api/v1/accounts/${tom.id}`, { cookie })).json()) as AccountDetail;
+    const detail = await detailOf(tom.id);
     expect(detail).toMatchObject({
       status: "deactivated",
       statusReason: "inactivity",
@@ -242,19 +240,16 @@ describe("an account in detail", () => {
       .where(and(eq(accounts.status, "locked"), eq(accounts.lockKind, "temporary")))
       .limit(1);
     if (!row?.lockedUntil) throw new Error("The test world has no temporary lock");
-    const before = (await (await t.request(`/api/v1/accounts/${row.id}`, { cookie })).json()) as AccountDetail;
+    const before = await detailOf(row.id);
     expect(before.lock).toMatchObject({ kind: "temporary", lockedUntil: row.lockedUntil.toISOString() });
 
     t.clock.set(new Date(row.lockedUntil.getTime() + MINUTE));
-    const after = (await (
-      await t.request(`/api/v1/accounts/${row.id}`, { cookie: await t.signIn("ava.agent") })
-    ).json()) as AccountDetail;
+    const after = await detailOf(row.id, await t.signIn("ava.agent"));
     expect(after).toMatchObject({ status: "active", statusReason: null, lock: null });
   });
 
   it("answers 404 not_found for an unknown id", async () => {
-    const res = await t.request("/api/v1/accounts/acc_doesnotexist", { cookie: await t.signIn("ava.agent") });
-    expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ code: "not_found", status: 404 });
+    const res = await t.api(await t.signIn("ava.agent")).accounts[":id"].$get({ param: { id: "acc_doesnotexist" } });
+    expect(await answerOf(res, 404)).toMatchObject({ code: "not_found", status: 404 });
   });
 });
