@@ -2,8 +2,8 @@ import { AUDIT_ACTIONS, type AuditAction } from "@recovery-desk/shared";
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from "react";
 import { useDebouncedCallback } from "use-debounce";
 import { Button } from "../../ui/button.tsx";
+import { Field } from "../../ui/field.tsx";
 import { Input } from "../../ui/input.tsx";
-import { Label } from "../../ui/label.tsx";
 import { Select } from "../../ui/select.tsx";
 import { type AuditSearch, hasFilters, isoToLocalInput, localInputToIso, MIN_FREE_TEXT } from "./audit-search.ts";
 import { ACTION_GROUPS, ACTION_LABELS, formatUtc } from "./audit-words.ts";
@@ -64,6 +64,19 @@ const ACTIONS_BY_GROUP = ACTION_GROUPS.map((group) => ({
   label: group.label,
   actions: AUDIT_ACTIONS.filter((action) => group.prefixes.some((prefix) => action.startsWith(prefix))),
 }));
+
+/** The typed fields that take a name, an id or a reference, in the order they stand. */
+const TEXT_FIELDS: { field: "account" | "actor" | "caseRef"; id: string; label: string; hint?: string }[] = [
+  { field: "account", id: "audit-account", label: "Account", hint: "Username or id, e.g. maria.lopez" },
+  { field: "actor", id: "audit-actor", label: "Actor", hint: "Staff username or id, e.g. ava.agent" },
+  { field: "caseRef", id: "audit-case", label: "Case reference" },
+];
+
+/** The two ends of the time range; under each, the time as the link keeps it (UTC). */
+const TIME_FIELDS: { field: "from" | "to"; id: string; label: string }[] = [
+  { field: "from", id: "audit-from", label: "From" },
+  { field: "to", id: "audit-to", label: "Until (not included)" },
+];
 
 const TIME_ZONE = new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -129,54 +142,64 @@ export function AuditFilterBar({ filters, onChange, onClear }: AuditFilterBarPro
   return (
     <search aria-label="Audit events">
       <form className="audit-filters" onSubmit={handleSubmit}>
-        <div className="field audit-filters__q">
-          <Label htmlFor="audit-q">Words in the reason or details</Label>
-          <Input
-            id="audit-q"
-            type="search"
-            value={draft.q}
-            onChange={edit("q")}
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby="audit-q-hint"
-            aria-invalid={shortText || undefined}
-          />
-          <p id="audit-q-hint" className="field__hint">
-            {shortText ? "Type at least 2 characters to search." : "For example a case note, a channel or an id."}
-          </p>
-        </div>
-        <TextField
-          id="audit-account"
-          label="Account"
-          hint="Username or id, e.g. maria.lopez"
-          value={draft.account}
-          onChange={edit("account")}
-        />
-        <TextField
-          id="audit-actor"
-          label="Actor"
-          hint="Staff username or id, e.g. ava.agent"
-          value={draft.actor}
-          onChange={edit("actor")}
-        />
-        <TextField id="audit-case" label="Case reference" value={draft.caseRef} onChange={edit("caseRef")} />
-        <div className="field">
-          <Label htmlFor="audit-action">Action</Label>
-          <Select id="audit-action" value={filters.action ?? ""} onChange={handleAction}>
-            <option value="">Any action</option>
-            {ACTIONS_BY_GROUP.map((group) => (
-              <optgroup key={group.label} label={group.label}>
-                {group.actions.map((action: AuditAction) => (
-                  <option key={action} value={action}>
-                    {ACTION_LABELS[action]}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </Select>
-        </div>
-        <TimeField id="audit-from" label="From" value={draft.from} onChange={edit("from")} />
-        <TimeField id="audit-to" label="Until (not included)" value={draft.to} onChange={edit("to")} />
+        <Field
+          id="audit-q"
+          label="Words in the reason or details"
+          className="audit-filters__q"
+          invalid={shortText}
+          hint={shortText ? "Type at least 2 characters to search." : "For example a case note, a channel or an id."}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              type="search"
+              value={draft.q}
+              onChange={edit("q")}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
+        </Field>
+        {TEXT_FIELDS.map(({ field, id, label, hint }) => (
+          <Field key={id} id={id} label={label} hint={hint}>
+            {(control) => (
+              <Input
+                {...control}
+                value={draft[field]}
+                onChange={edit(field)}
+                autoComplete="off"
+                spellCheck={false}
+                className="audit-mono"
+              />
+            )}
+          </Field>
+        ))}
+        <Field id="audit-action" label="Action">
+          {(control) => (
+            <Select {...control} value={filters.action ?? ""} onChange={handleAction}>
+              <option value="">Any action</option>
+              {ACTIONS_BY_GROUP.map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {group.actions.map((action: AuditAction) => (
+                    <option key={action} value={action}>
+                      {ACTION_LABELS[action]}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </Select>
+          )}
+        </Field>
+        {TIME_FIELDS.map(({ field, id, label }) => {
+          const utc = localInputToIso(draft[field]);
+          return (
+            <Field key={id} id={id} label={label} hint={utc ? formatUtc(utc) : "Any time"}>
+              {(control) => (
+                <Input {...control} type="datetime-local" step="1" value={draft[field]} onChange={edit(field)} />
+              )}
+            </Field>
+          );
+        })}
         <div className="audit-filters__actions">
           <p className="field__hint">Times are in your time zone ({TIME_ZONE}); the page's link keeps them in UTC.</p>
           <div className="cluster">
@@ -191,47 +214,5 @@ export function AuditFilterBar({ filters, onChange, onClear }: AuditFilterBarPro
         </div>
       </form>
     </search>
-  );
-}
-
-type FieldProps = {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
-};
-
-function TextField({ id, label, hint, value, onChange }: FieldProps & { hint?: string }) {
-  return (
-    <div className="field">
-      <Label htmlFor={id}>{label}</Label>
-      <Input
-        id={id}
-        value={value}
-        onChange={onChange}
-        autoComplete="off"
-        spellCheck={false}
-        className="audit-mono"
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function TimeField({ id, label, value, onChange }: FieldProps) {
-  const utc = localInputToIso(value);
-  return (
-    <div className="field">
-      <Label htmlFor={id}>{label}</Label>
-      <Input id={id} type="datetime-local" step="1" value={value} onChange={onChange} aria-describedby={`${id}-utc`} />
-      <p id={`${id}-utc`} className="field__hint">
-        {utc ? formatUtc(utc) : "Any time"}
-      </p>
-    </div>
   );
 }

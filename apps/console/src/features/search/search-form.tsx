@@ -3,10 +3,10 @@ import { type ChangeEvent, type FormEvent, type KeyboardEvent, type Ref, useEffe
 import { useDebouncedCallback } from "use-debounce";
 import { STATUS_LABELS } from "../../lib/account-words.ts";
 import { Button } from "../../ui/button.tsx";
+import { Field } from "../../ui/field.tsx";
 import { SearchIcon } from "../../ui/icons.tsx";
 import { Input } from "../../ui/input.tsx";
 import { Kbd } from "../../ui/kbd.tsx";
-import { Label } from "../../ui/label.tsx";
 import { Select } from "../../ui/select.tsx";
 
 /** How long typing must pause before the search runs. */
@@ -72,45 +72,52 @@ export function SearchForm({ q, status, onSearch, onEnterResults, inputRef }: Se
   return (
     <search aria-label="Accounts">
       <form className="search-form" onSubmit={handleSubmit}>
-        <div className="field search-form__query">
-          <Label htmlFor="account-search">Search accounts</Label>
-          <div className="search-form__row">
-            <Input
-              ref={inputRef}
-              id="account-search"
-              type="search"
-              name="q"
-              value={text}
-              onChange={handleChange}
-              onKeyDown={handleKeyDown}
-              autoComplete="off"
-              spellCheck={false}
-              // Focus on load: every call starts here; the agent types the moment the page opens.
-              autoFocus
-              aria-describedby="account-search-hint"
-              placeholder="Name, username, email, phone, ZIP or street"
-            />
-            <Button type="submit" variant="primary">
-              <SearchIcon />
-              Search
-            </Button>
-          </div>
-          <p id="account-search-hint" className="field__hint">
-            Results update as you type. <Kbd>/</Kbd> comes back here, <Kbd>↓</Kbd> moves into the results,{" "}
-            <Kbd>Esc</Kbd> clears.
-          </p>
-        </div>
-        <div className="field search-form__status">
-          <Label htmlFor="account-status">Status</Label>
-          <Select id="account-status" name="status" value={status ?? ""} onChange={handleStatus}>
-            <option value="">Any status</option>
-            {ACCOUNT_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {STATUS_LABELS[value]}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <Field
+          id="account-search"
+          label="Search accounts"
+          className="search-form__query"
+          hint={
+            <>
+              Results update as you type. <Kbd>/</Kbd> comes back here, <Kbd>↓</Kbd> moves into the results,{" "}
+              <Kbd>Esc</Kbd> clears.
+            </>
+          }
+        >
+          {(control) => (
+            <div className="search-form__row">
+              <Input
+                {...control}
+                ref={inputRef}
+                type="search"
+                name="q"
+                value={text}
+                onChange={handleChange}
+                onKeyDown={handleKeyDown}
+                autoComplete="off"
+                spellCheck={false}
+                // Focus on load: every call starts here; the agent types the moment the page opens.
+                autoFocus
+                placeholder="Name, username, email, phone, ZIP or street"
+              />
+              <Button type="submit" variant="primary">
+                <SearchIcon />
+                Search
+              </Button>
+            </div>
+          )}
+        </Field>
+        <Field id="account-status" label="Status" className="search-form__status">
+          {(control) => (
+            <Select {...control} name="status" value={status ?? ""} onChange={handleStatus}>
+              <option value="">Any status</option>
+              {ACCOUNT_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {STATUS_LABELS[value]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
       </form>
     </search>
   );
