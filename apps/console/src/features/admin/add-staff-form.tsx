@@ -54,7 +54,7 @@ export function AddStaffForm({ busy, problem, usernameTaken, onSubmit, onCancel 
   return (
     <form className="stack" onSubmit={handleSubmit} noValidate>
       <AlertRegion id={`${id}-problem`}>
-        {problem ? <ProblemNotice title="Nobody was added" problem={problem} reference="brief" /> : null}
+        {problem ? <ProblemNotice title="Nobody was added" problem={problem} /> : null}
       </AlertRegion>
       <Field
         label="Username"

@@ -51,9 +51,7 @@ export function CreateApiKeyForm({ busy, problem, onSubmit, onCancel }: CreateAp
 
   return (
     <form className="stack" onSubmit={handleSubmit} noValidate>
-      <AlertRegion>
-        {problem ? <ProblemNotice title="The key was not created" problem={problem} reference="brief" /> : null}
-      </AlertRegion>
+      <AlertRegion>{problem ? <ProblemNotice title="The key was not created" problem={problem} /> : null}</AlertRegion>
       <Field
         label="Name"
         hint="The service that will use it, for example “Login service (production)”."

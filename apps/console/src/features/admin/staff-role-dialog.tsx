@@ -75,9 +75,7 @@ function RoleForm({ member, busy, problem, onSave, onCancel }: RoleFormProps) {
         <code>{member.username}</code> has the {ROLE_LABELS[member.role]} role now. A new role applies at once, from
         their next request.
       </DialogDescription>
-      <AlertRegion>
-        {problem ? <ProblemNotice title="The role was not changed" problem={problem} reference="brief" /> : null}
-      </AlertRegion>
+      <AlertRegion>{problem ? <ProblemNotice title="The role was not changed" problem={problem} /> : null}</AlertRegion>
       <RoleField value={role} onChange={setRole} />
       <div className="cluster dialog__buttons">
         <Button type="submit" variant="primary" busy={busy} disabled={unchanged}>

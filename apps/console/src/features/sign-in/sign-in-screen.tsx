@@ -86,7 +86,7 @@ export function SignInScreen() {
         </div>
         <AlertRegion id="sign-in-problem">
           {problem ? (
-            <ProblemNotice title={null} problem={problem} reference="brief" />
+            <ProblemNotice title={null} problem={problem} />
           ) : sessionEnded ? (
             <Alert tone="info" title="Your session has ended">
               <p>Sign in again to carry on where you were.</p>
