@@ -8,3 +8,18 @@ export async function accountByUsername(db: Db, username: string): Promise<Accou
   if (!row) throw new Error(`No account ${username} in the test world`);
   return row;
 }
+
+/** Hard-locks an account as five failed sign-ins within two minutes before `lockedAt` would. */
+export async function hardLock(db: Db, accountId: string, lockedAt: Date): Promise<void> {
+  await db
+    .update(accounts)
+    .set({
+      status: "locked",
+      statusReason: "failed_logins",
+      lockKind: "hard",
+      lockedAt,
+      failedLoginCount: 5,
+      failedLoginWindowStartedAt: new Date(lockedAt.getTime() - 2 * 60_000),
+    })
+    .where(eq(accounts.id, accountId));
+}

@@ -1,13 +1,13 @@
-import type { CreatedApiKey, Merge } from "@recovery-desk/shared";
 import { normalizeAddress } from "@recovery-desk/shared";
 import { asc, eq, gt, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../../audit/append.ts";
 import { type AuditEventRow, accounts, addresses, auditEvents, merges } from "../../db/schema/index.ts";
 import { DAY, MINUTE } from "../../lib/clock.ts";
-import { accountByUsername } from "../../test/accounts.ts";
+import { accountByUsername, hardLock } from "../../test/accounts.ts";
 import { eventsOf, latestEvents } from "../../test/audit.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
+import { createKey } from "../../test/hostile/callers.ts";
 import { verifyByQuestions } from "../../test/verify.ts";
 import { changeAccount } from "../recovery/transition.ts";
 
@@ -36,24 +36,22 @@ async function world(): Promise<void> {
 }
 
 /** Proposes and approves the Ana Silva merge; returns it. */
-async function approveAnaMerge(): Promise<Merge> {
+async function approveAnaMerge() {
   await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
-  const proposed = await t.request("/api/v1/merges", {
-    cookie: ava,
-    body: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, second account from 2022" },
+  const proposed = await t.api(ava).merges.$post({
+    json: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, second account from 2022" },
   });
-  expect(proposed.status).toBe(201);
-  const merge = (await proposed.json()) as Merge;
-  const approved = await t.request(`/api/v1/merges/${merge.id}/approve`, {
-    cookie: sam,
-    body: { reason: "Checked both accounts" },
+  const merge = await answerOf(proposed, 201);
+  const approved = await t.api(sam).merges[":id"].approve.$post({
+    param: { id: merge.id },
+    json: { reason: "Checked both accounts" },
   });
-  expect(approved.status).toBe(200);
+  await answerOf(approved, 200);
   return merge;
 }
 
 const undo = (id: string) =>
-  t.request(`/api/v1/merges/${id}/undo`, { cookie: sam, body: { reason: "Merged by mistake" } });
+  t.api(sam).merges[":id"].undo.$post({ param: { id }, json: { reason: "Merged by mistake" } });
 
 const rowsOf = async () => ({
   accounts: await t.database.db
@@ -69,20 +67,11 @@ const rowsOf = async () => ({
 });
 
 async function loginServiceKey(): Promise<string> {
-  const admin = await t.signIn("ada.admin");
-  const res = await t.request("/api/v1/api-keys", {
-    cookie: admin,
-    body: { name: "Login service", scopes: ["login-events:write"] },
-  });
-  return ((await res.json()) as CreatedApiKey).key;
+  return (await createKey(t, await t.signIn("ada.admin"), "Login service", ["login-events:write"])).key;
 }
 
 async function reportLogin(key: string, username: string, outcome: "success" | "failure"): Promise<void> {
-  const res = await t.request("/api/v1/login-events", {
-    body: { username, outcome },
-    headers: { authorization: `Bearer ${key}` },
-  });
-  expect(res.status).toBe(200);
+  await answerOf(await t.api({ key })["login-events"].$post({ json: { username, outcome } }), 200);
 }
 
 /** The events the undo wrote: everything after `seq`. */
@@ -103,9 +92,7 @@ describe("undoing a merge after the survivor changed", () => {
     const seq = await headSeq();
 
     t.clock.advance(MINUTE);
-    const res = await undo(merge.id);
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as Merge).status).toBe("undone");
+    expect((await answerOf(await undo(merge.id), 200)).status).toBe("undone");
 
     // The survivor keeps the lock, exactly as the login service left it.
     expect(await accountByUsername(t.database.db, "ana.silva")).toEqual(locked);
@@ -210,17 +197,7 @@ describe("undoing a merge after the survivor changed", () => {
 
   it("brings back a merged account that was hard-locked before the merge, locked as it was", async () => {
     await world();
-    await t.database.db
-      .update(accounts)
-      .set({
-        status: "locked",
-        statusReason: "failed_logins",
-        lockKind: "hard",
-        lockedAt: new Date("2026-11-20T08:00:00.000Z"),
-        failedLoginCount: 5,
-        failedLoginWindowStartedAt: new Date("2026-11-20T07:58:00.000Z"),
-      })
-      .where(eq(accounts.id, ana1984));
+    await hardLock(t.database.db, ana1984, new Date("2026-11-20T08:00:00.000Z"));
     const lockedBefore = await accountByUsername(t.database.db, "anasilva1984");
     const merge = await approveAnaMerge();
     expect(await accountByUsername(t.database.db, "anasilva1984")).toMatchObject({

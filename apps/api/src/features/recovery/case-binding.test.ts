@@ -1,4 +1,3 @@
-import type { AccountDetail } from "@recovery-desk/shared";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, outbox, verifications } from "../../db/schema/index.ts";
@@ -7,7 +6,7 @@ import { DeliveryError, type Notifier } from "../../notify/notifier.ts";
 import { outboxNotifier } from "../../notify/outbox.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { eventsOf } from "../../test/audit.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, createTestContext, problemOf, type TestContext } from "../../test/context.ts";
 import { verifyByCode, verifyByQuestions } from "../../test/verify.ts";
 
 let t: TestContext;
@@ -46,12 +45,23 @@ const eventsFor = async (username: string) =>
 const messagesTo = async (recipient: string) =>
   t.database.db.select().from(outbox).where(eq(outbox.recipient, recipient));
 
-async function expectRefusedNaming(res: Response, windowCaseRef: string, asked: string) {
-  expect(res.status).toBe(403);
-  const body = (await res.json()) as { code: string; detail: string };
-  expect(body.code).toBe("verification_required");
-  expect(body.detail).toContain(windowCaseRef);
-  expect(body.detail).toContain(asked);
+async function expectRefusedNaming(res: Response, windowCaseRef: string, asked: string, label = "") {
+  const problem = await problemOf(res, 403);
+  expect(problem.code, label).toBe("verification_required");
+  expect(problem.detail, label).toContain(windowCaseRef);
+  expect(problem.detail, label).toContain(asked);
+}
+
+/** Each action, asked under case `asked`, is refused naming the window's case and the one asked for. */
+async function expectActionsRefused(
+  username: string,
+  windowCaseRef: string,
+  asked: string,
+  actions: [action: string, body: Record<string, string>][],
+) {
+  for (const [action, body] of actions) {
+    await expectRefusedNaming(await act(username, action, { ...body, caseRef: asked }), windowCaseRef, asked, action);
+  }
 }
 
 describe("a verified window opened without a case reference", () => {
@@ -59,29 +69,21 @@ describe("a verified window opened without a case reference", () => {
     await verifyByCode(t, ava, id("tom.becker"), "otp_email", "tom.becker@example.com", null);
     expect(await windowCase("tom.becker")).toBeNull();
 
-    const reactivated = await act("tom.becker", "reactivate", { reason: "Wants the account back", caseRef: "CASE-31" });
-    expect(reactivated.status).toBe(200);
-    expect(((await reactivated.json()) as AccountDetail).verification?.caseRef).toBe("CASE-31");
+    const reactivated = await t.api(ava).accounts[":id"].reactivate.$post({
+      param: { id: id("tom.becker") },
+      json: { reason: "Wants the account back", caseRef: "CASE-31" },
+    });
+    expect((await answerOf(reactivated, 200)).verification?.caseRef).toBe("CASE-31");
     expect(await windowCase("tom.becker")).toBe("CASE-31");
     expect((await eventsOf(t.database.db, "account.reactivated")).at(-1)?.caseRef).toBe("CASE-31");
 
     const eventsBefore = (await eventsFor("tom.becker")).length;
     const messagesBefore = (await messagesTo("tom.becker@example.com")).length;
-    await expectRefusedNaming(
-      await act("tom.becker", "username-reminder", { reason: "Forgot username", caseRef: "CASE-99" }),
-      "CASE-31",
-      "CASE-99",
-    );
-    await expectRefusedNaming(
-      await act("tom.becker", "temporary-password", { channel: "email", reason: "Forgot", caseRef: "CASE-99" }),
-      "CASE-31",
-      "CASE-99",
-    );
-    await expectRefusedNaming(
-      await act("tom.becker", "unlock", { reason: "Not locked anyway", caseRef: "CASE-99" }),
-      "CASE-31",
-      "CASE-99",
-    );
+    await expectActionsRefused("tom.becker", "CASE-31", "CASE-99", [
+      ["username-reminder", { reason: "Forgot username" }],
+      ["temporary-password", { channel: "email", reason: "Forgot" }],
+      ["unlock", { reason: "Not locked anyway" }],
+    ]);
     // Nothing was sent, filed or changed under the other case.
     expect(await eventsFor("tom.becker")).toHaveLength(eventsBefore);
     expect(await messagesTo("tom.becker@example.com")).toHaveLength(messagesBefore);
@@ -157,7 +159,7 @@ describe("a verified window opened without a case reference", () => {
     const winner = cases[statuses.indexOf(202)] as string;
     expect(await windowCase("kim.nguyen")).toBe(winner);
     for (const res of results.filter((r) => r.status === 403)) {
-      expect(((await res.json()) as { detail: string }).detail).toContain(winner);
+      expect((await problemOf(res, 403)).detail).toContain(winner);
     }
     const reminders = (await eventsOf(t.database.db, "account.username_reminder_sent")).filter(
       (event) => event.accountId === id("kim.nguyen"),
@@ -173,16 +175,10 @@ describe("a verified window opened under a case", () => {
     // The earlier window for this account has closed.
     t.clock.advance(16 * MINUTE);
     await verifyByCode(t, ava, id("kim.nguyen"), "otp_sms", "+15035550178", "CASE-71");
-    await expectRefusedNaming(
-      await act("kim.nguyen", "temporary-password", { channel: "sms", reason: "Forgot", caseRef: "CASE-72" }),
-      "CASE-71",
-      "CASE-72",
-    );
-    await expectRefusedNaming(
-      await act("kim.nguyen", "username-reminder", { reason: "Forgot", caseRef: "CASE-72" }),
-      "CASE-71",
-      "CASE-72",
-    );
+    await expectActionsRefused("kim.nguyen", "CASE-71", "CASE-72", [
+      ["temporary-password", { channel: "sms", reason: "Forgot" }],
+      ["username-reminder", { reason: "Forgot" }],
+    ]);
     expect((await act("kim.nguyen", "username-reminder", { reason: "Forgot", caseRef: "CASE-71" })).status).toBe(202);
     expect(await windowCase("kim.nguyen")).toBe("CASE-71");
   });
@@ -197,8 +193,7 @@ describe("an action that is refused binds nothing", () => {
       reason: "Forgot",
       caseRef: "CASE-81",
     });
-    expect(refused.status).toBe(409);
-    expect(((await refused.json()) as { code: string }).code).toBe("conflict");
+    expect((await problemOf(refused, 409)).code).toBe("conflict");
     expect(await windowCase("tom.becker")).toBeNull();
 
     // The window still takes the case of its first action that goes through.
@@ -250,7 +245,7 @@ describe("an action whose message cannot be sent", () => {
       ["temporary-password", { channel: "sms", reason: "Forgot", caseRef: "CASE-92" }],
     ] as const) {
       const res = await d.request(`/api/v1/accounts/${maria}/${action}`, { cookie: agent, body });
-      expect(((await res.json()) as { code: string }).code, action).toBe("delivery_failed");
+      expect((await problemOf(res, 502)).code, action).toBe("delivery_failed");
       expect(await caseOfWindow(), action).toBeNull();
     }
     expect(await eventsOf(d.database.db, "account.username_reminder_sent")).toHaveLength(0);

@@ -1,13 +1,12 @@
-import type { AccountDetail, AuditEventPage, DeliveryReceipt } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accounts, outbox } from "../../db/schema/index.ts";
 import { DeliveryError } from "../../notify/notifier.ts";
 import { verifySecret } from "../../security/hashing.ts";
-import { accountByUsername } from "../../test/accounts.ts";
+import { accountByUsername, hardLock } from "../../test/accounts.ts";
 import { allEvents, eventsOf } from "../../test/audit.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
 import { verifyByCode, verifyByQuestions } from "../../test/verify.ts";
 
 const logLines: string[] = [];
@@ -66,9 +65,11 @@ describe("lifting a lockout", () => {
 
   it("unlocks Maria Lopez, clears the counter, and audits who, why and under which case", async () => {
     await verifyMaria();
-    const res = await act("maria.lopez", "unlock", { reason: "Verified caller; hard lock after travel" });
-    expect(res.status).toBe(200);
-    const detail = (await res.json()) as AccountDetail;
+    const res = await t.api(ava).accounts[":id"].unlock.$post({
+      param: { id: ids["maria.lopez"] as string },
+      json: { reason: "Verified caller; hard lock after travel" },
+    });
+    const detail = await answerOf(res, 200);
     expect(detail).toMatchObject({ status: "active", statusReason: null, lock: null, contactMasked: false });
     expect(await accountByUsername(t.database.db, "maria.lopez")).toMatchObject({
       status: "active",
@@ -149,9 +150,11 @@ describe("reactivating", () => {
 describe("temporary passwords", () => {
   it("sends Kim Nguyen a temporary password by SMS that appears only in the outbox", async () => {
     await verifyKim();
-    const res = await act("kim.nguyen", "temporary-password", { channel: "sms", reason: "Forgot password" });
-    expect(res.status).toBe(202);
-    const receipt = (await res.json()) as DeliveryReceipt;
+    const res = await t.api(ava).accounts[":id"]["temporary-password"].$post({
+      param: { id: ids["kim.nguyen"] as string },
+      json: { channel: "sms", reason: "Forgot password" },
+    });
+    const receipt = await answerOf(res, 202);
     expect(receipt).toEqual({
       deliveredTo: "•••-•••-0178",
       expiresAt: new Date(t.clock.now().getTime() + 24 * 3_600_000).toISOString(),
@@ -182,16 +185,7 @@ describe("temporary passwords", () => {
 
   it("lifts a failed-login lock when it is issued", async () => {
     await verifyKim();
-    await t.database.db
-      .update(accounts)
-      .set({
-        status: "locked",
-        statusReason: "failed_logins",
-        lockKind: "hard",
-        lockedAt: t.clock.now(),
-        failedLoginCount: 5,
-      })
-      .where(eq(accounts.id, ids["kim.nguyen"] as string));
+    await hardLock(t.database.db, ids["kim.nguyen"] as string, t.clock.now());
     expect(
       (await act("kim.nguyen", "temporary-password", { channel: "email", reason: "Locked and forgot" })).status,
     ).toBe(202);
@@ -322,19 +316,15 @@ describe("the account timeline", () => {
     await verifyMaria();
     expect((await act("maria.lopez", "unlock", { reason: "Caller locked out" })).status).toBe(200);
     expect((await t.request(`/api/v1/accounts/${ids["maria.lopez"]}`, { cookie: ava })).status).toBe(200);
-    const res = await t.request(`/api/v1/accounts/${ids["maria.lopez"]}/timeline?limit=3`, { cookie: ava });
-    expect(res.status).toBe(200);
-    const page = (await res.json()) as AuditEventPage;
+    const timeline = (query: { limit: string; cursor?: string }, id = ids["maria.lopez"] as string) =>
+      t.api(ava).accounts[":id"].timeline.$get({ param: { id }, query });
+    const page = await answerOf(await timeline({ limit: "3" }), 200);
     expect(page.items).toHaveLength(3);
     expect(page.items.map((e) => e.seq)).toEqual([...page.items.map((e) => e.seq)].sort((a, b) => b - a));
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const next = (await (
-        await t.request(`/api/v1/accounts/${ids["maria.lopez"]}/timeline?limit=3${cursor ? `&cursor=${cursor}` : ""}`, {
-          cookie: ava,
-        })
-      ).json()) as AuditEventPage;
+      const next: typeof page = await answerOf(await timeline({ limit: "3", ...(cursor ? { cursor } : {}) }), 200);
       all.push(...next.items.map((e) => e.action));
       cursor = next.nextCursor;
     } while (cursor);
@@ -346,6 +336,6 @@ describe("the account timeline", () => {
         "account.viewed_unmasked",
       ]),
     );
-    expect((await t.request("/api/v1/accounts/acc_missing/timeline", { cookie: ava })).status).toBe(404);
+    expect((await timeline({ limit: "3" }, "acc_missing")).status).toBe(404);
   });
 });

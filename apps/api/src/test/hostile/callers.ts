@@ -4,7 +4,7 @@ import { staff } from "../../db/schema/index.ts";
 import { DEMO_STAFF } from "../../demo/personas.ts";
 import { createSession } from "../../features/auth/sessions.ts";
 import { HOUR } from "../../lib/clock.ts";
-import type { TestContext } from "../context.ts";
+import { answerOf, type TestContext } from "../context.ts";
 import type { DocumentedAccess } from "./openapi.ts";
 
 /** Who sends a request, and the headers that say so. */
@@ -55,9 +55,7 @@ export async function createKey(
   name: string,
   scopes: ApiScope[],
 ): Promise<CreatedApiKey> {
-  const res = await t.request("/api/v1/api-keys", { cookie: adminCookie, body: { name, scopes } });
-  if (res.status !== 201) throw new Error(`Creating the key ${name} answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as CreatedApiKey;
+  return answerOf(await t.api(adminCookie)["api-keys"].$post({ json: { name, scopes } }), 201);
 }
 
 export const keyCaller = (key: CreatedApiKey): Caller => ({
