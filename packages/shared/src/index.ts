@@ -1,3 +1,4 @@
+export * from "./contract/account-sync.ts";
 export * from "./contract/accounts.ts";
 export * from "./contract/audit.ts";
 export * from "./contract/auth.ts";

@@ -1,22 +1,15 @@
-import { normalizeAddress, normalizeAnswer, normalizeName, parseZip } from "@recovery-desk/shared";
+import type { AccountRecord } from "@recovery-desk/shared";
 import { count } from "drizzle-orm";
 import type { Logger } from "pino";
 import { type Actor, type AuditEventInput, appendAuditEvent } from "../audit/append.ts";
 import type { Db } from "../db/client.ts";
-import {
-  accounts,
-  addresses,
-  type NewAccountRow,
-  type NewAddressRow,
-  securityQuestions,
-  staff,
-} from "../db/schema/index.ts";
+import { accounts, type NewAccountRow, staff } from "../db/schema/index.ts";
+import { prepareAccounts, writeAccounts } from "../features/accounts/sync.ts";
 import { newId } from "../lib/ids.ts";
 import { hashSecret } from "../security/hashing.ts";
 import { generateDemoWorld } from "./generate.ts";
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD, type DemoAccount } from "./personas.ts";
 
-const BATCH = 500;
 const MINUTE_MS = 60_000;
 const TEMPORARY_LOCK_MS = 30 * MINUTE_MS;
 
@@ -45,37 +38,33 @@ export async function loadDemoWorld(db: Db, now: Date, accountCount: number, log
   const world = generateDemoWorld(accountCount);
   const id = (kind: Parameters<typeof newId>[0]) => newId(kind, world.randomBytes);
 
-  const distinctAnswers = [
-    ...new Set(world.accounts.flatMap((a) => a.questions.map((q) => normalizeAnswer(q.answer)))),
-  ];
-  const [answerHashes, staffHashes] = await Promise.all([
-    Promise.all(distinctAnswers.map(async (answer) => [answer, await hashSecret(answer)] as const)).then(
-      (pairs) => new Map(pairs),
-    ),
+  // Each distinct normalised answer is hashed once (its own salt) and shared by the accounts that
+  // gave it: the demo world repeats a few dozen answers, so this saves minutes of hashing.
+  const answerHashes = new Map<string, Promise<string>>();
+  const hashAnswer = (answer: string) => {
+    let hash = answerHashes.get(answer);
+    if (!hash) {
+      hash = hashSecret(answer);
+      answerHashes.set(answer, hash);
+    }
+    return hash;
+  };
+  const [prepared, staffHashes] = await Promise.all([
+    prepareAccounts(world.accounts.map(recordOf), { hashAnswer }),
     Promise.all(DEMO_STAFF.map(() => hashSecret(DEMO_STAFF_PASSWORD))),
   ]);
+  const demoOf = new Map(world.accounts.map((demo) => [demo.username, demo]));
 
-  const accountRows: NewAccountRow[] = [];
-  const addressRows: NewAddressRow[] = [];
-  const questionRows: (typeof securityQuestions.$inferInsert)[] = [];
-  for (const demo of world.accounts) {
-    const accountId = id("account");
-    accountRows.push(accountRow(accountId, demo, now));
-    addressRows.push(addressRow(id("address"), accountId, demo, now));
-    demo.questions.forEach((q, index) => {
-      questionRows.push({
-        id: id("question"),
-        accountId,
-        position: index + 1,
-        prompt: q.prompt,
-        answerHash: answerHashes.get(normalizeAnswer(q.answer)) as string,
-        createdAt: new Date(demo.createdAt),
-        updatedAt: new Date(demo.createdAt),
-      });
-    });
-  }
-
+  let written = 0;
   await db.transaction(async (tx) => {
+    const rows = await writeAccounts(tx, prepared, {
+      now,
+      actor: null,
+      origin: NO_REQUEST,
+      newId: id,
+      initial: (record) => stateColumns(demoOf.get(record.username) as DemoAccount, now),
+    });
+    written = rows.length;
     await tx.insert(staff).values(
       DEMO_STAFF.map((s, index) => ({
         id: id("staff"),
@@ -87,19 +76,17 @@ export async function loadDemoWorld(db: Db, now: Date, accountCount: number, log
         updatedAt: now,
       })),
     );
-    for (let i = 0; i < accountRows.length; i += BATCH)
-      await tx.insert(accounts).values(accountRows.slice(i, i + BATCH));
-    for (let i = 0; i < addressRows.length; i += BATCH)
-      await tx.insert(addresses).values(addressRows.slice(i, i + BATCH));
-    for (let i = 0; i < questionRows.length; i += BATCH)
-      await tx.insert(securityQuestions).values(questionRows.slice(i, i + BATCH));
-    for (const event of historyOf(accountRows)) await appendAuditEvent(tx, event);
+    const states = rows.map((w) => ({
+      id: w.accountId,
+      ...stateColumns(demoOf.get(w.username) as DemoAccount, now),
+    }));
+    for (const event of historyOf(states)) await appendAuditEvent(tx, event);
   });
 
   const result = {
     loaded: true,
-    accounts: accountRows.length,
-    distinctAnswerHashes: distinctAnswers.length,
+    accounts: written,
+    distinctAnswerHashes: answerHashes.size,
     ms: Math.round(performance.now() - started),
   };
   logger?.info(result, "demo world loaded");
@@ -115,7 +102,7 @@ const NO_REQUEST = { requestId: null, ip: null };
  * deactivations by the inactivity sweep — in the order they happened, so timelines and the
  * audit trail have a past to show.
  */
-function historyOf(rows: NewAccountRow[]): AuditEventInput[] {
+function historyOf(rows: readonly ({ id: string } & ReturnType<typeof stateColumns>)[]): AuditEventInput[] {
   const events: AuditEventInput[] = [];
   for (const row of rows) {
     if (row.status === "locked" && row.lockedAt && row.lockKind) {
@@ -154,20 +141,30 @@ function historyOf(rows: NewAccountRow[]): AuditEventInput[] {
   return events.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-function accountRow(id: string, demo: DemoAccount, now: Date): NewAccountRow {
-  const state = demo.state;
-  const lockedAt = state.status === "locked" ? new Date(now.getTime() - state.minutesAgo * MINUTE_MS) : null;
+/** A demo account as the system of record would send it. */
+function recordOf(demo: DemoAccount): AccountRecord {
   return {
-    id,
     username: demo.username,
+    displayName: `${demo.firstName} ${demo.lastName}`,
     firstName: demo.firstName,
     lastName: demo.lastName,
-    displayName: `${demo.firstName} ${demo.lastName}`,
-    nameSearch: normalizeName(`${demo.firstName} ${demo.lastName}`),
     email: demo.email,
     emailVerified: demo.emailVerified,
     phone: demo.phone,
     phoneVerified: demo.phoneVerified,
+    language: "en",
+    addresses: [{ kind: "home", ...demo.address }],
+    createdAt: demo.createdAt,
+    lastActivityAt: demo.lastActivityAt,
+    securityQuestions: demo.questions,
+  };
+}
+
+/** The state a demo account is in (locked, deactivated, closed), which no sync sets. */
+function stateColumns(demo: DemoAccount, now: Date) {
+  const state = demo.state;
+  const lockedAt = state.status === "locked" ? new Date(now.getTime() - state.minutesAgo * MINUTE_MS) : null;
+  return {
     status: state.status,
     statusReason:
       state.status === "locked"
@@ -188,27 +185,6 @@ function accountRow(id: string, demo: DemoAccount, now: Date): NewAccountRow {
     lastActivityAt: new Date(demo.lastActivityAt),
     deactivatedAt:
       state.status === "deactivated" ? new Date(new Date(demo.lastActivityAt).getTime() + 3 * 365 * 86_400_000) : null,
-    createdAt: new Date(demo.createdAt),
     updatedAt: new Date(demo.createdAt),
-  };
-}
-
-function addressRow(id: string, accountId: string, demo: DemoAccount, now: Date): NewAddressRow {
-  const normalized = normalizeAddress(demo.address);
-  const zip = parseZip(demo.address.zip);
-  return {
-    id,
-    accountId,
-    kind: "home",
-    line1: demo.address.line1,
-    line2: demo.address.line2 ?? null,
-    city: demo.address.city,
-    state: demo.address.state,
-    zip5: normalized.zip5,
-    zip4: zip?.zip4 ?? null,
-    streetKey: normalized.street,
-    addressKey: normalized.key,
-    createdAt: new Date(demo.createdAt),
-    updatedAt: now,
-  };
+  } satisfies Partial<NewAccountRow>;
 }

@@ -22,7 +22,7 @@ export const VERIFICATION_METHODS = ["security_questions", "otp_sms", "otp_email
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
 /** What an API key may do. */
-export const API_SCOPES = ["login-events:write", "accounts:read", "audit:read"] as const;
+export const API_SCOPES = ["login-events:write", "accounts:read", "accounts:write", "audit:read"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const ACTOR_TYPES = ["staff", "api_key", "system"] as const;
@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   "auth.login_failed",
   "auth.logout",
   "account.viewed_unmasked",
+  "account.created",
+  "account.updated",
   "verification.started",
   "verification.succeeded",
   "verification.failed",

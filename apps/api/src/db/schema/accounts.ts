@@ -21,6 +21,12 @@ export const accounts = pgTable(
     /** E.164, e.g. +12175550142. */
     phone: text("phone"),
     phoneVerified: boolean("phone_verified").notNull().default(false),
+    /** When the email on file last changed to another address (an account sync); null when it never has. */
+    emailChangedAt: instant("email_changed_at"),
+    /** When the phone on file last changed to another number (an account sync); null when it never has. */
+    phoneChangedAt: instant("phone_changed_at"),
+    /** The customer's preferred language, a BCP 47 tag (`en`, `es`, `fr`, …). */
+    language: text("language").notNull().default("en"),
     status: text("status", { enum: ACCOUNT_STATUSES }).notNull(),
     /** Why the account is in its status; null while active. */
     statusReason: text("status_reason", { enum: STATUS_REASONS }),

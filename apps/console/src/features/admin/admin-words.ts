@@ -7,6 +7,7 @@ import { describeProblem, type ProblemMessage } from "../../lib/problem-words.ts
 export const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   "login-events:write": "report customer logins (lockout policy)",
   "accounts:read": "find and read accounts, always masked",
+  "accounts:write": "create and update accounts from the system of record",
   "audit:read": "read and export the audit trail",
 };
 

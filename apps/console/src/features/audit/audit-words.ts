@@ -7,6 +7,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "auth.login_failed": "Sign-in failed",
   "auth.logout": "Signed out",
   "account.viewed_unmasked": "Viewed contact data unmasked",
+  "account.created": "Account created by the system of record",
+  "account.updated": "Account updated by the system of record",
   "verification.started": "Verification started",
   "verification.succeeded": "Caller verified",
   "verification.failed": "Verification failed",

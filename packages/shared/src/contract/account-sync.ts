@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { normalizeState } from "../normalize/address.ts";
+import { normalizePhone } from "../normalize/phone.ts";
+import { normalizeAnswer } from "../normalize/text.ts";
+import { parseZip } from "../normalize/zip.ts";
+import { Timestamp } from "./common.ts";
+
+/** A customer's username as the system of record knows it: no spaces or control characters. */
+export const AccountUsername = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[^\s\p{C}]+$/u, "A username has no spaces or control characters.")
+  .meta({ description: "The customer's username in the system of record.", example: "maria.lopez" });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const SyncAddress = z
+  .object({
+    kind: z.enum(["home", "mailing"]),
+    line1: text(200),
+    line2: z.string().trim().max(200).nullish(),
+    city: text(100),
+    state: text(50).refine((s) => /^[A-Z]{2}$/.test(normalizeState(s)), "A US state or its two-letter code."),
+    zip: text(20).refine((s) => parseZip(s) !== null, "A ZIP code: 5 digits, or ZIP+4."),
+  })
+  .meta({ id: "SyncAddress" });
+
+export const SyncSecurityQuestion = z
+  .object({
+    prompt: text(200),
+    answer: z
+      .string()
+      .max(200)
+      .refine((s) => normalizeAnswer(s).length > 0, "An answer needs at least one letter or digit.")
+      .meta({ description: "Normalised and hashed on arrival; never stored, logged or echoed." }),
+  })
+  .meta({ id: "SyncSecurityQuestion" });
+
+/**
+ * An account as the system of record sends it (without the username, which `PUT
+ * /accounts/by-username/{username}` carries in its path). Sending it again replaces every field;
+ * leaving out `securityQuestions` keeps the questions on file, and an empty list removes them.
+ */
+export const AccountSyncBody = z
+  .object({
+    displayName: text(200),
+    firstName: text(100),
+    lastName: text(100),
+    email: z.email().max(254).nullable(),
+    emailVerified: z.boolean(),
+    phone: z
+      .string()
+      .max(40)
+      .nullable()
+      .refine((s) => s === null || normalizePhone(s) !== null, "A phone number (stored in E.164, +1 when none)."),
+    phoneVerified: z.boolean(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, "A BCP 47 language tag such as en, es or fr-CA.")
+      .max(35),
+    addresses: z
+      .array(SyncAddress)
+      .max(2)
+      .refine(
+        (list) => new Set(list.map((a) => a.kind)).size === list.length,
+        "At most one home and one mailing address.",
+      ),
+    createdAt: Timestamp.optional(),
+    lastActivityAt: Timestamp.nullish(),
+    securityQuestions: z.array(SyncSecurityQuestion).max(2).optional().meta({
+      description:
+        "Left out: the questions on file stay. An empty list removes them (the caller then verifies with a one-time code).",
+    }),
+  })
+  .meta({ id: "AccountSyncRequest" });
+export type AccountSyncBody = z.infer<typeof AccountSyncBody>;
+
+/** One account record of an import: the sync body with its username. */
+export const AccountRecord = AccountSyncBody.extend({ username: AccountUsername }).meta({ id: "AccountRecord" });
+export type AccountRecord = z.infer<typeof AccountRecord>;
+
+export const AccountUsernameParam = z.object({
+  username: AccountUsername.meta({ param: { name: "username", in: "path" }, example: "maria.lopez" }),
+});
