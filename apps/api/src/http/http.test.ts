@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
 import { DEFAULT_CONFIG } from "../deps.ts";
 import { silentLogger } from "../lib/logger.ts";
-import { createTestContext, type TestContext } from "../test/context.ts";
+import { signedInContext, type TestContext } from "../test/context.ts";
 
 let t: TestContext;
 let cookie: string;
 beforeAll(async () => {
-  t = await createTestContext();
-  cookie = await t.signIn("ava.agent");
+  ({ t, cookie } = await signedInContext("ava.agent"));
 });
 afterAll(() => t.close());
 

@@ -146,6 +146,12 @@ export async function problemOf(res: Response | AnyClientResponse, status: numbe
   return (await res.json()) as Problem;
 }
 
+/** A fresh test world with one demo staff member signed in, for a file's `beforeAll`. */
+export async function signedInContext(username: string): Promise<{ t: TestContext; cookie: string }> {
+  const t = await createTestContext();
+  return { t, cookie: await t.signIn(username) };
+}
+
 /** The `name=value` of the session cookie a response sets. */
 export function sessionCookieOf(res: Response): string {
   const header = res.headers.get("set-cookie") ?? "";

@@ -4,14 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts } from "../../db/schema/index.ts";
 import { MINUTE } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
-import { answerOf, createTestContext, problemOf, type TestContext } from "../../test/context.ts";
+import { answerOf, problemOf, signedInContext, type TestContext } from "../../test/context.ts";
 import { planSearch } from "./search.ts";
 
 let t: TestContext;
 let cookie: string;
 beforeAll(async () => {
-  t = await createTestContext();
-  cookie = await t.signIn("ava.agent");
+  ({ t, cookie } = await signedInContext("ava.agent"));
 });
 afterAll(() => t.close());
 

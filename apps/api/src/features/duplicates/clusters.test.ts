@@ -1,22 +1,17 @@
-import type { DuplicateClusterPage } from "@recovery-desk/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, addresses } from "../../db/schema/index.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, signedInContext, type TestContext } from "../../test/context.ts";
 
 let t: TestContext;
 let sam: string;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  sam = await t.signIn("sam.supervisor");
+  ({ t, cookie: sam } = await signedInContext("sam.supervisor"));
 });
 afterAll(() => t.close());
 
-const clusters = async (query: string) => {
-  const res = await t.request(`/api/v1/duplicate-clusters?${query}`, { cookie: sam });
-  expect(res.status, await res.clone().text()).toBe(200);
-  return (await res.json()) as DuplicateClusterPage;
-};
+const clusters = async (query: { limit: string; cursor?: string }) =>
+  answerOf(await t.api(sam)["duplicate-clusters"].$get({ query }), 200);
 
 describe("the cursor of the duplicate clusters", () => {
   it("is taken back whatever the length of the address key it carries", async () => {
@@ -52,14 +47,14 @@ describe("the cursor of the duplicate clusters", () => {
       });
     }
 
-    const all = (await clusters("limit=200")).items.map((c) => c.addressKey);
+    const all = (await clusters({ limit: "200" })).items.map((c) => c.addressKey);
     const position = all.indexOf(key);
     expect(position).toBeGreaterThanOrEqual(0);
     expect(position).toBeLessThan(all.length - 1);
-    const upTo = await clusters(`limit=${position + 1}`);
+    const upTo = await clusters({ limit: String(position + 1) });
     expect(upTo.items.at(-1)?.addressKey).toBe(key);
     expect(upTo.nextCursor).not.toBeNull();
-    const rest = await clusters(`limit=200&cursor=${upTo.nextCursor}`);
+    const rest = await clusters({ limit: "200", cursor: upTo.nextCursor ?? "" });
     expect(rest.items.map((c) => c.addressKey)).toEqual(all.slice(position + 1));
   });
 });

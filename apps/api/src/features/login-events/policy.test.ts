@@ -3,6 +3,14 @@ import { decideFailure } from "./policy.ts";
 
 const at = new Date("2026-11-23T15:00:00.000Z");
 const minutesAgo = (m: number) => new Date(at.getTime() - m * 60_000);
+/** The fifth failure's decision: a temporary lock ends 30 minutes from now, a hard one never. */
+const lockAt = (windowStartedAt: Date, lockKind: "temporary" | "hard") => ({
+  kind: "lock",
+  lockKind,
+  failures: 5,
+  windowStartedAt,
+  lockedUntil: lockKind === "hard" ? null : new Date(at.getTime() + 30 * 60_000),
+});
 
 describe("the lockout policy", () => {
   it.each([
@@ -24,29 +32,17 @@ describe("the lockout policy", () => {
     [
       "the fifth failure in 15 minutes locks for 30 minutes",
       { failures: 4, windowStartedAt: minutesAgo(14), temporaryLocksInLastDay: 0 },
-      {
-        kind: "lock",
-        lockKind: "temporary",
-        failures: 5,
-        windowStartedAt: minutesAgo(14),
-        lockedUntil: new Date(at.getTime() + 30 * 60_000),
-      },
+      lockAt(minutesAgo(14), "temporary"),
     ],
     [
       "the second lock in a day is still temporary",
       { failures: 4, windowStartedAt: minutesAgo(1), temporaryLocksInLastDay: 1 },
-      {
-        kind: "lock",
-        lockKind: "temporary",
-        failures: 5,
-        windowStartedAt: minutesAgo(1),
-        lockedUntil: new Date(at.getTime() + 30 * 60_000),
-      },
+      lockAt(minutesAgo(1), "temporary"),
     ],
     [
       "the third lock in a day is hard",
       { failures: 4, windowStartedAt: minutesAgo(1), temporaryLocksInLastDay: 2 },
-      { kind: "lock", lockKind: "hard", failures: 5, windowStartedAt: minutesAgo(1), lockedUntil: null },
+      lockAt(minutesAgo(1), "hard"),
     ],
   ])("%s", (_label, state, decision) => {
     expect(decideFailure(state, at)).toEqual(decision);

@@ -2,14 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { merges, staff } from "../../db/schema/index.ts";
 import { accountByUsername } from "../../test/accounts.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { signedInContext, type TestContext } from "../../test/context.ts";
 
 let t: TestContext;
 let sam: string;
 
 beforeAll(async () => {
-  t = await createTestContext();
-  sam = await t.signIn("sam.supervisor");
+  ({ t, cookie: sam } = await signedInContext("sam.supervisor"));
 });
 afterAll(() => t.close());
 
