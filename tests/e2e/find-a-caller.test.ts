@@ -1,30 +1,17 @@
-import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
-import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
-import { endSessionOnServer } from "@recovery-desk/test-support/session";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { useJourney } from "@recovery-desk/test-support/journey";
+import { endSessionOnServer, openAccount } from "@recovery-desk/test-support/session";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 
-let browser: Browser;
+/** Nothing here changes the demo world: the journeys share one server, each with pages of its own. */
+const journey = useJourney();
 let page: Page;
-let server: RunningServer;
-let baseUrl: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  baseUrl = server.baseUrl;
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === "fail") await screenshotOnFailure(page, context.task.name);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const searchBox = () => page.getByRole("searchbox", { name: "Search accounts" });
+const results = () => page.getByRole("list", { name: "Matching accounts" });
 
 it("an agent signs in and is taken to account search", async () => {
-  await page.goto(`${baseUrl}/accounts`);
+  page = await journey.page();
+  await page.goto(`${journey.baseUrl}/accounts`);
   await page.waitForURL(/\/login/);
   await page.getByLabel("Username").fill("ava.agent");
   await page.getByLabel("Password").fill("helpdesk-demo");
@@ -34,6 +21,7 @@ it("an agent signs in and is taken to account search", async () => {
 });
 
 it("finds Maria Lopez by a misspelt name and by her phone number", async () => {
+  page = await journey.signedIn("ava.agent");
   const box = page.getByRole("searchbox").or(page.getByLabel("Search accounts"));
   await box.first().fill("Maria Lopes");
   await expect.poll(() => page.getByRole("link", { name: "Maria Lopez" }).count()).toBe(1);
@@ -43,7 +31,11 @@ it("finds Maria Lopez by a misspelt name and by her phone number", async () => {
   await expect.poll(() => page.getByRole("link", { name: "Maria Lopez" }).count()).toBe(1);
 });
 
-it("opens her account by keyboard and sees the hard lock with contact data masked", async () => {
+it("opens Maria Lopez's account from the results by keyboard and sees the hard lock with contact data masked", async () => {
+  page = await journey.signedIn("ava.agent");
+  await page.goto(`${journey.baseUrl}/accounts?q=${encodeURIComponent("(217) 555-0142")}`);
+  await results().getByRole("link", { name: "Maria Lopez" }).waitFor();
+  await searchBox().focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/accounts\/acc_/);
@@ -56,10 +48,9 @@ it("opens her account by keyboard and sees the hard lock with contact data maske
   expect(text).not.toMatch(/Biscuit|San Antonio/);
 });
 
-const searchBox = () => page.getByRole("searchbox", { name: "Search accounts" });
-const results = () => page.getByRole("list", { name: "Matching accounts" });
-
-it("finds Ana Silva's two accounts by ZIP code and by a misspelt street address", async () => {
+it("from an account, / goes to the search box; finds Ana Silva's two accounts by ZIP code and by a misspelt street address", async () => {
+  page = await journey.signedIn("ava.agent");
+  await openAccount(page, journey.baseUrl, "kim.nguyen");
   await page.keyboard.press("/");
   await expect.poll(() => searchBox().evaluate((el) => el === document.activeElement)).toBe(true);
   await searchBox().fill("62701");
@@ -77,7 +68,11 @@ it("finds Ana Silva's two accounts by ZIP code and by a misspelt street address"
 });
 
 it("when the session ends on the server, the next search asks to sign in again with a clear message and returns to it", async () => {
-  await endSessionOnServer(page, baseUrl);
+  page = await journey.signedIn("ava.agent");
+  await searchBox().fill("ana.silva");
+  await page.waitForURL(/q=ana\.silva/);
+  await results().getByText("ana.silva", { exact: true }).waitFor();
+  await endSessionOnServer(page, journey.baseUrl);
   await searchBox().fill("kim.nguyen");
 
   await page.waitForURL(/\/login\?/);
@@ -95,8 +90,9 @@ it("when the session ends on the server, the next search asks to sign in again w
 });
 
 it("signs out and cannot come back without signing in", async () => {
+  page = await journey.signedIn("ava.agent");
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/login/);
-  await page.goto(`${baseUrl}/accounts`);
+  await page.goto(`${journey.baseUrl}/accounts`);
   await page.waitForURL(/\/login/);
 });

@@ -1,41 +1,28 @@
-import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
-import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import { useJourney } from "@recovery-desk/test-support/journey";
 import {
   newestCode,
   newestMessage,
   openAccount,
-  signIn,
   toast,
+  verifyPanel,
   waitUntilVerified,
 } from "@recovery-desk/test-support/session";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
-let browser: Browser;
+/** Each journey is on a caller of its own: none changes what another one meets. */
+const journey = useJourney();
 let page: Page;
-let server: RunningServer;
-let baseUrl: string;
 
-beforeAll(async () => {
-  server = await startServer();
-  baseUrl = server.baseUrl;
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await signIn(page, baseUrl, "ava.agent");
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === "fail") await screenshotOnFailure(page, context.task.name);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+async function agentOnCall(): Promise<void> {
+  page = await journey.signedIn("ava.agent");
+}
 
-const panel = () => page.getByRole("region", { name: "Verify the caller" });
-
+const panel = () => verifyPanel(page);
 describe("an agent on a call", () => {
   it("verifies Maria Lopez by loose answers, sees her email unmasked, and lifts her lockout", async () => {
-    await openAccount(page, baseUrl, "maria.lopez");
+    await agentOnCall();
+    await openAccount(page, journey.baseUrl, "maria.lopez");
     await panel().getByRole("button", { name: "Security questions" }).click();
     await panel().getByLabel("Ask: What was the name of your first pet?").fill(" biscuit ");
     await panel().getByLabel("Ask: In what city were you born?").fill("san  antonio.");
@@ -52,8 +39,9 @@ describe("an agent on a call", () => {
     await expect.poll(async () => (await page.locator("main").textContent()) ?? "").toMatch(/Active/);
   });
 
-  it("locks question verification for Tom Becker after three wrong tries", async () => {
-    await openAccount(page, baseUrl, "tom.becker");
+  it("locks question verification for Tom Becker after three wrong tries, then verifies him by a code to his email and reactivates his account", async () => {
+    await agentOnCall();
+    await openAccount(page, journey.baseUrl, "tom.becker");
     await panel().getByRole("button", { name: "Security questions" }).click();
     for (let i = 0; i < 3; i++) {
       const first = panel().getByLabel("Ask: What is your mother's maiden name?");
@@ -67,15 +55,14 @@ describe("an agent on a call", () => {
       }
     }
     await expect.poll(() => panel().getByText("Security questions are locked").isVisible()).toBe(true);
-  });
 
-  it("verifies Tom Becker by a code to his email once questions are locked, and reactivates his account", async () => {
+    // Once questions are locked, the agent verifies him by a code to his email and reactivates his account.
     const byText = panel().getByRole("button", { name: "Code by text message" });
     expect(await byText.isDisabled()).toBe(true);
     await panel().getByRole("button", { name: "Code by email" }).click();
     const box = panel().getByLabel("Code the caller reads out");
     await box.waitFor();
-    await box.fill(await newestCode(page, baseUrl, "tom.becker@example.com"));
+    await box.fill(await newestCode(page, journey.baseUrl, "tom.becker@example.com"));
     await page.keyboard.press("Enter");
     await waitUntilVerified(page, "by a code sent by email");
 
@@ -93,11 +80,12 @@ describe("an agent on a call", () => {
   });
 
   it("verifies Kim Nguyen by the SMS code from the outbox and sends a temporary password that only the outbox shows", async () => {
-    await openAccount(page, baseUrl, "kim.nguyen");
+    await agentOnCall();
+    await openAccount(page, journey.baseUrl, "kim.nguyen");
     await panel().getByRole("button", { name: "Code by text message" }).click();
     const box = panel().getByLabel("Code the caller reads out");
     await box.waitFor();
-    const code = /\b(\d{6})\b/.exec(await newestMessage(page, baseUrl, "+15035550178"))?.[1] ?? "";
+    const code = /\b(\d{6})\b/.exec(await newestMessage(page, journey.baseUrl, "+15035550178"))?.[1] ?? "";
     await box.fill(code);
     await page.keyboard.press("Enter");
     await expect.poll(() => page.getByText(/Caller verified by (a )?code/i).count()).toBeGreaterThan(0);
@@ -111,7 +99,7 @@ describe("an agent on a call", () => {
     await expect
       .poll(() => page.getByText(/Temporary password sent by text to •••-•••-0178/).count())
       .toBeGreaterThan(0);
-    const password = /password is (\S+)/.exec(await newestMessage(page, baseUrl, "+15035550178"))?.[1] ?? "";
+    const password = /password is (\S+)/.exec(await newestMessage(page, journey.baseUrl, "+15035550178"))?.[1] ?? "";
     expect(password.length).toBeGreaterThanOrEqual(16);
     expect(await page.content()).not.toContain(password);
   });

@@ -1,37 +1,32 @@
 import { readFile } from "node:fs/promises";
-import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
-import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
-import { openAccount, signIn, toast, verifyByQuestions, verifyPanel } from "@recovery-desk/test-support/session";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { useJourney } from "@recovery-desk/test-support/journey";
+import { openAccount, toast, verifyByQuestions, verifyPanel } from "@recovery-desk/test-support/session";
+import type { Page } from "playwright-core";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 /** A supervisor reviews what an agent did on a call: filters, one event in full, exports and a chain check. */
-let browser: Browser;
 let agent: Page;
 let supervisor: Page;
-let server: RunningServer;
-let baseUrl: string;
 
 const CASE = "CASE-2026-0042";
 
-beforeAll(async () => {
-  server = await startServer();
-  baseUrl = server.baseUrl;
-  browser = await launchBrowser();
-  agent = await (await browser.newContext()).newPage();
-  supervisor = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await signIn(agent, baseUrl, "ava.agent");
-  await signIn(supervisor, baseUrl, "sam.supervisor");
-});
-afterEach(async (context) => {
-  if (context.task.result?.state !== "fail") return;
-  await screenshotOnFailure(agent, `${context.task.name} (agent)`);
-  await screenshotOnFailure(supervisor, `${context.task.name} (supervisor)`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+/** The agent, on the call, verifies Maria Lopez by her questions and lifts her lockout, on a case. */
+async function liftMariasLockoutOnCase(page: Page, baseUrl: string): Promise<void> {
+  await openAccount(page, baseUrl, "maria.lopez");
+  await verifyPanel(page)
+    .getByLabel(/Case reference/)
+    .fill(CASE);
+  await verifyByQuestions(page, {
+    "What was the name of your first pet?": "Biscuit",
+    "In what city were you born?": "San Antonio",
+  });
+  await page.getByRole("button", { name: "Lift lockout" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Reason").fill("Caller verified by security questions; locked out after a holiday.");
+  await dialog.getByRole("button", { name: "Lift lockout" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await toast(page, "Lockout lifted for Maria Lopez.").waitFor();
+}
 
 const grid = () => supervisor.getByRole("grid", { name: "Audit events, newest first" });
 /** Rows of events (the header row has no Seq number to open). */
@@ -50,34 +45,42 @@ async function exportAs(label: string): Promise<{ name: string; text: string }> 
   return { name: download.suggestedFilename(), text: await readFile(path, "utf8") };
 }
 
-describe("the audit trail", () => {
+describe("the agent's side", () => {
+  const journey = useJourney();
+
   it("an agent lifts Maria Lopez's lockout on a case, which lands in the trail", async () => {
-    await openAccount(agent, baseUrl, "maria.lopez");
-    await verifyPanel(agent)
-      .getByLabel(/Case reference/)
-      .fill(CASE);
-    await verifyByQuestions(agent, {
-      "What was the name of your first pet?": "Biscuit",
-      "In what city were you born?": "San Antonio",
-    });
-    await agent.getByRole("button", { name: "Lift lockout" }).click();
-    const dialog = agent.getByRole("dialog");
-    await dialog.getByLabel("Reason").fill("Caller verified by security questions; locked out after a holiday.");
-    await dialog.getByRole("button", { name: "Lift lockout" }).click();
-    await dialog.waitFor({ state: "detached" });
-    await toast(agent, "Lockout lifted for Maria Lopez.").waitFor();
+    agent = await journey.signedIn("ava.agent");
+    await liftMariasLockoutOnCase(agent, journey.baseUrl);
   });
 
   it("an agent has no audit page: the link is missing and the address says which role is needed", async () => {
+    agent = await journey.signedIn("ava.agent");
     expect(await agent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit" }).count()).toBe(0);
-    await agent.goto(`${baseUrl}/audit`);
+    await agent.goto(`${journey.baseUrl}/audit`);
     await agent.getByRole("heading", { level: 1, name: "You need the supervisor role" }).waitFor();
     expect(await agent.getByRole("main").textContent()).toContain("with the Agent role");
     expect(await agent.getByRole("grid").count()).toBe(0);
   });
+});
+
+describe("the audit trail, after the agent lifted Maria Lopez's lockout on a case", () => {
+  const journey = useJourney();
+  const unlockedOnCase = () =>
+    `${journey.baseUrl}/audit?accountId=${accountId}&action=account.unlocked&caseRef=${encodeURIComponent(CASE)}`;
+  let accountId = "";
+
+  beforeAll(async () => {
+    const page = await journey.signedIn("ava.agent");
+    await liftMariasLockoutOnCase(page, journey.baseUrl);
+    accountId = /\/accounts\/(acc_[^/?#]+)/.exec(page.url())?.[1] ?? "";
+    await page.context().close();
+  });
+  beforeEach(async () => {
+    supervisor = await journey.signedIn("sam.supervisor", { acceptDownloads: true });
+  });
 
   it("a supervisor follows the account's link to its events and filters them to the lifted lockout", async () => {
-    await openAccount(supervisor, baseUrl, "maria.lopez");
+    await openAccount(supervisor, journey.baseUrl, "maria.lopez");
     await supervisor.getByRole("link", { name: "Audit events for this account" }).click();
     await supervisor.waitForURL(/\/audit\?accountId=acc_/);
     await expect.poll(() => eventRows().count()).toBeGreaterThanOrEqual(4);
@@ -110,6 +113,8 @@ describe("the audit trail", () => {
   });
 
   it("opens the event in full with its link to the previous event, and Escape returns to its row", async () => {
+    await supervisor.goto(unlockedOnCase());
+    await expect.poll(() => eventRows().count()).toBe(1);
     const row = eventRows().first();
     await row.focus();
     await supervisor.keyboard.press("Enter");
@@ -130,6 +135,8 @@ describe("the audit trail", () => {
   });
 
   it("exports the filtered events as CSV and as NDJSON", async () => {
+    await supervisor.goto(unlockedOnCase());
+    await expect.poll(() => eventRows().count()).toBe(1);
     const csv = await exportAs("Export CSV");
     expect(csv.name).toMatch(/\.csv$/);
     const lines = csv.text.trim().split(/\r?\n/);
@@ -160,7 +167,7 @@ describe("the audit trail", () => {
   });
 
   it("filters by the names a supervisor knows, ava.agent and maria.lopez, and shows usernames beside ids", async () => {
-    await supervisor.goto(`${baseUrl}/audit`);
+    await supervisor.goto(`${journey.baseUrl}/audit`);
     await expect.poll(() => eventRows().count()).toBeGreaterThan(4);
 
     await supervisor.getByLabel("Actor", { exact: true }).fill("ava.agent");
@@ -201,6 +208,7 @@ describe("the audit trail", () => {
   });
 
   it("checks the whole chain and finds it intact", async () => {
+    await supervisor.goto(`${journey.baseUrl}/audit`);
     const chain = supervisor.getByRole("region", { name: "Chain of events" });
     await chain.getByRole("radio", { name: /^Everything/ }).check();
     await chain.getByRole("button", { name: "Check the chain now" }).click();

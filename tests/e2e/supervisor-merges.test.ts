@@ -1,33 +1,19 @@
-import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
-import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
-import { openAccount, signIn, toast, verifyByQuestions } from "@recovery-desk/test-support/session";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { useJourney } from "@recovery-desk/test-support/journey";
+import { openAccount, toast, verifyByQuestions } from "@recovery-desk/test-support/session";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 
-/** Four eyes: an agent proposes merging Ana Silva's duplicate account, a supervisor approves it, then undoes it. */
-let browser: Browser;
+/**
+ * Four eyes: an agent proposes merging Ana Silva's duplicate account, a supervisor approves it, then
+ * undoes it. Each step starts from a fresh demo world and first does the steps before it.
+ */
+const journey = useJourney({ world: "test" });
 let agent: Page;
 let supervisor: Page;
-let server: RunningServer;
-let baseUrl: string;
 
-beforeAll(async () => {
-  server = await startServer();
-  baseUrl = server.baseUrl;
-  browser = await launchBrowser();
-  agent = await (await browser.newContext()).newPage();
-  supervisor = await (await browser.newContext()).newPage();
-  await signIn(agent, baseUrl, "ava.agent");
-  await signIn(supervisor, baseUrl, "sam.supervisor");
-});
-afterEach(async (context) => {
-  if (context.task.result?.state !== "fail") return;
-  await screenshotOnFailure(agent, `${context.task.name} (agent)`);
-  await screenshotOnFailure(supervisor, `${context.task.name} (supervisor)`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeEach(async () => {
+  agent = await journey.signedIn("ava.agent");
+  supervisor = await journey.signedIn("sam.supervisor");
 });
 
 const dialogOf = (page: Page) => page.getByRole("dialog");
@@ -41,42 +27,70 @@ async function openMergesTab(page: Page, label: string): Promise<void> {
 
 /** The status line under an account's name, e.g. "Merged — …" or "Active — the customer can sign in". */
 async function accountStatus(page: Page, username: string): Promise<string> {
-  await openAccount(page, baseUrl, username);
+  await openAccount(page, journey.baseUrl, username);
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(username);
   const line = page.getByRole("article").getByText(/^(Active|Locked|Deactivated|Merged|Closed) — /);
   return (await line.textContent()) ?? "";
 }
 
+/** The agent, on Ana Silva's account, verifies her and proposes merging anasilva1984 into it. */
+async function proposeTheMerge(): Promise<void> {
+  const propose = agent
+    .getByRole("region", { name: "Possible duplicates" })
+    .getByRole("button", { name: "Propose a merge" });
+  await verifyByQuestions(agent, {
+    "What was the name of your first pet?": "Luna",
+    "What high school did you attend?": "lincoln high",
+  });
+  await expect.poll(() => propose.isEnabled()).toBe(true);
+  await propose.click();
+
+  const dialog = dialogOf(agent);
+  await dialog.getByRole("heading", { name: "Merge accounts into ana.silva?" }).waitFor();
+  await dialog.getByRole("checkbox", { name: /anasilva1984/ }).check();
+  await dialog.getByLabel("Reason").fill("Caller owns both accounts at the same address; keeps ana.silva.");
+  await dialog.getByRole("button", { name: "Propose merge" }).click();
+  await dialog.waitFor({ state: "detached" });
+}
+
+/** The agent proposes the merge and the supervisor approves it from the queue. */
+async function mergeAnaSilvasAccounts(): Promise<void> {
+  await openAccount(agent, journey.baseUrl, "ana.silva");
+  await proposeTheMerge();
+  await supervisor.goto(`${journey.baseUrl}/merges`);
+  const card = mergeList(supervisor, "Waiting for approval").getByRole("region", {
+    name: "Ana Silva (ana.silva) merging in Ana Silva (anasilva1984)",
+  });
+  await card.getByRole("button", { name: "Approve" }).click();
+  const dialog = dialogOf(supervisor);
+  await dialog.getByLabel("Reason").fill("Same person, same address; checked the comparison.");
+  await supervisor.keyboard.press("Control+Enter");
+  await dialog.waitFor({ state: "detached" });
+  await toast(supervisor, "Merge approved and completed.").waitFor();
+}
+
 describe("merging duplicate accounts", () => {
   it("an agent verifies Ana Silva, sees her duplicate at the same address and proposes a merge", async () => {
-    await openAccount(agent, baseUrl, "ana.silva");
+    await openAccount(agent, journey.baseUrl, "ana.silva");
     const duplicates = agent.getByRole("region", { name: "Possible duplicates" });
     await duplicates.getByRole("link", { name: /anasilva1984/ }).waitFor();
     const propose = duplicates.getByRole("button", { name: "Propose a merge" });
     expect(await propose.isDisabled()).toBe(true);
 
-    await verifyByQuestions(agent, {
-      "What was the name of your first pet?": "Luna",
-      "What high school did you attend?": "lincoln high",
-    });
-    await expect.poll(() => propose.isEnabled()).toBe(true);
-    await propose.click();
-
-    const dialog = dialogOf(agent);
-    await dialog.getByRole("heading", { name: "Merge accounts into ana.silva?" }).waitFor();
-    await dialog.getByRole("checkbox", { name: /anasilva1984/ }).check();
-    await dialog.getByLabel("Reason").fill("Caller owns both accounts at the same address; keeps ana.silva.");
-    await dialog.getByRole("button", { name: "Propose merge" }).click();
-    await dialog.waitFor({ state: "detached" });
+    await proposeTheMerge();
     await toast(agent, "Merge proposed — waiting for a supervisor").waitFor();
 
     // Agents do not review merges: no Merges link, and the page says which role it needs.
     expect(await agent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Merges" }).count()).toBe(0);
-    await agent.goto(`${baseUrl}/merges`);
+    await agent.goto(`${journey.baseUrl}/merges`);
     await agent.getByRole("heading", { level: 1, name: "You need the supervisor role" }).waitFor();
   });
 
   it("a supervisor approves it from the queue, and the duplicate becomes part of Ana Silva's account", async () => {
+    await openAccount(agent, journey.baseUrl, "ana.silva");
+    await proposeTheMerge();
+    await toast(agent, "Merge proposed — waiting for a supervisor").waitFor();
+
     await supervisor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Merges" }).click();
     await supervisor.waitForURL(/\/merges/);
     const waiting = mergeList(supervisor, "Waiting for approval");
@@ -122,7 +136,9 @@ describe("merging duplicate accounts", () => {
   });
 
   it("the supervisor undoes the merge, and both accounts are active again as before", async () => {
-    await supervisor.goto(`${baseUrl}/merges?status=completed`);
+    await mergeAnaSilvasAccounts();
+
+    await supervisor.goto(`${journey.baseUrl}/merges?status=completed`);
     const completed = mergeList(supervisor, "Completed");
     await completed.getByRole("button", { name: "Undo" }).click();
     const dialog = dialogOf(supervisor);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +25,11 @@ export interface StartOptions {
   keepData?: boolean;
   /** Use this data folder instead of a fresh one. */
   dataDir?: string;
+  /**
+   * Start from a copy of this data folder (one a stopped server left, e.g. with the demo world loaded):
+   * seconds faster than loading the demo world again. Ignored with `dataDir` or a DATABASE_URL.
+   */
+  from?: string;
   /** How long to wait for `/readyz` (default 90 s). */
   readyTimeoutMs?: number;
 }
@@ -62,6 +67,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "rd-e2e-"));
+  if (options.from && !options.dataDir && !env.DATABASE_URL) cpSync(options.from, dataDir, { recursive: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
 
