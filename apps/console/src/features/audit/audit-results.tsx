@@ -3,9 +3,9 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
 import { type AuditFilters, auditEventsQuery } from "../../api/audit.ts";
 import { Button } from "../../ui/button.tsx";
+import { ListSection } from "../../ui/paged-list.tsx";
 import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { Skeleton } from "../../ui/skeleton.tsx";
-import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { hasFilters } from "./audit-search.ts";
 import { AuditTable, type AuditTableHandle } from "./audit-table.tsx";
 import { events as eventCount, unknownNameNote } from "./audit-words.ts";
@@ -69,11 +69,7 @@ export function AuditResults({ filters, onClearFilters }: AuditResultsProps) {
       <ProblemNotice
         error={results.error}
         title="The audit trail could not be loaded"
-        actions={
-          <Button variant="primary" onClick={() => results.refetch()}>
-            Try again
-          </Button>
-        }
+        onRetry={() => results.refetch()}
       />
     );
   } else if (events.length === 0) {
@@ -122,17 +118,16 @@ export function AuditResults({ filters, onClearFilters }: AuditResultsProps) {
   }
 
   return (
-    <section aria-labelledby="audit-results-heading" className="stack" aria-busy={results.isFetching || undefined}>
-      <div className="search-results__header">
-        <h2 id="audit-results-heading" className="section__title">
-          Events
-        </h2>
-        <p role="status" className="muted">
-          {events.length === 0 && !results.isPending ? <VisuallyHidden>{announcement}</VisuallyHidden> : announcement}
-        </p>
-      </div>
+    <ListSection
+      headingId="audit-results-heading"
+      title="Events"
+      className="stack"
+      busy={results.isFetching}
+      announcement={announcement}
+      announceOnly={events.length === 0 && !results.isPending}
+    >
       {body}
-    </section>
+    </ListSection>
   );
 }
 

@@ -1,9 +1,9 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useRef } from "react";
 import { timelineQuery } from "../../api/timeline.ts";
 import { useNow } from "../../lib/use-now.ts";
-import { Button } from "../../ui/button.tsx";
 import { Section } from "../../ui/card.tsx";
+import { MorePages, useLoadMore } from "../../ui/paged-list.tsx";
 import { ProblemNotice } from "../../ui/problem-notice.tsx";
 import { HistoryEntry } from "./history-entry.tsx";
 import { HistorySkeleton } from "./history-skeleton.tsx";
@@ -17,7 +17,6 @@ export function HistorySection({ accountId }: { accountId: string }) {
   const now = useNow(60_000);
   const events = history.data?.pages.flatMap((page) => page.items) ?? [];
   const list = useRef<HTMLOListElement>(null);
-  const focusFrom = useRef<number | null>(null);
   // Where each older page starts: those entries can take focus, so "Show more" can hand the keyboard on.
   const pageStarts = new Set<number>();
   let start = 0;
@@ -27,17 +26,7 @@ export function HistorySection({ accountId }: { accountId: string }) {
   }
 
   // After "Show more", the keyboard carries on at the first older entry (the button may be gone).
-  useEffect(() => {
-    const from = focusFrom.current;
-    if (from === null || events.length <= from) return;
-    focusFrom.current = null;
-    list.current?.querySelectorAll<HTMLLIElement>(":scope > li")[from]?.focus();
-  }, [events.length]);
-
-  async function showMore() {
-    focusFrom.current = events.length;
-    await history.fetchNextPage();
-  }
+  const showMore = useLoadMore(history, events.length, list, ":scope > li");
 
   let body: ReactNode;
   if (history.isPending) {
@@ -51,15 +40,7 @@ export function HistorySection({ accountId }: { accountId: string }) {
     );
   } else if (history.isError && events.length === 0) {
     body = (
-      <ProblemNotice
-        error={history.error}
-        title="The history could not be loaded"
-        actions={
-          <Button variant="primary" onClick={() => history.refetch()}>
-            Try again
-          </Button>
-        }
-      />
+      <ProblemNotice error={history.error} title="The history could not be loaded" onRetry={() => history.refetch()} />
     );
   } else if (events.length === 0) {
     body = <p className="empty-state">Nothing has happened on this account yet.</p>;
@@ -71,16 +52,13 @@ export function HistorySection({ accountId }: { accountId: string }) {
             <HistoryEntry key={event.id} event={event} now={now} startsPage={pageStarts.has(index)} />
           ))}
         </ol>
-        {history.isFetchNextPageError ? (
-          <ProblemNotice error={history.error} title="Older entries could not be loaded" />
-        ) : null}
-        {history.hasNextPage ? (
-          <div className="load-more">
-            <Button busy={history.isFetchingNextPage} onClick={showMore}>
-              {history.isFetchingNextPage ? "Loading…" : "Show more"}
-            </Button>
-          </div>
-        ) : null}
+        <MorePages
+          pages={history}
+          onMore={showMore}
+          failedTitle="Older entries could not be loaded"
+          label="Show more"
+          busyLabel="Loading…"
+        />
       </>
     );
   }

@@ -1,13 +1,11 @@
 import type { DuplicateCluster } from "@recovery-desk/shared";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useId, useRef } from "react";
 import { duplicateClustersQuery } from "../../api/merges.ts";
 import { plural } from "../../lib/format.ts";
-import { Button } from "../../ui/button.tsx";
+import { CardsSkeleton, ListSection, MorePages, useLoadMore } from "../../ui/paged-list.tsx";
 import { ProblemNotice } from "../../ui/problem-notice.tsx";
-import { Skeleton } from "../../ui/skeleton.tsx";
-import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { StatusBadge } from "../account/status-badge.tsx";
 
 export const CLUSTERS_LABEL = "Duplicate clusters";
@@ -17,37 +15,21 @@ export function DuplicateClusters() {
   const clusters = useInfiniteQuery(duplicateClustersQuery());
   const items = clusters.data?.pages.flatMap((page) => page.items) ?? [];
   const listRef = useRef<HTMLOListElement>(null);
-  const focusAfterLoadRef = useRef<number | null>(null);
-
-  // After "Load more", focus the first account of the first new cluster, so the keyboard carries on there.
-  useEffect(() => {
-    const index = focusAfterLoadRef.current;
-    if (index === null || !listRef.current || items.length <= index) return;
-    focusAfterLoadRef.current = null;
-    listRef.current.querySelectorAll<HTMLElement>("[data-cluster]")[index]?.querySelector("a")?.focus();
-  }, [items.length]);
-
-  async function loadMore() {
-    focusAfterLoadRef.current = items.length;
-    await clusters.fetchNextPage();
-  }
+  // The first account of each cluster: after "Load more", the first new cluster's takes focus.
+  const loadMore = useLoadMore(clusters, items.length, listRef, "[data-cluster] li:first-child > a");
 
   let announcement = "";
   let announceOnly = false;
   let body: ReactNode;
   if (clusters.isPending) {
     announcement = "Loading duplicate clusters…";
-    body = <ClustersSkeleton />;
+    body = <CardsSkeleton className="stack" cardClassName="card section" />;
   } else if (clusters.isError && items.length === 0) {
     body = (
       <ProblemNotice
         error={clusters.error}
         title="The duplicate clusters could not be loaded"
-        actions={
-          <Button variant="primary" onClick={() => clusters.refetch()}>
-            Try again
-          </Button>
-        }
+        onRetry={() => clusters.refetch()}
       />
     );
   } else if (items.length === 0) {
@@ -67,32 +49,27 @@ export function DuplicateClusters() {
             </li>
           ))}
         </ol>
-        {clusters.isFetchNextPageError ? (
-          <ProblemNotice error={clusters.error} title="More clusters could not be loaded" />
-        ) : null}
-        {clusters.hasNextPage ? (
-          <div className="load-more">
-            <Button busy={clusters.isFetchingNextPage} onClick={loadMore}>
-              {clusters.isFetchingNextPage ? "Loading more…" : "Load more clusters"}
-            </Button>
-          </div>
-        ) : null}
+        <MorePages
+          pages={clusters}
+          onMore={loadMore}
+          failedTitle="More clusters could not be loaded"
+          label="Load more clusters"
+        />
       </>
     );
   }
 
   return (
-    <section aria-labelledby="clusters-heading" className="stack" aria-busy={clusters.isFetching || undefined}>
-      <div className="search-results__header">
-        <h2 id="clusters-heading" className="section__title">
-          {CLUSTERS_LABEL}
-        </h2>
-        <p role="status" className="search-results__count muted">
-          {announceOnly ? <VisuallyHidden>{announcement}</VisuallyHidden> : announcement}
-        </p>
-      </div>
+    <ListSection
+      headingId="clusters-heading"
+      title={CLUSTERS_LABEL}
+      className="stack"
+      busy={clusters.isFetching}
+      announcement={announcement}
+      announceOnly={announceOnly}
+    >
       {body}
-    </section>
+    </ListSection>
   );
 }
 
@@ -119,20 +96,5 @@ function ClusterCard({ cluster }: { cluster: DuplicateCluster }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-/** Grey cluster cards while the list loads; the words are announced beside it. */
-function ClustersSkeleton() {
-  return (
-    <ul className="stack" aria-hidden="true">
-      {[0, 1, 2].map((row) => (
-        <li key={row} className="card section">
-          <Skeleton className="skeleton--title" />
-          <Skeleton className="skeleton--short" />
-          <Skeleton />
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -35,6 +35,7 @@ function PageError({ error, reset }: ErrorComponentProps) {
       </h1>
       <ProblemNotice
         error={error}
+        onRetry={sessionEnded ? undefined : tryAgain}
         title={sessionEnded ? "Signed out" : "The page did not load"}
         actions={
           sessionEnded ? (
@@ -44,14 +45,9 @@ function PageError({ error, reset }: ErrorComponentProps) {
               </Link>
             </Button>
           ) : (
-            <>
-              <Button variant="primary" onClick={tryAgain}>
-                Try again
-              </Button>
-              <Button asChild>
-                <Link to="/accounts">Go to account search</Link>
-              </Button>
-            </>
+            <Button asChild>
+              <Link to="/accounts">Go to account search</Link>
+            </Button>
           )
         }
       />
