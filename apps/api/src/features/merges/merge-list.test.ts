@@ -1,7 +1,7 @@
-import type { AccountSummary, Merge, MergePage } from "@recovery-desk/shared";
+import type { AccountSummary, Merge } from "@recovery-desk/shared";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accountByUsername } from "../../test/accounts.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
 import { verifyByQuestions } from "../../test/verify.ts";
 
 /** The merge queue names the accounts of each merge, so an approver can compare them without a call per account. */
@@ -19,20 +19,14 @@ beforeEach(async () => {
   ana = (await accountByUsername(t.database.db, "ana.silva")).id;
   ana1984 = (await accountByUsername(t.database.db, "anasilva1984")).id;
   await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
-  const res = await t.request("/api/v1/merges", {
-    cookie: ava,
-    body: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, second account from 2022" },
+  const res = await t.api(ava).merges.$post({
+    json: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, second account from 2022" },
   });
-  expect(res.status).toBe(201);
-  proposed = (await res.json()) as Merge;
+  proposed = await answerOf(res, 201);
 });
 afterEach(() => t.close());
 
-const listed = async (status: string) => {
-  const res = await t.request(`/api/v1/merges?status=${status}`, { cookie: sam });
-  expect(res.status).toBe(200);
-  return (await res.json()) as MergePage;
-};
+const listed = async (status: Merge["status"]) => answerOf(await t.api(sam).merges.$get({ query: { status } }), 200);
 
 describe("the merge list", () => {
   it("carries the survivor and the merged accounts as summaries, beside their ids", async () => {

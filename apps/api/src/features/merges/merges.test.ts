@@ -1,4 +1,3 @@
-import type { DuplicateClusterPage, Duplicates, Merge } from "@recovery-desk/shared";
 import { normalizeAddress } from "@recovery-desk/shared";
 import { asc, inArray } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -6,7 +5,7 @@ import { accounts, addresses } from "../../db/schema/index.ts";
 import { DAY } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { eventsOf } from "../../test/audit.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
 import { verifyByQuestions } from "../../test/verify.ts";
 
 let t: TestContext;
@@ -33,14 +32,18 @@ const rowsOf = async (ids: string[]) => ({
     .where(inArray(addresses.accountId, ids))
     .orderBy(asc(addresses.id)),
 });
-const propose = (body: unknown, cookie = ava) => t.request("/api/v1/merges", { cookie, body });
+type Proposal = Parameters<ReturnType<TestContext["api"]>["merges"]["$post"]>[0]["json"];
+const propose = (json: Proposal, cookie = ava) => t.api(cookie).merges.$post({ json });
 const decide = (id: string, what: "approve" | "reject" | "undo", cookie = sam, reason = "Checked both accounts") =>
-  t.request(`/api/v1/merges/${id}/${what}`, { cookie, body: { reason } });
+  t.api(cookie).merges[":id"][what].$post({ param: { id }, json: { reason } });
+const duplicatesOf = async (id: string) =>
+  answerOf(await t.api(ava).accounts[":id"].duplicates.$get({ param: { id } }), 200);
+const clusters = (query: { limit?: string; cursor?: string }, cookie = sam) =>
+  t.api(cookie)["duplicate-clusters"].$get({ query });
 
 describe("duplicate candidates and clusters", () => {
   it("finds anasilva1984 as a duplicate of ana.silva, with same address among the reasons", async () => {
-    const res = await t.request(`/api/v1/accounts/${ana}/duplicates`, { cookie: ava });
-    const body = (await res.json()) as Duplicates;
+    const body = await duplicatesOf(ana);
     expect(body.addressKey).toBe("1200 N MAIN ST APT 4B|SPRINGFIELD|IL|62701");
     expect(body.candidates).toHaveLength(1);
     expect(body.candidates[0]).toMatchObject({
@@ -52,16 +55,11 @@ describe("duplicate candidates and clusters", () => {
 
   it("finds no candidates for an account alone at its address", async () => {
     const kim = await accountByUsername(t.database.db, "kim.nguyen");
-    expect(
-      ((await (await t.request(`/api/v1/accounts/${kim.id}/duplicates`, { cookie: ava })).json()) as Duplicates)
-        .candidates,
-    ).toEqual([]);
+    expect((await duplicatesOf(kim.id)).candidates).toEqual([]);
   });
 
   it("lists clusters for supervisors, largest first, paged", async () => {
-    const first = (await (
-      await t.request("/api/v1/duplicate-clusters?limit=100", { cookie: sam })
-    ).json()) as DuplicateClusterPage;
+    const first = await answerOf(await clusters({ limit: "100" }), 200);
     const cluster = first.items.find((c) => c.accounts.some((a) => a.username === "ana.silva"));
     expect(cluster).toMatchObject({ size: 2, addressKey: "1200 N MAIN ST APT 4B|SPRINGFIELD|IL|62701" });
     expect(cluster?.accounts.map((a) => a.username).sort()).toEqual(["ana.silva", "anasilva1984"]);
@@ -70,14 +68,12 @@ describe("duplicate candidates and clusters", () => {
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await (
-        await t.request(`/api/v1/duplicate-clusters?limit=2${cursor ? `&cursor=${cursor}` : ""}`, { cookie: sam })
-      ).json()) as DuplicateClusterPage;
+      const page: typeof first = await answerOf(await clusters({ limit: "2", ...(cursor ? { cursor } : {}) }), 200);
       paged.push(...page.items.map((c) => c.addressKey));
       cursor = page.nextCursor;
     } while (cursor);
     expect(paged).toEqual(first.items.map((c) => c.addressKey));
-    expect((await t.request("/api/v1/duplicate-clusters", { cookie: ava })).status).toBe(403);
+    expect((await clusters({}, ava)).status).toBe(403);
   });
 });
 
@@ -95,7 +91,7 @@ describe("proposing a merge", () => {
     ["no reason", () => ({ survivorId: ana, mergedIds: [ana1984] })],
   ])("refuses %s", async (_label, body) => {
     await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
-    expect((await propose(body())).status).toBe(400);
+    expect((await t.request("/api/v1/merges", { cookie: ava, body: body() })).status).toBe(400);
   });
 
   it("refuses an account at another address", async () => {
@@ -130,8 +126,7 @@ describe("approving, rejecting and undoing", () => {
       mergedIds: [ana1984],
       reason: "Same person, second account from 2022",
     });
-    expect(res.status).toBe(201);
-    return { merge: (await res.json()) as Merge, before };
+    return { merge: await answerOf(res, 201), before };
   }
   /** The proposal above, approved by Sam. */
   async function mergeAnas() {
@@ -179,7 +174,7 @@ describe("approving, rejecting and undoing", () => {
 
   it("leaves anasilva1984 merged into ana.silva, with its other address moved", async () => {
     const { merge } = await mergeAnas();
-    const got = (await (await t.request(`/api/v1/merges/${merge.id}`, { cookie: ava })).json()) as Merge;
+    const got = await answerOf(await t.api(ava).merges[":id"].$get({ param: { id: merge.id } }), 200);
     expect(got).toMatchObject({
       status: "completed",
       decidedBy: "sam.supervisor",
@@ -198,9 +193,7 @@ describe("approving, rejecting and undoing", () => {
 
   it("undoes the merge and both accounts are exactly as before", async () => {
     const { merge, before } = await mergeAnas();
-    const res = await decide(merge.id, "undo");
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as Merge).status).toBe("undone");
+    expect((await answerOf(await decide(merge.id, "undo"), 200)).status).toBe("undone");
     expect(await rowsOf([ana, ana1984])).toEqual(before);
     expect((await eventsOf(t.database.db, "merge.undone")).filter((e) => e.details.mergeId === merge.id)).toHaveLength(
       2,
@@ -210,9 +203,7 @@ describe("approving, rejecting and undoing", () => {
 
   it("refuses to undo after 30 days", async () => {
     await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-10");
-    const second = (await (
-      await propose({ survivorId: ana, mergedIds: [ana1984], reason: "Same person" })
-    ).json()) as Merge;
+    const second = await answerOf(await propose({ survivorId: ana, mergedIds: [ana1984], reason: "Same person" }), 201);
     expect((await decide(second.id, "approve")).status).toBe(200);
     t.clock.advance(30 * DAY + 1000);
     const supervisor = await t.signIn("sam.supervisor");
@@ -230,12 +221,13 @@ describe("approving, rejecting and undoing", () => {
       .set({ addressKey: "SHARED|TEST|XX|00000" })
       .where(inArray(addresses.accountId, [kim.id, tom.id]));
     await verifyByQuestions(t, agent, kim.id, ["Mrs. Park", "Oak Avenue"]);
-    const proposal = (await (
-      await propose({ survivorId: kim.id, mergedIds: [tom.id], reason: "Looks alike" }, agent)
-    ).json()) as Merge;
+    const proposal = await answerOf(
+      await propose({ survivorId: kim.id, mergedIds: [tom.id], reason: "Looks alike" }, agent),
+      201,
+    );
     const rows = await rowsOf([kim.id, tom.id]);
     const res = await decide(proposal.id, "reject", await t.signIn("sam.supervisor"), "Different people");
-    expect((await res.json()) as Merge).toMatchObject({ status: "rejected", decisionReason: "Different people" });
+    expect(await answerOf(res, 200)).toMatchObject({ status: "rejected", decisionReason: "Different people" });
     expect(await rowsOf([kim.id, tom.id])).toEqual(rows);
   });
 });
