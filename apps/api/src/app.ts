@@ -21,6 +21,7 @@ import { mountDocs } from "./http/docs.ts";
 import { ApiError } from "./http/errors.ts";
 import { idempotency } from "./http/idempotency.ts";
 import { accessLog } from "./http/logging.ts";
+import { createMetrics, mountMetrics } from "./http/metrics.ts";
 import { onError, problemResponse } from "./http/on-error.ts";
 import { mountOpenApiDocument } from "./http/openapi-document.ts";
 import { rateLimit } from "./http/rate-limit.ts";
@@ -62,7 +63,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use("*", requestId);
-  app.use("*", accessLog);
+  const metrics = createMetrics(deps);
+  app.use("*", accessLog(metrics));
   app.use("*", securityHeaders);
   app.use("*", noStore);
   app.use("/api/*", compressReads);
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps) {
 
   mountOpenApiDocument(app);
   mountDocs(app);
+  mountMetrics(app, metrics, deps.config.metricsToken ?? null);
 
   app.all("/api/*", (c) =>
     problemResponse(c, new ApiError("not_found", `No API route answers ${c.req.method} ${c.req.path}.`)),

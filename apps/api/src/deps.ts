@@ -22,6 +22,8 @@ export interface AppConfig {
   inactiveDays: number;
   /** The built console to serve at `/`; none in API-only tests. */
   consoleDist: string | null;
+  /** The bearer token `GET /metrics` asks for; open to any caller without one. */
+  metricsToken?: string;
 }
 
 /** Everything the app is built from. The server passes real ones, tests pass their own. */

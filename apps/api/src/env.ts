@@ -22,6 +22,8 @@ const EnvSchema = z
     DEMO: flag.optional(),
     DEMO_ACCOUNTS: z.coerce.number().int().min(0).max(100_000).default(2000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** The bearer token `GET /metrics` asks for; without one the metrics are open to anyone who can reach the port. */
+    METRICS_TOKEN: z.string().min(16).optional(),
     CONSOLE_DIST: z.string().min(1).default(resolve(REPO_ROOT, "apps/console/dist")),
     COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
     ALLOWED_ORIGINS: z
@@ -34,6 +36,8 @@ const EnvSchema = z
           .filter(Boolean),
       )
       .pipe(z.array(z.url())),
+    /** Apply missing migrations at start-up; when false, a server whose schema is behind refuses to start (run `pnpm migrate`). */
+    MIGRATE_ON_START: flag.default(true),
     DB_POOL_MAX: positiveInt.max(200).default(10),
     DB_STATEMENT_TIMEOUT_MS: positiveInt.default(5000),
     LOGIN_MAX_FAILURES: positiveInt.default(5),

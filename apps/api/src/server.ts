@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { type Database, openPostgres } from "./db/client.ts";
+import { migrateOnStart } from "./db/migration-state.ts";
 import { openEmbeddedOrExit } from "./db/open-embedded-or-exit.ts";
 import type { AppConfig } from "./deps.ts";
 import { loadEnv } from "./env.ts";
@@ -27,7 +28,13 @@ logger.info(
   "database opened",
 );
 
-await database.migrate();
+try {
+  await migrateOnStart(database, env.MIGRATE_ON_START, logger);
+} catch (error) {
+  console.error(`Recovery Desk cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  await database.close().catch(() => {});
+  process.exit(1);
+}
 if (demo) {
   // The demo world's generator is loaded only for a demo.
   const { loadDemoWorld } = await import("./demo/load.ts");
@@ -51,6 +58,7 @@ const config: AppConfig = {
   },
   inactiveDays: env.INACTIVE_DAYS,
   consoleDist: env.CONSOLE_DIST,
+  ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
 };
 const outbox = outboxNotifier(database.db, systemClock);
 const notifier = byChannel(

@@ -26,6 +26,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** How busy the connection pool is right now (PostgreSQL only; the embedded database has one connection). */
+  pool?(): PoolUse;
   close(): Promise<void>;
 }
 
@@ -178,6 +180,72 @@ export function preparingStatements(client: Sql): Sql {
   });
 }
 
+/** The pool's size, the connections a query or transaction holds, and the queries waiting for one. */
+export interface PoolUse {
+  size: number;
+  inUse: number;
+  waiting: number;
+}
+
+/**
+ * Counts the statements and transactions under way on a pool. The driver does not tell, so a
+ * statement counts from when it is awaited (the driver sends it only then) until it settles, and
+ * a transaction from its start to its end; more than the pool's size means the rest are waiting.
+ */
+function countingUse(client: Sql, counter: { running: number }): Sql {
+  /** Counts one more under way; the answer counts it off, once. */
+  const start = () => {
+    counter.running++;
+    let done = false;
+    return () => {
+      if (!done) counter.running--;
+      done = true;
+    };
+  };
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (...args: unknown[]) => {
+          const query = (target.unsafe as (...a: unknown[]) => PromiseLike<unknown>)(...args);
+          const then = query.then.bind(query);
+          // biome-ignore lint/suspicious/noThenProperty: the statement stays the driver's thenable; awaiting it is counted
+          Object.defineProperty(query, "then", {
+            value: (onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown) => {
+              const finish = start();
+              return then(
+                (value) => {
+                  finish();
+                  return onFulfilled ? onFulfilled(value) : value;
+                },
+                (reason) => {
+                  finish();
+                  if (onRejected) return onRejected(reason);
+                  throw reason;
+                },
+              );
+            },
+          });
+          return query;
+        };
+      }
+      if (property === "begin") {
+        return async (...args: unknown[]) => {
+          const finish = start();
+          try {
+            return await (Reflect.get(target, property, receiver) as (...a: unknown[]) => Promise<unknown>).apply(
+              target,
+              args,
+            );
+          } finally {
+            finish();
+          }
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 export interface PostgresOptions {
   url: string;
   /** Connections in the pool. */
@@ -201,8 +269,10 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   });
-  const db = drizzlePostgres({ client: preparingStatements(client), schema }) as unknown as Db;
+  const use = { running: 0 };
+  const db = drizzlePostgres({ client: countingUse(preparingStatements(client), use), schema }) as unknown as Db;
   acceptDatesInRawSql(client);
+  const size = options.max ?? 10;
   return {
     db,
     kind: "postgres",
@@ -219,6 +289,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     ping: async () => {
       await client`select 1`;
     },
+    pool: () => ({ size, inUse: Math.min(use.running, size), waiting: Math.max(0, use.running - size) }),
     close: () => client.end({ timeout: 5 }),
   };
 }

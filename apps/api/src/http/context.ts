@@ -11,5 +11,7 @@ export interface AppEnv {
     sessionRequests?: WindowCount;
     /** Set by a handler whose answer carries a secret: idempotency must not keep that answer. */
     secretAnswer?: boolean;
+    /** The problem's code when the answer is one, for the request's log line. */
+    problem?: string;
   };
 }

@@ -8,6 +8,7 @@ import { clearSessionCookie, sentCookieSession } from "./session-cookie.ts";
 
 /** Answers an ApiError as problem+json, with `Retry-After` when it has one. */
 export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
+  c.set("problem", error.code);
   const body = problemBody(error.code, error.message, c.var.requestId ?? "unknown", {
     ...(error.errors ? { errors: error.errors } : {}),
     ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),

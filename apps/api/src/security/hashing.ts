@@ -22,6 +22,11 @@ function hashingPool(): Piscina {
   return pool;
 }
 
+/** The hashing pool's backlog for the metrics: tasks waiting for a thread, and threads started. */
+export function hashingQueue(): { waiting: number; threads: number } {
+  return { waiting: pool?.queueSize ?? 0, threads: pool?.threads.length ?? 0 };
+}
+
 export function hashSecret(secret: string): Promise<string> {
   return hashingPool().run({ secret, options: OPTIONS }, { name: "hash" });
 }
