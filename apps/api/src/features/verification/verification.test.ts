@@ -1,4 +1,4 @@
-import type { AccountDetail, Verification } from "@recovery-desk/shared";
+import type { Verification } from "@recovery-desk/shared";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliveryFailures, outbox, verifications } from "../../db/schema/index.ts";
@@ -6,7 +6,7 @@ import { DAY, MINUTE } from "../../lib/clock.ts";
 import { DeliveryError, type Notifier } from "../../notify/notifier.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { allEvents, eventsOf } from "../../test/audit.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
 import { latestCode } from "../../test/outbox.ts";
 import { newOneTimeCode } from "./codes.ts";
 
@@ -35,19 +35,20 @@ async function freshCookies() {
   sam = await t.signIn("sam.supervisor");
 }
 
-async function start(username: string, method: string, cookie = ava, caseRef = "CASE-1") {
-  return t.request(`/api/v1/accounts/${ids[username]}/verifications`, { cookie, body: { method, caseRef } });
+function start(username: string, method: Verification["method"], cookie = ava, caseRef = "CASE-1") {
+  return t.api(cookie).accounts[":id"].verifications.$post({
+    param: { id: ids[username] as string },
+    json: { method, caseRef },
+  });
 }
-async function startOk(username: string, method: string, cookie = ava): Promise<Verification> {
-  const res = await start(username, method, cookie);
-  expect(res.status).toBe(201);
-  return (await res.json()) as Verification;
+async function startOk(username: string, method: Verification["method"], cookie = ava) {
+  return answerOf(await start(username, method, cookie), 201);
 }
 function answer(v: Verification, answers: string[], cookie = ava) {
   const questions = v.questions ?? [];
-  return t.request(`/api/v1/verifications/${v.id}/answers`, {
-    cookie,
-    body: { answers: questions.map((q, i) => ({ questionId: q.id, answer: answers[i] ?? "" })) },
+  return t.api(cookie).verifications[":id"].answers.$post({
+    param: { id: v.id },
+    json: { answers: questions.map((q, i) => ({ questionId: q.id, answer: answers[i] ?? "" })) },
   });
 }
 /** Ava verifies Maria Lopez by her questions under CASE-1. */
@@ -68,11 +69,13 @@ async function lockTomsQuestions() {
   expect((await start("tom.becker", "security_questions")).status).toBe(423);
 }
 function code(v: Verification, value: string, cookie = ava) {
-  return t.request(`/api/v1/verifications/${v.id}/code`, { cookie, body: { code: value } });
+  return t.api(cookie).verifications[":id"].code.$post({ param: { id: v.id }, json: { code: value } });
 }
-async function detail(username: string, cookie = ava): Promise<AccountDetail> {
-  return (await (await t.request(`/api/v1/accounts/${ids[username]}`, { cookie })).json()) as AccountDetail;
+async function detail(username: string, cookie = ava) {
+  return answerOf(await t.api(cookie).accounts[":id"].$get({ param: { id: ids[username] as string } }), 200);
 }
+const verification = async (id: string, cookie = ava) =>
+  answerOf(await t.api(cookie).verifications[":id"].$get({ param: { id } }), 200);
 
 describe("verifying by security questions", () => {
   it("reads out the two prompts and verifies loose-but-right answers", async () => {
@@ -125,10 +128,10 @@ describe("verifying by security questions", () => {
     const v = await startOk("ana.silva", "security_questions");
     const res = await answer(v, ["Luna", "Springfield High"]);
     expect(res.status).toBe(422);
-    const body = (await res.json()) as Record<string, unknown>;
+    const body = await answerOf(res, 422);
     expect(body).toMatchObject({ code: "verification_failed", attemptsRemaining: 2 });
     expect(JSON.stringify(body)).not.toMatch(/first pet|high school|Luna|Lincoln|question/i);
-    const again = (await (await t.request(`/api/v1/verifications/${v.id}`, { cookie: ava })).json()) as Verification;
+    const again = await verification(v.id);
     expect(again.questions).toEqual(v.questions);
     expect((await answer(v, ["luna", "LINCOLN HIGH!"])).status).toBe(200);
   });
@@ -219,7 +222,7 @@ describe("verifying by security questions", () => {
     const res = await t.request(`/api/v1/verifications/${v.id}/answers`, { cookie: ava, body: body(v) });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: "validation_failed" });
-    const after = (await (await t.request(`/api/v1/verifications/${v.id}`, { cookie: ava })).json()) as Verification;
+    const after = await verification(v.id);
     expect(after.attemptsRemaining).toBe(3);
   });
 
@@ -376,9 +379,7 @@ describe("secrets and the outbox", () => {
   it("shows the outbox newest first in demo mode, and nowhere else", async () => {
     await startOk("kim.nguyen", "otp_sms");
     await startOk("maria.lopez", "otp_email");
-    const res = await t.request("/api/v1/dev/outbox?limit=2", { cookie: ava });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { items: { channel: string; body: string }[] };
+    const body = await answerOf(await t.api(ava).dev.outbox.$get({ query: { limit: "2" } }), 200);
     expect(body.items).toHaveLength(2);
     const live = await createTestContext({ demo: false });
     try {
