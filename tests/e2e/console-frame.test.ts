@@ -1,40 +1,18 @@
-import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
 import { focusIndicator } from "@recovery-desk/test-support/focus";
-import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import { useJourney } from "@recovery-desk/test-support/journey";
 import { openAccount, signIn, verifyByQuestions } from "@recovery-desk/test-support/session";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 /**
  * The console's frame at the widths a call center's screens have: the admin's navigation on one row,
  * pages that are missing or failed inside the frame, toasts that cover no form and stay on their page,
  * and a first visit that asks nothing of the server it knows will be refused.
  */
-let browser: Browser;
-let server: RunningServer;
-let baseUrl: string;
-let page: Page | undefined;
-const contexts: BrowserContext[] = [];
+const journey = useJourney();
 
-beforeAll(async () => {
-  server = await startServer();
-  baseUrl = server.baseUrl;
-  browser = await launchBrowser();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === "fail") await screenshotOnFailure(page, context.task.name);
-  for (const open of contexts.splice(0)) await open.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width: number, height = 800): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, reducedMotion: "reduce" });
-  contexts.push(context);
-  page = await context.newPage();
-  return page;
+function newPage(width: number, height = 800): Promise<Page> {
+  return journey.page(`${width} px`, { viewport: { width, height }, reducedMotion: "reduce" });
 }
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -46,7 +24,7 @@ describe("the admin's navigation", () => {
     "fits on one row at %i px, every link reached by Tab with a visible focus ring",
     async (width) => {
       const admin = await newPage(width);
-      await signIn(admin, baseUrl, "ada.admin");
+      await signIn(admin, journey.baseUrl, "ada.admin");
       const nav = admin.getByRole("navigation", { name: "Main" });
       const items = nav.getByRole("listitem");
       await nav.getByRole("link", { name: "Outbox" }).waitFor();
@@ -82,7 +60,7 @@ describe("the admin's navigation", () => {
 
   it("keeps one row on a narrower screen too, under the name and the person", async () => {
     const admin = await newPage(1024);
-    await signIn(admin, baseUrl, "ada.admin");
+    await signIn(admin, journey.baseUrl, "ada.admin");
     const nav = admin.getByRole("navigation", { name: "Main" });
     await nav.getByRole("link", { name: "Outbox" }).waitFor();
     const boxes = (await Promise.all((await nav.getByRole("listitem").all()).map((i) => i.boundingBox()))) as Box[];
@@ -93,8 +71,8 @@ describe("the admin's navigation", () => {
 describe("pages that are missing or failed", () => {
   it("shows Page not found inside the frame, with the navigation and a way back", async () => {
     const agent = await newPage(1280);
-    await signIn(agent, baseUrl, "ava.agent");
-    await agent.goto(`${baseUrl}/no-such-page`);
+    await signIn(agent, journey.baseUrl, "ava.agent");
+    await agent.goto(`${journey.baseUrl}/no-such-page`);
     await agent.getByRole("main").getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
     expect(await agent.getByRole("banner").getByRole("navigation", { name: "Main" }).isVisible()).toBe(true);
     expect(await agent.getByRole("banner").textContent()).toContain("Ava Agent");
@@ -105,7 +83,7 @@ describe("pages that are missing or failed", () => {
 
   it("shows a page that failed inside the frame, with its reference and a way on", async () => {
     const agent = await newPage(1280);
-    await signIn(agent, baseUrl, "ava.agent");
+    await signIn(agent, journey.baseUrl, "ava.agent");
     await agent.route("**/api/v1/accounts/acc_*", (route) =>
       route.fulfill({
         status: 500,
@@ -120,7 +98,7 @@ describe("pages that are missing or failed", () => {
         }),
       }),
     );
-    await agent.goto(`${baseUrl}/accounts/acc_missingaccount1`);
+    await agent.goto(`${journey.baseUrl}/accounts/acc_missingaccount1`);
     await agent.getByRole("main").getByRole("heading", { level: 1, name: "This page could not be shown" }).waitFor();
     expect(await agent.getByRole("banner").getByRole("navigation", { name: "Main" }).isVisible()).toBe(true);
     expect(await agent.getByRole("main").textContent()).toContain("req_e2e_500");
@@ -130,7 +108,7 @@ describe("pages that are missing or failed", () => {
 
   it("shows a failed session check in the console's frame, with Try again", async () => {
     const agent = await newPage(1280);
-    await signIn(agent, baseUrl, "ava.agent");
+    await signIn(agent, journey.baseUrl, "ava.agent");
     await agent.route("**/api/v1/auth/me", (route) =>
       route.fulfill({
         status: 503,
@@ -145,7 +123,7 @@ describe("pages that are missing or failed", () => {
         }),
       }),
     );
-    await agent.goto(`${baseUrl}/accounts`);
+    await agent.goto(`${journey.baseUrl}/accounts`);
     await agent.getByRole("main").getByRole("heading", { level: 1, name: "This page could not be shown" }).waitFor();
     expect(await agent.getByRole("banner").getByRole("link", { name: "Recovery Desk" }).isVisible()).toBe(true);
     await agent.unroute("**/api/v1/auth/me");
@@ -157,8 +135,8 @@ describe("pages that are missing or failed", () => {
 describe("toasts", () => {
   it("cover neither the next dialog nor a field the keyboard reaches, at 1280 px, and stay on their page", async () => {
     const agent = await newPage(1280, 700);
-    await signIn(agent, baseUrl, "ava.agent");
-    await openAccount(agent, baseUrl, "maria.lopez");
+    await signIn(agent, journey.baseUrl, "ava.agent");
+    await openAccount(agent, journey.baseUrl, "maria.lopez");
     await verifyByQuestions(agent, {
       "What was the name of your first pet?": "biscuit",
       "In what city were you born?": "san antonio",
@@ -208,7 +186,7 @@ describe("a first visit without a session", () => {
     visitor.on("response", (response) => {
       if (response.status() === 401) refused.push(response.url());
     });
-    await visitor.goto(`${baseUrl}${path}`);
+    await visitor.goto(`${journey.baseUrl}${path}`);
     await visitor.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
     await visitor.waitForLoadState("networkidle");
     expect(errors).toEqual([]);

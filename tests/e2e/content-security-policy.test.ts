@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
-import { REPO_ROOT, type RunningServer, startServer } from "@recovery-desk/test-support/server";
+import { type Journey, useJourney } from "@recovery-desk/test-support/journey";
+import { REPO_ROOT } from "@recovery-desk/test-support/server";
 import { openAccount, signIn, toast, verifyByQuestions } from "@recovery-desk/test-support/session";
-import type { Browser, BrowserContext, Page, Response } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page, Response } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
 
 /**
  * Every screen of the console and the API's documentation under the strict Content-Security-Policy:
@@ -14,11 +14,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
  * no violation.
  * The built console's files come compressed, and hashed ones are cached for a year.
  */
-let browser: Browser;
-let context: BrowserContext;
+/** The journeys that need no merge waiting share a server; none changes what another one reads. */
+const journey = useJourney();
+const baseUrl = () => journey.baseUrl;
 let page: Page;
-let server: RunningServer;
-let baseUrl: string;
 
 interface Violation {
   directive: string;
@@ -33,11 +32,16 @@ const refusals: string[] = [];
 /** The policy of every page (document) the browser loaded, by address. */
 const policies = new Map<string, string | undefined>();
 
-beforeAll(async () => {
-  server = await startServer();
-  baseUrl = server.baseUrl;
-  browser = await launchBrowser();
-  context = await browser.newContext({ colorScheme: "dark" });
+beforeEach(() => {
+  violations.length = 0;
+  refusals.length = 0;
+  policies.clear();
+});
+
+/** A page of the test's own that reports every policy violation, refusal and policy it meets. */
+async function watchedPage(journey: Journey): Promise<Page> {
+  const watched = await journey.page("page", { colorScheme: "dark" });
+  const context = watched.context();
   await context.exposeBinding("reportPolicyViolation", (_source, violation: Violation) => {
     violations.push(violation);
   });
@@ -56,23 +60,39 @@ beforeAll(async () => {
       true,
     );
   });
-  page = await context.newPage();
-  page.on("console", (message) => {
+  watched.on("console", (message) => {
     if (/Content.Security.Policy|Refused to/i.test(message.text())) refusals.push(message.text());
   });
-  page.on("response", (response: Response) => {
+  watched.on("response", (response: Response) => {
     if (response.request().resourceType() === "document") {
       policies.set(response.url(), response.headers()["content-security-policy"]);
     }
   });
-});
-afterEach(async (test) => {
-  if (test.task.result?.state === "fail") await screenshotOnFailure(page, test.task.name);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+  return watched;
+}
+
+/** Opens Ana Silva's account, verifies her and proposes merging her duplicate into it. */
+async function proposeAnaSilvasMerge(on: Page, baseUrl: string): Promise<void> {
+  await openAccount(on, baseUrl, "ana.silva");
+  await verifyByQuestions(on, {
+    "What was the name of your first pet?": "Luna",
+    "What high school did you attend?": "Lincoln High",
+  });
+  await proposeTheMerge(on);
+}
+
+/** On Ana Silva's account, with the caller verified: proposes merging her duplicate into it. */
+async function proposeTheMerge(on: Page): Promise<void> {
+  await on.getByRole("button", { name: "Propose a merge" }).click();
+  await on
+    .getByRole("dialog")
+    .getByRole("checkbox", { name: /anasilva1984/ })
+    .check();
+  await on.getByRole("dialog").getByLabel("Reason").fill("Same person at the same address.");
+  await on.getByRole("dialog").getByRole("button", { name: "Propose merge" }).click();
+  await on.getByRole("dialog").waitFor({ state: "detached" });
+  await toast(on, "Merge proposed").waitFor();
+}
 
 /**
  * Waits a moment for late reports, then expects none, and that every page loaded had the strict
@@ -96,7 +116,8 @@ const dialog = () => page.getByRole("dialog");
 
 describe("the Content-Security-Policy in Chromium", () => {
   it("is enforced: a style element without the page's nonce is refused and reported", async () => {
-    await page.goto(`${baseUrl}/login`);
+    page = await watchedPage(journey);
+    await page.goto(`${baseUrl()}/login`);
     await page.getByLabel("Username").waitFor();
     await page.evaluate(() => {
       const style = document.createElement("style");
@@ -105,15 +126,14 @@ describe("the Content-Security-Policy in Chromium", () => {
     });
     await expect.poll(() => violations.length).toBe(1);
     expect(violations[0]?.directive).toBe("style-src-elem");
-    violations.length = 0;
-    refusals.length = 0;
   });
 
   it("sign-in and account search", async () => {
-    await signIn(page, baseUrl, "ava.agent");
-    await page.goto(`${baseUrl}/accounts?q=Main%20Street`);
+    page = await watchedPage(journey);
+    await signIn(page, baseUrl(), "ava.agent");
+    await page.goto(`${baseUrl()}/accounts?q=Main%20Street`);
     await page.getByRole("list", { name: "Matching accounts" }).waitFor();
-    await page.goto(`${baseUrl}/accounts?q=zzqxv`);
+    await page.goto(`${baseUrl()}/accounts?q=zzqxv`);
     await page
       .getByText(/No accounts match/)
       .first()
@@ -122,7 +142,9 @@ describe("the Content-Security-Policy in Chromium", () => {
   });
 
   it("an account: verifying the caller, a recovery dialog, possible duplicates, proposing a merge and its toast", async () => {
-    await openAccount(page, baseUrl, "ana.silva");
+    page = await watchedPage(journey);
+    await signIn(page, baseUrl(), "ava.agent");
+    await openAccount(page, baseUrl(), "ana.silva");
     await page.getByRole("region", { name: "Possible duplicates" }).getByRole("table").waitFor();
     await verifyByQuestions(page, {
       "What was the name of your first pet?": "Luna",
@@ -132,45 +154,14 @@ describe("the Content-Security-Policy in Chromium", () => {
     await dialog().getByLabel("Reason").waitFor();
     await page.keyboard.press("Escape");
     await dialog().waitFor({ state: "detached" });
-
-    await page.getByRole("button", { name: "Propose a merge" }).click();
-    await dialog()
-      .getByRole("checkbox", { name: /anasilva1984/ })
-      .check();
-    await dialog().getByLabel("Reason").fill("Same person at the same address.");
-    await dialog().getByRole("button", { name: "Propose merge" }).click();
-    await dialog().waitFor({ state: "detached" });
-    await toast(page, "Merge proposed").waitFor();
-    await expectNoViolations();
-  });
-
-  it("the outbox, and for an admin the merges queue with its approve dialog and clusters", async () => {
-    await page.goto(`${baseUrl}/outbox`);
-    await page.getByRole("heading", { level: 1, name: "Outbox" }).waitFor();
-
-    await context.clearCookies();
-    await signIn(page, baseUrl, "ada.admin");
-    await page.goto(`${baseUrl}/merges`);
-    const waiting = page.getByRole("list", { name: "Merges: Waiting for approval" });
-    await waiting.getByRole("button", { name: "Approve" }).first().click();
-    await dialog().getByRole("heading", { name: "Approve this merge?" }).waitFor();
-    await page.keyboard.press("Escape");
-    await dialog().waitFor({ state: "detached" });
-    await page
-      .getByRole("navigation", { name: "Merge views" })
-      .getByRole("link", { name: /clusters/i })
-      .click();
-    await page.waitForURL(/view=clusters/);
-    await page
-      .getByRole("main")
-      .getByText(/anasilva1984/)
-      .first()
-      .waitFor();
+    await proposeTheMerge(page);
     await expectNoViolations();
   });
 
   it("the audit trail and one event in its drawer", async () => {
-    await page.goto(`${baseUrl}/audit`);
+    page = await watchedPage(journey);
+    await signIn(page, baseUrl(), "ada.admin");
+    await page.goto(`${baseUrl()}/audit`);
     const grid = page.getByRole("grid", { name: "Audit events, newest first" });
     await grid.getByRole("gridcell").first().waitFor();
     await grid.getByRole("row").nth(1).focus();
@@ -184,7 +175,9 @@ describe("the Content-Security-Policy in Chromium", () => {
   });
 
   it("administration: API keys and staff, with their dialogs, in both themes", async () => {
-    await page.goto(`${baseUrl}/admin/api-keys`);
+    page = await watchedPage(journey);
+    await signIn(page, baseUrl(), "ada.admin");
+    await page.goto(`${baseUrl()}/admin/api-keys`);
     await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
     await page.getByRole("button", { name: "Create API key" }).click();
     await dialog().getByLabel("Name").waitFor();
@@ -209,12 +202,47 @@ describe("the Content-Security-Policy in Chromium", () => {
   });
 
   it("the API's documentation, with an operation opened", async () => {
-    await page.goto(`${baseUrl}/api/docs`);
+    page = await watchedPage(journey);
+    await page.goto(`${baseUrl()}/api/docs`);
     await page.getByRole("heading", { name: /Recovery Desk API/ }).waitFor();
     const operation = page.locator(".opblock-summary-control").first();
     await operation.click();
     await page.locator(".opblock-body").first().waitFor();
     await page.getByRole("button", { name: "Try it out" }).first().click();
+    await expectNoViolations();
+  });
+});
+
+describe("the Content-Security-Policy on the merges screens, with a merge waiting", () => {
+  // A server of its own, where a merge is proposed first (the account journey proposes the same one).
+  const journey = useJourney();
+  const baseUrl = () => journey.baseUrl;
+
+  it("the outbox, and for an admin the merges queue with its approve dialog and clusters", async () => {
+    await proposeAnaSilvasMerge(await journey.signedIn("ava.agent"), baseUrl());
+    page = await watchedPage(journey);
+    await signIn(page, baseUrl(), "ava.agent");
+    await page.goto(`${baseUrl()}/outbox`);
+    await page.getByRole("heading", { level: 1, name: "Outbox" }).waitFor();
+
+    await page.context().clearCookies();
+    await signIn(page, baseUrl(), "ada.admin");
+    await page.goto(`${baseUrl()}/merges`);
+    const waiting = page.getByRole("list", { name: "Merges: Waiting for approval" });
+    await waiting.getByRole("button", { name: "Approve" }).first().click();
+    await dialog().getByRole("heading", { name: "Approve this merge?" }).waitFor();
+    await page.keyboard.press("Escape");
+    await dialog().waitFor({ state: "detached" });
+    await page
+      .getByRole("navigation", { name: "Merge views" })
+      .getByRole("link", { name: /clusters/i })
+      .click();
+    await page.waitForURL(/view=clusters/);
+    await page
+      .getByRole("main")
+      .getByText(/anasilva1984/)
+      .first()
+      .waitFor();
     await expectNoViolations();
   });
 });
@@ -239,7 +267,7 @@ function rawGet(url: string, headers: Record<string, string>) {
 
 describe("the built console's files", () => {
   it("come pre-compressed by Accept-Encoding, the same bytes once decompressed, cached for a year", async () => {
-    const page = await (await fetch(`${baseUrl}/`)).text();
+    const page = await (await fetch(`${baseUrl()}/`)).text();
     const main = /<script type="module" crossorigin src="(\/assets\/index-[\w-]+\.js)"/.exec(page)?.[1];
     expect(main).toBeTruthy();
     const dist = process.env.CONSOLE_DIST ?? join(REPO_ROOT, "apps/console/dist");
@@ -251,7 +279,7 @@ describe("the built console's files", () => {
       ["gzip, deflate", "gzip", gunzipSync],
       ["", undefined, (body: Buffer) => body],
     ] as const) {
-      const res = await rawGet(`${baseUrl}${main}`, accept ? { "accept-encoding": accept } : {});
+      const res = await rawGet(`${baseUrl()}${main}`, accept ? { "accept-encoding": accept } : {});
       expect(res.status).toBe(200);
       expect(res.headers["content-encoding"]).toBe(encoding);
       expect(res.headers.vary).toBe("Accept-Encoding");
@@ -264,7 +292,7 @@ describe("the built console's files", () => {
     expect(sizes.gzip).toBeLessThan((sizes.identity ?? 0) / 3);
     console.warn(`main script: ${JSON.stringify(sizes)} bytes`);
 
-    const index = await rawGet(`${baseUrl}/`, { "accept-encoding": "gzip, br" });
+    const index = await rawGet(`${baseUrl()}/`, { "accept-encoding": "gzip, br" });
     expect(index.headers["cache-control"]).toBe("no-store");
     expect(index.headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
   });
