@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { readProblem, StaffEnvelopeCheck } from "./early-checks.ts";
 
 /*
- * The session check and problem+json are read without zod (see early-checks.ts). These keep the hand
- * checks to the contract's own verdicts, on good answers and on every way an answer can be wrong.
+ * The session check and problem+json are read with valibot, not zod (see early-checks.ts). These keep
+ * those checks to the contract's own verdicts, on good answers and on every way an answer can be wrong.
  */
 
 const staff = { id: "stf_1", username: "ava.agent", displayName: "Ava Agent", role: "agent" };

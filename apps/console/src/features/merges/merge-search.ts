@@ -1,4 +1,6 @@
 import type { Merge } from "@recovery-desk/shared";
+import * as v from "valibot";
+import { searchValue } from "../../app/search-params.ts";
 
 type MergeStatus = Merge["status"];
 
@@ -13,22 +15,12 @@ const MERGE_STATUS: Record<MergeStatus, true> = {
   undone: true,
 };
 
-export type MergesSearch = { status?: MergeStatus | undefined; view?: "clusters" | undefined };
-
 /**
  * Which merges the page lists (`/merges?status=completed`); none means the waiting ones, the supervisor's queue.
- * `view=clusters` shows the duplicate clusters instead (`/merges?view=clusters`). A value that cannot
- * be read is dropped: its key stays, with nothing in it, so the router does not keep the raw value.
- * A plain function rather than a schema: every page's URL check loads with the first page, and the
- * schema library is too big for that.
+ * `view=clusters` shows the duplicate clusters instead (`/merges?view=clusters`).
  */
-export function MergesSearch(search: Record<string, unknown>): MergesSearch {
-  const result: MergesSearch = {};
-  if ("status" in search) {
-    const { status } = search;
-    result.status =
-      typeof status === "string" && Object.hasOwn(MERGE_STATUS, status) ? (status as MergeStatus) : undefined;
-  }
-  if ("view" in search) result.view = search.view === "clusters" ? "clusters" : undefined;
-  return result;
-}
+export const MergesSearch = v.object({
+  status: searchValue(v.picklist(Object.keys(MERGE_STATUS) as MergeStatus[])),
+  view: searchValue(v.literal("clusters")),
+});
+export type MergesSearch = v.InferOutput<typeof MergesSearch>;
