@@ -5,6 +5,7 @@ import { Badge } from "../../ui/badge.tsx";
 import { Button } from "../../ui/button.tsx";
 import { CheckIcon, CrossIcon } from "../../ui/icons.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
+import { AdminTable } from "./admin-table.tsx";
 
 type ApiKeyTableProps = {
   apiKeys: ApiKey[];
@@ -19,86 +20,66 @@ export const apiKeyRowId = (id: string) => `api-key-${id}`;
 export function ApiKeyTable({ apiKeys, onRevoke }: ApiKeyTableProps) {
   const now = useNow(60_000);
   return (
-    <div className="table-scroll">
-      <table className="admin-table">
-        <caption>
-          <VisuallyHidden>API keys, newest first</VisuallyHidden>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Key</th>
-            <th scope="col">Scopes</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {apiKeys.map((apiKey) => (
-            <tr key={apiKey.id} data-revoked={apiKey.revokedAt ? true : undefined}>
-              <th scope="row" id={apiKeyRowId(apiKey.id)} tabIndex={-1} className="admin-table__name">
-                {apiKey.name}
-              </th>
-              <td>
-                <code className="key-prefix">{apiKey.prefix}</code>
-              </td>
-              <td>
-                <ul className="plain-list badge-list">
-                  {apiKey.scopes.map((scope) => (
-                    <li key={scope}>
-                      <Badge tone="info" className="scope-badge">
-                        {scope}
-                      </Badge>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td>
-                <time dateTime={apiKey.createdAt}>{formatDate(apiKey.createdAt)}</time>
-                <span className="admin-table__sub">
-                  {apiKey.createdBy ? `by ${apiKey.createdBy}` : "creator not recorded"}
-                </span>
-              </td>
-              <td>
-                {apiKey.lastUsedAt ? (
-                  <time dateTime={apiKey.lastUsedAt} title={formatDateTime(apiKey.lastUsedAt)}>
-                    {formatRelative(apiKey.lastUsedAt, now)}
-                  </time>
-                ) : (
-                  <span className="muted">Never</span>
-                )}
-              </td>
-              <td>
-                {apiKey.revokedAt ? (
-                  <>
-                    <Badge tone="neutral" icon={<CrossIcon />}>
-                      Revoked
-                    </Badge>
-                    <span className="admin-table__sub">
-                      on <time dateTime={apiKey.revokedAt}>{formatDate(apiKey.revokedAt)}</time>
-                    </span>
-                  </>
-                ) : (
-                  <Badge tone="success" icon={<CheckIcon />}>
-                    Active
+    <AdminTable caption="API keys, newest first" columns={["Name", "Key", "Scopes", "Created", "Last used", "Status"]}>
+      {apiKeys.map((apiKey) => (
+        <tr key={apiKey.id} data-revoked={apiKey.revokedAt ? true : undefined}>
+          <th scope="row" id={apiKeyRowId(apiKey.id)} tabIndex={-1} className="admin-table__name">
+            {apiKey.name}
+          </th>
+          <td>
+            <code className="key-prefix">{apiKey.prefix}</code>
+          </td>
+          <td>
+            <ul className="plain-list badge-list">
+              {apiKey.scopes.map((scope) => (
+                <li key={scope}>
+                  <Badge tone="info" className="scope-badge">
+                    {scope}
                   </Badge>
-                )}
-              </td>
-              <td className="admin-table__actions">
-                {apiKey.revokedAt ? null : (
-                  <Button size="sm" onClick={(event) => onRevoke(apiKey, event.currentTarget)}>
-                    Revoke <VisuallyHidden>{`${apiKey.name} (${apiKey.prefix})`}</VisuallyHidden>
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                </li>
+              ))}
+            </ul>
+          </td>
+          <td>
+            <time dateTime={apiKey.createdAt}>{formatDate(apiKey.createdAt)}</time>
+            <span className="admin-table__sub">
+              {apiKey.createdBy ? `by ${apiKey.createdBy}` : "creator not recorded"}
+            </span>
+          </td>
+          <td>
+            {apiKey.lastUsedAt ? (
+              <time dateTime={apiKey.lastUsedAt} title={formatDateTime(apiKey.lastUsedAt)}>
+                {formatRelative(apiKey.lastUsedAt, now)}
+              </time>
+            ) : (
+              <span className="muted">Never</span>
+            )}
+          </td>
+          <td>
+            {apiKey.revokedAt ? (
+              <>
+                <Badge tone="neutral" icon={<CrossIcon />}>
+                  Revoked
+                </Badge>
+                <span className="admin-table__sub">
+                  on <time dateTime={apiKey.revokedAt}>{formatDate(apiKey.revokedAt)}</time>
+                </span>
+              </>
+            ) : (
+              <Badge tone="success" icon={<CheckIcon />}>
+                Active
+              </Badge>
+            )}
+          </td>
+          <td className="admin-table__actions">
+            {apiKey.revokedAt ? null : (
+              <Button size="sm" onClick={(event) => onRevoke(apiKey, event.currentTarget)}>
+                Revoke <VisuallyHidden>{`${apiKey.name} (${apiKey.prefix})`}</VisuallyHidden>
+              </Button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </AdminTable>
   );
 }

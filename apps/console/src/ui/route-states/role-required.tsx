@@ -1,12 +1,12 @@
 import "./role-required.css";
 import type { Role } from "@recovery-desk/shared";
-import { getRouteApi, Link, useMatches } from "@tanstack/react-router";
+import { getRouteApi, useMatches } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { isApiProblem } from "../../api/problem.ts";
 import { RoleRequiredError, type RoleRequiredWords } from "../../app/require-role.ts";
 import { ROLE_LABELS } from "../../lib/account-words.ts";
-import { Button } from "../button.tsx";
 import { ShieldIcon } from "../icons.tsx";
+import { GoToSearch } from "./go-to-search.tsx";
 
 const authenticatedRoute = getRouteApi("/_authenticated");
 
@@ -46,9 +46,7 @@ export function RoleRequired({ needed, what, advice, refusedByServer = false }: 
         </p>
       )}
       <div className="cluster">
-        <Button variant="primary" asChild>
-          <Link to="/accounts">Go to account search</Link>
-        </Button>
+        <GoToSearch />
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { isApiProblem } from "../../api/problem.ts";
 import { Button } from "../button.tsx";
 import { ProblemNotice } from "../problem-notice.tsx";
+import { GoToSearch } from "./go-to-search.tsx";
 import { RoleRequired, useRoleRefusal } from "./role-required.tsx";
 
 /**
@@ -45,9 +46,7 @@ function PageError({ error, reset }: ErrorComponentProps) {
               </Link>
             </Button>
           ) : (
-            <Button asChild>
-              <Link to="/accounts">Go to account search</Link>
-            </Button>
+            <GoToSearch variant="secondary" />
           )
         }
       />

@@ -1,5 +1,4 @@
-import { Link } from "@tanstack/react-router";
-import { Button } from "../button.tsx";
+import { GoToSearch } from "./go-to-search.tsx";
 
 /** A web address the console does not know; shown inside the app frame, with the way back to search. */
 export function RouteNotFound() {
@@ -9,9 +8,7 @@ export function RouteNotFound() {
       <h1 className="page-title">Page not found</h1>
       <p>There is no page at this address. It may have been typed wrong or moved.</p>
       <div className="cluster">
-        <Button variant="primary" asChild>
-          <Link to="/accounts">Go to account search</Link>
-        </Button>
+        <GoToSearch />
       </div>
     </div>
   );
