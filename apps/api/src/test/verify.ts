@@ -1,5 +1,4 @@
-import type { Verification } from "@recovery-desk/shared";
-import type { TestContext } from "./context.ts";
+import { answerOf, type TestContext } from "./context.ts";
 import { latestCode } from "./outbox.ts";
 
 /** Opens a verified window for the signed-in agent by the account's questions; `caseRef` null opens it without a case. */
@@ -10,16 +9,12 @@ export async function verifyByQuestions(
   answers: string[],
   caseRef: string | null = "CASE-7",
 ): Promise<void> {
-  const started = await t.request(`/api/v1/accounts/${accountId}/verifications`, {
-    cookie,
-    body: { method: "security_questions", ...(caseRef === null ? {} : { caseRef }) },
+  const v = await start(t, cookie, accountId, "security_questions", caseRef);
+  const res = await t.api(cookie).verifications[":id"].answers.$post({
+    param: { id: v.id },
+    json: { answers: (v.questions ?? []).map((q, i) => ({ questionId: q.id, answer: answers[i] ?? "" })) },
   });
-  const v = (await started.json()) as Verification;
-  const res = await t.request(`/api/v1/verifications/${v.id}/answers`, {
-    cookie,
-    body: { answers: (v.questions ?? []).map((q, i) => ({ questionId: q.id, answer: answers[i] })) },
-  });
-  if (res.status !== 200) throw new Error(`Verification failed: ${res.status} ${await res.text()}`);
+  await answerOf(res, 200);
 }
 
 /** Opens a verified window by a code sent to the account's verified email or phone, read from the outbox; `caseRef` as above. */
@@ -31,12 +26,21 @@ export async function verifyByCode(
   recipient: string,
   caseRef: string | null = "CASE-7",
 ): Promise<void> {
-  const started = await t.request(`/api/v1/accounts/${accountId}/verifications`, {
-    cookie,
-    body: { method, ...(caseRef === null ? {} : { caseRef }) },
-  });
-  const v = (await started.json()) as Verification;
+  const v = await start(t, cookie, accountId, method, caseRef);
   const code = await latestCode(t.database.db, recipient);
-  const res = await t.request(`/api/v1/verifications/${v.id}/code`, { cookie, body: { code } });
-  if (res.status !== 200) throw new Error(`Verification failed: ${res.status} ${await res.text()}`);
+  await answerOf(await t.api(cookie).verifications[":id"].code.$post({ param: { id: v.id }, json: { code } }), 200);
+}
+
+async function start(
+  t: TestContext,
+  cookie: string,
+  accountId: string,
+  method: "security_questions" | "otp_email" | "otp_sms",
+  caseRef: string | null,
+) {
+  const started = await t.api(cookie).accounts[":id"].verifications.$post({
+    param: { id: accountId },
+    json: { method, ...(caseRef === null ? {} : { caseRef }) },
+  });
+  return answerOf(started, 201);
 }

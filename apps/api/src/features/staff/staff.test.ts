@@ -1,7 +1,6 @@
-import type { CreatedStaff, StaffList, StaffMember } from "@recovery-desk/shared";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventsOf } from "../../test/audit.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
 
 let t: TestContext;
 let admin: string;
@@ -13,14 +12,15 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** Ada adds the agent Ben. */
-async function addBen(): Promise<CreatedStaff> {
-  const res = await t.request("/api/v1/staff", {
-    cookie: admin,
-    body: { username: "ben.agent", displayName: "Ben Agent", role: "agent" },
+async function addBen() {
+  const res = await t.api(admin).staff.$post({
+    json: { username: "ben.agent", displayName: "Ben Agent", role: "agent" },
   });
-  expect(res.status).toBe(201);
-  return (await res.json()) as CreatedStaff;
+  return answerOf(res, 201);
 }
+type StaffChange = Parameters<ReturnType<TestContext["api"]>["staff"][":id"]["$patch"]>[0]["json"];
+const change = (id: string, json: StaffChange) => t.api(admin).staff[":id"].$patch({ param: { id }, json });
+const staffList = async () => answerOf(await t.api(admin).staff.$get(), 200);
 
 describe("staff administration", () => {
   it("creates a staff member whose initial password, shown once, signs in", async () => {
@@ -35,7 +35,7 @@ describe("staff administration", () => {
 
   it("lists staff without any password", async () => {
     await addBen();
-    const list = (await (await t.request("/api/v1/staff", { cookie: admin })).json()) as StaffList;
+    const list = await staffList();
     expect(list.items.map((s) => s.username)).toEqual(["ada.admin", "ava.agent", "ben.agent", "sam.supervisor"]);
     expect(JSON.stringify(list)).not.toMatch(/argon2|password/i);
   });
@@ -50,13 +50,8 @@ describe("staff administration", () => {
 
   it("changes a role", async () => {
     const created = await addBen();
-    const res = await t.request(`/api/v1/staff/${created.staff.id}`, {
-      method: "PATCH",
-      cookie: admin,
-      body: { role: "supervisor" },
-    });
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as StaffMember).role).toBe("supervisor");
+    const res = await change(created.staff.id, { role: "supervisor" });
+    expect((await answerOf(res, 200)).role).toBe("supervisor");
     expect((await eventsOf(t.database.db, "staff.updated")).at(-1)).toMatchObject({
       details: { role: { from: "agent", to: "supervisor" } },
     });
@@ -66,12 +61,8 @@ describe("staff administration", () => {
     const created = await addBen();
     const session = await t.signIn("ben.agent", created.initialPassword);
     expect((await t.request("/api/v1/auth/me", { cookie: session })).status).toBe(200);
-    const res = await t.request(`/api/v1/staff/${created.staff.id}`, {
-      method: "PATCH",
-      cookie: admin,
-      body: { disabled: true },
-    });
-    expect(((await res.json()) as StaffMember).disabled).toBe(true);
+    const res = await change(created.staff.id, { disabled: true });
+    expect((await answerOf(res, 200)).disabled).toBe(true);
     expect((await t.request("/api/v1/auth/me", { cookie: session })).status).toBe(401);
     const again = await t.request("/api/v1/auth/login", {
       body: { username: "ben.agent", password: created.initialPassword },
@@ -80,15 +71,9 @@ describe("staff administration", () => {
   });
 
   it("does not let an admin disable or demote themselves", async () => {
-    const me = (await (await t.request("/api/v1/auth/me", { cookie: admin })).json()) as { staff: { id: string } };
-    expect(
-      (await t.request(`/api/v1/staff/${me.staff.id}`, { method: "PATCH", cookie: admin, body: { disabled: true } }))
-        .status,
-    ).toBe(409);
-    expect(
-      (await t.request(`/api/v1/staff/${me.staff.id}`, { method: "PATCH", cookie: admin, body: { role: "agent" } }))
-        .status,
-    ).toBe(409);
+    const me = await answerOf(await t.api(admin).auth.me.$get(), 200);
+    expect((await change(me.staff.id, { disabled: true })).status).toBe(409);
+    expect((await change(me.staff.id, { role: "agent" })).status).toBe(409);
   });
 
   it.each([
@@ -117,10 +102,11 @@ describe("staff administration", () => {
 describe("clearing a staff member's sign-in limit", () => {
   const guess = (username: string, i: number) =>
     t.request("/api/v1/auth/login", { body: { username, password: `someone-elses-guess-${i}` } });
-  const member = async (username: string) =>
-    ((await (await t.request("/api/v1/staff", { cookie: admin })).json()) as StaffList).items.find(
-      (s) => s.username === username,
-    ) as StaffMember;
+  const member = async (username: string) => {
+    const found = (await staffList()).items.find((s) => s.username === username);
+    if (!found) throw new Error(`No staff member ${username} in the list`);
+    return found;
+  };
 
   it("shows who cannot sign in now, and until when", async () => {
     expect((await member("sam.supervisor")).signInLimitedUntil).toBeNull();
