@@ -31,6 +31,34 @@ export const LoginEventResult = z
   .meta({ id: "LoginEventResult" });
 export type LoginEventResult = z.infer<typeof LoginEventResult>;
 
+export const TemporaryPasswordCheckRequest = z
+  .object({
+    username: z.string().trim().min(1).max(100),
+    password: z
+      .string()
+      .min(1)
+      .max(200)
+      .meta({ description: "What the customer typed, exactly; it is never stored, logged or echoed." }),
+  })
+  .meta({ id: "TemporaryPasswordCheckRequest" });
+export type TemporaryPasswordCheckRequest = z.infer<typeof TemporaryPasswordCheckRequest>;
+
+export const TemporaryPasswordCheckResult = z
+  .object({
+    valid: z.boolean().meta({
+      description:
+        "True when the password is the account's outstanding temporary password; it is now used up. False for a wrong one, an expired or used one, a locked account, or an unknown username alike.",
+    }),
+    mustChange: z
+      .boolean()
+      .meta({ description: "True with a valid one: the customer must choose a new password before going on." }),
+    expiresAt: Timestamp.nullable().meta({
+      description: "With a valid one, when it would have expired; null otherwise.",
+    }),
+  })
+  .meta({ id: "TemporaryPasswordCheckResult" });
+export type TemporaryPasswordCheckResult = z.infer<typeof TemporaryPasswordCheckResult>;
+
 export const ApiKey = z
   .object({
     id: Id,

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   "account.deactivated",
   "account.reactivated",
   "account.temporary_password_issued",
+  "account.temporary_password_used",
   "account.username_reminder_sent",
   "merge.requested",
   "merge.approved",

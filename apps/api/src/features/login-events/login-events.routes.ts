@@ -1,8 +1,14 @@
-import { LoginEventRequest, LoginEventResult } from "@recovery-desk/shared";
+import {
+  LoginEventRequest,
+  LoginEventResult,
+  TemporaryPasswordCheckRequest,
+  TemporaryPasswordCheckResult,
+} from "@recovery-desk/shared";
 import { keyScope } from "../../auth/access.ts";
 import { answerExamples } from "../../http/openapi-examples.ts";
 import { createRouter, defineRoute, jsonAnswer, jsonBody } from "../../http/router.ts";
 import { recordLoginEvent } from "./record.ts";
+import { checkTemporaryPassword } from "./temporary-password-check.ts";
 
 const loginEventRoute = defineRoute({
   method: "post",
@@ -24,6 +30,29 @@ const loginEventRoute = defineRoute({
   },
 });
 
-export const loginEventRoutes = createRouter().openapi(loginEventRoute, async (c) => {
-  return c.json(await recordLoginEvent(keyScope(c), c.req.valid("json")), 200);
+const temporaryPasswordCheckRoute = defineRoute({
+  method: "post",
+  path: "/temporary-passwords/check",
+  operationId: "checkTemporaryPassword",
+  tags: ["Login events"],
+  summary: "Check a temporary password an agent sent",
+  description:
+    "The login service asks whether what the customer typed is the temporary password an agent sent. The right one, not expired and not used, on an account that is not locked, is used up at once and answers `valid: true, mustChange: true`: let the customer in only to choose a new password. A wrong one counts as a failed login under the lockout policy (do not report it again to `/login-events`). An unknown username, or one with no temporary password outstanding, answers `valid: false` in the same shape and the same time.",
+  access: { scope: "login-events:write" },
+  request: jsonBody(TemporaryPasswordCheckRequest, { username: "kim.nguyen", password: "k7Rm-2Px9-Qa4T-wZ8n" }),
+  responses: {
+    200: jsonAnswer(
+      "Whether the temporary password was right; a right one is now used up.",
+      TemporaryPasswordCheckResult,
+      answerExamples.checkTemporaryPassword,
+    ),
+  },
 });
+
+export const loginEventRoutes = createRouter()
+  .openapi(loginEventRoute, async (c) => {
+    return c.json(await recordLoginEvent(keyScope(c), c.req.valid("json")), 200);
+  })
+  .openapi(temporaryPasswordCheckRoute, async (c) => {
+    return c.json(await checkTemporaryPassword(keyScope(c), c.req.valid("json")), 200);
+  });

@@ -1,5 +1,6 @@
 import { LOCKOUT_POLICY, type LoginEventRequest, type LoginEventResult } from "@recovery-desk/shared";
 import { and, count, eq, gt, sql } from "drizzle-orm";
+import type { Actor, RequestOrigin } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
 import type { KeyScope } from "../../auth/scope.ts";
 import type { Tx } from "../../db/client.ts";
@@ -27,90 +28,111 @@ export async function recordLoginEvent(scope: KeyScope, input: LoginEventRequest
       errors: [{ path: "body.occurredAt", message: "Within the last 15 minutes, and not in the future." }],
     });
   }
-  const actor = actorOf(principal);
-  const where = { ...origin, ip: input.ip ?? origin.ip };
+  const context = { now, at, actor: actorOf(principal), origin: { ...origin, ip: input.ip ?? origin.ip } };
 
   return deps.database.db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.username, input.username)).for("update");
     if (!account) return { status: "unknown", locked: false, lockedUntil: null };
+    return resultOf(await applyLoginOutcome(tx, account, input.outcome, context));
+  });
+}
 
-    let current = account;
-    if (current.status === "locked" && lockHasEnded(current.lockKind, current.lockedUntil, now)) {
-      current = await moveAccount(
-        tx,
-        current.id,
-        { kind: "unlock" },
-        {
-          at: now,
-          actor,
-          action: "account.unlocked",
-          origin: where,
-          reason: "The temporary lock ended.",
-          details: { lockEndedAt: current.lockedUntil?.toISOString() },
-        },
-        LOCK_CLEARED,
-      );
-    }
-    if (current.status !== "active") return resultOf(current);
+/** When and by whom a login outcome is recorded. */
+export interface OutcomeContext {
+  now: Date;
+  /** When the login happened. */
+  at: Date;
+  actor: Actor;
+  origin: RequestOrigin;
+}
 
-    if (input.outcome === "success") {
-      const [updated] = await tx
-        .update(accounts)
-        .set({ failedLoginCount: 0, failedLoginWindowStartedAt: null, lastActivityAt: at, updatedAt: now })
-        .where(eq(accounts.id, current.id))
-        .returning();
-      return resultOf(updated ?? current);
-    }
-
-    const decision = decideFailure(
-      {
-        failures: current.failedLoginCount,
-        windowStartedAt: current.failedLoginWindowStartedAt,
-        temporaryLocksInLastDay: await temporaryLocksSince(
-          tx,
-          current.id,
-          new Date(now.getTime() - LOCKOUT_POLICY.hardLockWindowMs),
-        ),
-      },
-      at,
-    );
-    if (decision.kind === "count") {
-      const [updated] = await tx
-        .update(accounts)
-        .set({
-          failedLoginCount: decision.failures,
-          failedLoginWindowStartedAt: decision.windowStartedAt,
-          updatedAt: now,
-        })
-        .where(eq(accounts.id, current.id))
-        .returning();
-      return resultOf(updated ?? current);
-    }
-    const locked = await moveAccount(
+/**
+ * The lockout policy for one outcome of the account, whose row the caller's transaction holds
+ * locked: a temporary lock that has run out ends first; then a success resets the count and a
+ * failure counts, locking the account when the policy says so. An account that is not active
+ * (still locked, deactivated, merged) is left as it is. Returns the account as it now stands.
+ */
+export async function applyLoginOutcome(
+  tx: Tx,
+  account: AccountRow,
+  outcome: "success" | "failure",
+  { now, at, actor, origin }: OutcomeContext,
+): Promise<AccountRow> {
+  let current = account;
+  if (current.status === "locked" && lockHasEnded(current.lockKind, current.lockedUntil, now)) {
+    current = await moveAccount(
       tx,
       current.id,
-      { kind: "lock", lockKind: decision.lockKind },
+      { kind: "unlock" },
       {
         at: now,
         actor,
-        action: "account.locked",
-        origin: where,
-        reason: `${decision.failures} failed logins within 15 minutes`,
-        details: {
-          lockKind: decision.lockKind,
-          failedLogins: decision.failures,
-          lockedUntil: decision.lockedUntil?.toISOString() ?? null,
-        },
+        action: "account.unlocked",
+        origin,
+        reason: "The temporary lock ended.",
+        details: { lockEndedAt: current.lockedUntil?.toISOString() },
       },
-      {
-        lockedAt: now,
-        lockedUntil: decision.lockedUntil,
+      LOCK_CLEARED,
+    );
+  }
+  if (current.status !== "active") return current;
+
+  if (outcome === "success") {
+    const [updated] = await tx
+      .update(accounts)
+      .set({ failedLoginCount: 0, failedLoginWindowStartedAt: null, lastActivityAt: at, updatedAt: now })
+      .where(eq(accounts.id, current.id))
+      .returning();
+    return updated ?? current;
+  }
+
+  const decision = decideFailure(
+    {
+      failures: current.failedLoginCount,
+      windowStartedAt: current.failedLoginWindowStartedAt,
+      temporaryLocksInLastDay: await temporaryLocksSince(
+        tx,
+        current.id,
+        new Date(now.getTime() - LOCKOUT_POLICY.hardLockWindowMs),
+      ),
+    },
+    at,
+  );
+  if (decision.kind === "count") {
+    const [updated] = await tx
+      .update(accounts)
+      .set({
         failedLoginCount: decision.failures,
         failedLoginWindowStartedAt: decision.windowStartedAt,
+        updatedAt: now,
+      })
+      .where(eq(accounts.id, current.id))
+      .returning();
+    return updated ?? current;
+  }
+  return moveAccount(
+    tx,
+    current.id,
+    { kind: "lock", lockKind: decision.lockKind },
+    {
+      at: now,
+      actor,
+      action: "account.locked",
+      origin,
+      reason: `${decision.failures} failed logins within 15 minutes`,
+      details: {
+        lockKind: decision.lockKind,
+        failedLogins: decision.failures,
+        lockedUntil: decision.lockedUntil?.toISOString() ?? null,
       },
-    );
-    return resultOf(locked);
-  });
+    },
+    {
+      lockedAt: now,
+      lockedUntil: decision.lockedUntil,
+      failedLoginCount: decision.failures,
+      failedLoginWindowStartedAt: decision.windowStartedAt,
+    },
+  );
 }
 
 /** Temporary locks of the account since `since`, from the audit trail (the (account, seq) index). */

@@ -18,6 +18,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "account.deactivated": "Account deactivated",
   "account.reactivated": "Account reactivated",
   "account.temporary_password_issued": "Temporary password sent",
+  "account.temporary_password_used": "Temporary password used",
   "account.username_reminder_sent": "Username reminder sent",
   "merge.requested": "Merge proposed",
   "merge.approved": "Merge approved",

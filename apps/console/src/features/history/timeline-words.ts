@@ -58,6 +58,8 @@ function describeWhat(event: AuditEvent): string {
       return "Reactivated";
     case "account.temporary_password_issued":
       return `Temporary password sent${sentTo(details)}`;
+    case "account.temporary_password_used":
+      return "Temporary password used to sign in";
     case "account.username_reminder_sent":
       return `Username reminder sent${sentTo(details)}`;
     case "account.viewed_unmasked":
