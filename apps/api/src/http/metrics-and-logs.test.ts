@@ -4,12 +4,16 @@
  * set), and the request log (string levels, ISO times, probes at debug, the problem's code, keys
  * named as keys).
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../lib/logger.ts";
 import { createTestContext, type TestContext } from "../test/context.ts";
 import { createKey } from "../test/hostile/callers.ts";
 
 const TOKEN = "metrics-token-for-the-tests";
+const consoleDist = mkdtempSync(join(tmpdir(), "rd-metrics-console-"));
 const lines: Record<string, unknown>[] = [];
 let t: TestContext;
 let open: TestContext;
@@ -17,11 +21,13 @@ let open: TestContext;
 beforeAll(async () => {
   const logger = createLogger("debug", { write: (line: string) => void lines.push(JSON.parse(line)) });
   t = await createTestContext({ metricsToken: TOKEN }, { logger });
-  open = await createTestContext();
+  writeFileSync(join(consoleDist, "index.html"), "<!doctype html><title>console</title>");
+  open = await createTestContext({ consoleDist });
 });
 afterAll(async () => {
   await t.close();
   await open.close();
+  rmSync(consoleDist, { recursive: true, force: true });
 });
 
 const scrape = async (context: TestContext, token?: string) => {
@@ -56,12 +62,21 @@ describe("GET /metrics", () => {
       expect((await open.request(`/api/v1/accounts/${id}`, { cookie: ada })).status).toBe(404);
     }
     await open.request("/healthz");
+    expect((await open.request("/api/v1/accounts/acc_four")).status).toBe(401);
+    expect((await open.request("/api/v1/no-such-thing")).status).toBe(404);
+    expect((await open.request("/accounts/acc_five")).status).toBe(200);
     const { text } = await scrape(open);
     expect(
       seriesValue(text, 'recovery_desk_http_requests_total{method="GET",route="/api/v1/accounts/:id",status="404"}'),
     ).toBe(3);
     expect(text).not.toContain("acc_one");
     expect(seriesValue(text, 'recovery_desk_http_requests_total{method="GET",route="/healthz",status="200"}')).toBe(1);
+    // Refused before its route: counted as that route. No route at all: unmatched. The console's page: /*.
+    expect(
+      seriesValue(text, 'recovery_desk_http_requests_total{method="GET",route="/api/v1/accounts/:id",status="401"}'),
+    ).toBe(1);
+    expect(seriesValue(text, 'recovery_desk_http_requests_total{method="GET",route="unmatched",status="404"}')).toBe(1);
+    expect(seriesValue(text, 'recovery_desk_http_requests_total{method="GET",route="/*",status="200"}')).toBe(1);
     expect(
       seriesValue(
         text,

@@ -17,16 +17,16 @@ export interface RequestMetrics {
 
 /**
  * The pattern of the route that answered (`/api/v1/accounts/:id`), never the path as sent, so one
- * series stands for one route whatever ids and names are asked for; `unmatched` when no route
- * answered (a not-found, or a static file of the console).
+ * series stands for one route whatever ids and names are asked for. When a middleware answered
+ * instead (a refused sign-in, a rate limit), the route it stood in front of; `/*` for the console's
+ * page; `unmatched` when no route would have answered (a not-found, or a file of the console).
  */
 export function routeOf(c: Context<AppEnv>): string {
   const routes = matchedRoutes(c);
-  for (let i = routes.length - 1; i >= 0; i--) {
-    const route = routes[i];
-    if (route && route.method !== "ALL") return route.path;
-  }
-  return "unmatched";
+  const answered = routes[c.req.routeIndex];
+  if (answered && answered.method !== "ALL") return answered.path;
+  const meant = routes.slice(c.req.routeIndex + 1).find((route) => route.method !== "ALL" && route.path !== "/*");
+  return meant?.path ?? "unmatched";
 }
 
 /** The first row of a statement, or undefined when the database does not answer. */
