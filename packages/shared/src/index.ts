@@ -13,6 +13,7 @@ export * from "./contract/verification.ts";
 export * from "./domain/duplicates.ts";
 export * from "./domain/nicknames.ts";
 export * from "./domain/policy.ts";
+export * from "./domain/problem-words.ts";
 export * from "./domain/transitions.ts";
 export * from "./domain/words.ts";
 export * from "./normalize/index.ts";

@@ -1,4 +1,4 @@
-import { type ApiScope, type Role, roleAtLeast } from "@recovery-desk/shared";
+import { type ApiScope, PROBLEM_DETAILS, type Role, roleAtLeast } from "@recovery-desk/shared";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../http/context.ts";
@@ -29,11 +29,11 @@ export function requireAccess(access: Access) {
 }
 
 function checkAccess(principal: Principal | null, access: Exclude<Access, "public">): void {
-  if (!principal) throw new ApiError("unauthenticated", "Sign in, or send an API key, to use this.");
+  if (!principal) throw new ApiError("unauthenticated", PROBLEM_DETAILS.signInOrKey);
   const { role, scope } = typeof access === "string" ? { role: access, scope: undefined } : access;
   if (principal.kind === "staff") {
     if (!role) throw new ApiError("forbidden", "This is for services with an API key, not for staff.");
-    if (!roleAtLeast(principal.role, role)) throw new ApiError("forbidden", `This needs the ${role} role or higher.`);
+    if (!roleAtLeast(principal.role, role)) throw new ApiError("forbidden", PROBLEM_DETAILS.roleNeeded(role));
     return;
   }
   if (!scope) throw new ApiError("forbidden", "API keys cannot use this; it is for staff.");

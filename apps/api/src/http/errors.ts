@@ -1,23 +1,11 @@
-import { ERROR_CODES, type ErrorCode, type Problem } from "@recovery-desk/shared";
-
-const TITLES: Record<ErrorCode, string> = {
-  validation_failed: "The request is not valid",
-  unauthenticated: "Sign-in required",
-  invalid_credentials: "Username or password is not right",
-  forbidden: "Not allowed",
-  verification_required: "The caller must be verified first",
-  not_found: "Not found",
-  conflict: "Conflict",
-  invalid_transition: "Not possible in the account's current state",
-  payload_too_large: "The request body is too large",
-  unsupported_media_type: "Unsupported media type",
-  verification_failed: "Not verified",
-  verification_locked: "Verification is locked",
-  rate_limited: "Too many requests",
-  internal: "Something went wrong on our side",
-  delivery_failed: "The message could not be sent",
-  unavailable: "The service is unavailable",
-};
+import {
+  ERROR_CODES,
+  type ErrorCode,
+  PROBLEM_DETAILS,
+  PROBLEM_TITLES,
+  type Problem,
+  problemType,
+} from "@recovery-desk/shared";
 
 export interface FieldProblem {
   path: string;
@@ -58,8 +46,8 @@ export function problemBody(
   return {
     // Extra members come first: they add to a problem and never replace its standard members.
     ...options.extra,
-    type: `https://recovery-desk.example/problems/${code.replaceAll("_", "-")}`,
-    title: TITLES[code],
+    type: problemType(code),
+    title: PROBLEM_TITLES[code],
     status: ERROR_CODES[code],
     detail,
     code,
@@ -69,4 +57,4 @@ export function problemBody(
   };
 }
 
-export const notFound = (what: string) => new ApiError("not_found", `${what} was not found.`);
+export const notFound = (what: string) => new ApiError("not_found", PROBLEM_DETAILS.notFound(what));

@@ -1,6 +1,6 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { RECOVERY_POLICY } from "@recovery-desk/shared";
+import { PROBLEM_DETAILS, RECOVERY_POLICY } from "@recovery-desk/shared";
 import { and, eq, gte, lte } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import type { Db } from "../db/client.ts";
@@ -126,7 +126,7 @@ async function claimKey(
   const [row] = await db.select().from(idempotencyKeys).where(where);
   if (!row) throw inProgress();
   if (row.requestHash !== requestHash) {
-    throw new ApiError("conflict", "This Idempotency-Key was already used for a different request.");
+    throw new ApiError("conflict", PROBLEM_DETAILS.idempotencyKeyReused);
   }
   if (row.state === "done" && row.withheld) {
     throw new ApiError(

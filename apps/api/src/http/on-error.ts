@@ -1,3 +1,4 @@
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { safeError } from "../lib/safe-error.ts";
@@ -35,7 +36,7 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
     if (error.status === 413)
       return problemResponse(c, new ApiError("payload_too_large", "The request body is too large."));
     if (error.status === 415)
-      return problemResponse(c, new ApiError("unsupported_media_type", "Send the request body as application/json."));
+      return problemResponse(c, new ApiError("unsupported_media_type", PROBLEM_DETAILS.jsonOnly));
     return problemResponse(
       c,
       new ApiError("validation_failed", error.status === 400 ? "The request body is not valid JSON." : error.message),

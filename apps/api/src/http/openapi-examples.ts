@@ -20,32 +20,33 @@ import type {
   SweepResult as SweepResultSchema,
   Verification as VerificationSchema,
 } from "@recovery-desk/shared";
+import { MESSAGES } from "@recovery-desk/shared";
+import {
+  AVA,
+  channelsOf,
+  homeAddress,
+  LOGIN_SERVICE_KEY,
+  MARIA,
+  MARIA_CONTACT,
+  QUESTIONS,
+  UNDECIDED,
+} from "@recovery-desk/shared/samples";
 import type { z } from "zod";
 
 type Example<T extends z.ZodType> = z.output<T>;
 
 const CASE = "CASE-2026-0042";
-const MARIA = "acc_kq3v7m2x9d4t8w6z";
+const MARIA_ID = "acc_kq3v7m2x9d4t8w6z";
 const MARIA_TWIN = "acc_m4x9k7q2v3d8t6wz";
 
 export const staffExample = {
   id: "stf_7q2m4x9kd3t8w6zr",
-  username: "ava.agent",
-  displayName: "Ava Agent",
-  role: "agent",
+  ...AVA,
 } satisfies Example<typeof StaffSchema>;
 
 export const accountSummaryExample = {
-  id: MARIA,
-  username: "maria.lopez",
-  displayName: "Maria Lopez",
-  status: "locked",
-  statusReason: "failed_logins",
-  emailMasked: "m••••@example.com",
-  phoneMasked: "•••-•••-0142",
-  city: "Springfield",
-  state: "IL",
-  zip5: "62704",
+  id: MARIA_ID,
+  ...MARIA,
   lastActivityAt: "2026-11-23T13:41:07.000Z",
   createdAt: "2019-04-02T10:15:00.000Z",
   duplicateCandidates: 1,
@@ -65,30 +66,18 @@ export const accountDetailExample = {
   ...accountSummaryExample,
   status: "active",
   statusReason: null,
-  emailMasked: "maria.lopez@example.com",
-  phoneMasked: "+12175550142",
+  emailMasked: MARIA_CONTACT.email,
+  phoneMasked: MARIA_CONTACT.phone,
   addresses: [
-    {
-      id: "adr_d3t8w6zr7q2m4x9k",
-      kind: "home",
-      line1: "1200 N Main Street",
-      line2: "Apt 4",
-      city: "Springfield",
-      state: "IL",
-      zip5: "62704",
-      masked: false,
-    },
+    homeAddress(MARIA, { id: "adr_d3t8w6zr7q2m4x9k", line1: "1200 N Main Street", line2: "Apt 4", masked: false }),
   ],
-  channels: {
-    email: { masked: "maria.lopez@example.com", verified: true },
-    phone: { masked: "+12175550142", verified: true },
-  },
+  channels: channelsOf({ emailMasked: MARIA_CONTACT.email, phoneMasked: MARIA_CONTACT.phone }),
   lock: null,
   mergedInto: null,
   mustChangePassword: false,
   securityQuestions: [
-    { id: "sq_kq3v7m2x9d4t8w6z", prompt: "In what city were you born?" },
-    { id: "sq_m4x9k7q2v3d8t6wz", prompt: "What was the name of your first pet?" },
+    { id: "sq_kq3v7m2x9d4t8w6z", prompt: QUESTIONS.birthCity },
+    { id: "sq_m4x9k7q2v3d8t6wz", prompt: QUESTIONS.firstPet },
   ],
   contactMasked: false,
   verification: {
@@ -106,7 +95,7 @@ export const auditEventExample = {
   occurredAt: "2026-11-23T14:05:00.000Z",
   actor: { type: "staff", id: staffExample.id, name: "ava.agent" },
   action: "account.unlocked",
-  accountId: MARIA,
+  accountId: MARIA_ID,
   caseRef: CASE,
   reason: "Caller verified by security questions; locked out after travel.",
   requestId: "req_zr7q2m4x9kd3t8w6",
@@ -118,7 +107,7 @@ export const auditEventExample = {
 
 export const verificationExample = {
   id: "ver_t8w6zr7q2m4x9kd3",
-  accountId: MARIA,
+  accountId: MARIA_ID,
   method: "security_questions",
   status: "pending",
   caseRef: CASE,
@@ -134,7 +123,7 @@ export const verificationExample = {
 /** A verification by a code sent to the phone, just after a new code went out. */
 export const codeVerificationExample = {
   id: "ver_q2m4x9kd3t8w6zr7",
-  accountId: MARIA,
+  accountId: MARIA_ID,
   method: "otp_sms",
   status: "pending",
   caseRef: CASE,
@@ -159,13 +148,9 @@ export const loginEventResultExample = {
 
 export const apiKeyExample = {
   id: "key_9kd3t8w6zr7q2m4x",
-  name: "Login service (production)",
-  prefix: "rdk_7q2m4x9k",
-  scopes: ["login-events:write"],
+  ...LOGIN_SERVICE_KEY,
   createdAt: "2026-10-01T09:00:00.000Z",
-  createdBy: "ada.admin",
   lastUsedAt: "2026-11-23T14:04:59.000Z",
-  revokedAt: null,
 } satisfies Example<typeof ApiKeySchema>;
 
 export const staffMemberExample = {
@@ -216,29 +201,22 @@ export const duplicatesExample = {
 
 export const mergeExample = {
   id: "mrg_2m4x9kd3t8w6zr7q",
-  status: "pending_approval",
-  survivorId: MARIA,
+  ...UNDECIDED,
+  survivorId: MARIA_ID,
   mergedIds: [MARIA_TWIN],
   reason: "The caller owns both accounts: same name, address and phone.",
   caseRef: CASE,
   requestedBy: "ava.agent",
   requestedAt: "2026-11-23T14:08:00.000Z",
-  decidedBy: null,
-  decidedAt: null,
-  decisionReason: null,
-  completedAt: null,
-  undoneBy: null,
-  undoneAt: null,
-  undoAvailableUntil: null,
 } satisfies Example<typeof MergeSchema>;
 
 export const outboxMessageExample = {
   id: "msg_x9kd3t8w6zr7q2m4",
   channel: "email",
-  recipient: "maria.lopez@example.com",
-  subject: "Your verification code",
-  body: "Your USPS account verification code is 482913. It expires in 10 minutes. Read it only to the agent on your call; USPS will never ask for it any other way.",
-  accountId: MARIA,
+  recipient: MARIA_CONTACT.email,
+  subject: MESSAGES.code("482913").subject,
+  body: MESSAGES.code("482913").text,
+  accountId: MARIA_ID,
   createdAt: "2026-11-23T14:02:30.000Z",
 } satisfies Example<typeof OutboxMessageSchema>;
 
@@ -279,7 +257,7 @@ export const answerExamples = {
   clearStaffSignInLimit: staffMemberExample,
   runInactivitySweep: sweepResultExample,
   searchAuditEvents: {
-    items: [{ ...auditEventExample, account: { id: MARIA, username: "maria.lopez" } }],
+    items: [{ ...auditEventExample, account: { id: MARIA_ID, username: MARIA.username } }],
     nextCursor: null,
   },
   verifyAuditChain: chainCheckExample,

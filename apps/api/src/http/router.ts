@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
-import { Problem } from "@recovery-desk/shared";
+import { PROBLEM_DETAILS, Problem } from "@recovery-desk/shared";
 import type { z } from "zod";
 import { type Access, requireAccess } from "../auth/access.ts";
 import type { AppEnv } from "./context.ts";
@@ -39,10 +39,10 @@ export function createRouter() {
     defaultHook: (result) => {
       if (result.success) {
         const errors = unstorableText(result.data, [result.target]);
-        if (errors.length) throw new ApiError("validation_failed", "Some fields are not valid.", { errors });
+        if (errors.length) throw new ApiError("validation_failed", PROBLEM_DETAILS.fieldsInvalid, { errors });
         return;
       }
-      throw new ApiError("validation_failed", "Some fields are not valid.", {
+      throw new ApiError("validation_failed", PROBLEM_DETAILS.fieldsInvalid, {
         errors: result.error.issues.map((issue) => ({
           path: [result.target, ...issue.path.map(String)].join("."),
           message: issue.message,

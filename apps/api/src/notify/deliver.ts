@@ -1,4 +1,4 @@
-import { maskEmail, maskPhone } from "@recovery-desk/shared";
+import { maskEmail, maskPhone, PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { deliveryFailures } from "../db/schema/index.ts";
 import type { AppDeps } from "../deps.ts";
 import { ApiError } from "../http/errors.ts";
@@ -18,14 +18,12 @@ export function verifiedChannel(
   account: { email: string | null; emailVerified: boolean; phone: string | null; phoneVerified: boolean },
 ): Channel | { refused: string } {
   if (kind === "sms") {
-    if (!account.phone) return { refused: "The account has no phone number." };
-    if (!account.phoneVerified)
-      return { refused: "The account's phone number is not verified; nothing can be sent to it." };
+    if (!account.phone) return { refused: PROBLEM_DETAILS.noPhone };
+    if (!account.phoneVerified) return { refused: PROBLEM_DETAILS.phoneNotVerified };
     return { channel: "sms", to: account.phone, masked: maskPhone(account.phone) };
   }
-  if (!account.email) return { refused: "The account has no email address." };
-  if (!account.emailVerified)
-    return { refused: "The account's email address is not verified; nothing can be sent to it." };
+  if (!account.email) return { refused: PROBLEM_DETAILS.noEmail };
+  if (!account.emailVerified) return { refused: PROBLEM_DETAILS.emailNotVerified };
   return { channel: "email", to: account.email, masked: maskEmail(account.email) };
 }
 
@@ -40,7 +38,7 @@ export async function deliver(
   message: { subject: string; text: string },
   refs: { accountId: string; verificationId?: string },
   /** What the agent can do instead, said after the failure. */
-  otherwise = "Try again, or use another way to verify the caller.",
+  otherwise?: string,
 ): Promise<void> {
   try {
     await deps.notifier.send({ channel: channel.channel, to: channel.to, ...message, accountId: refs.accountId });
@@ -55,9 +53,6 @@ export async function deliver(
       failedAt: deps.clock.now(),
     });
     deps.logger.warn({ channel: channel.channel, accountId: refs.accountId, reason }, "code delivery failed");
-    throw new ApiError(
-      "delivery_failed",
-      `The ${channel.channel === "sms" ? "text message" : "email"} to ${channel.masked} could not be sent. ${otherwise}`,
-    );
+    throw new ApiError("delivery_failed", PROBLEM_DETAILS.deliveryFailed(channel.channel, channel.masked, otherwise));
   }
 }

@@ -1,4 +1,5 @@
 import { ApiKey, Staff, StaffMember } from "@recovery-desk/shared";
+import { LOGIN_SERVICE_KEY } from "@recovery-desk/shared/samples";
 import { ava } from "./fixtures.ts";
 
 /** The demo world's admin and supervisor; Ava the agent comes from fixtures.ts. */
@@ -30,13 +31,9 @@ export const initialApiKeys = (): ApiKey[] =>
   [
     {
       id: "key_login",
-      name: "Login service (production)",
-      prefix: "rdk_7q2m4x9k",
-      scopes: ["login-events:write"],
+      ...LOGIN_SERVICE_KEY,
       createdAt: "2026-09-01T14:00:00.000Z",
-      createdBy: "ada.admin",
       lastUsedAt: "2026-11-24T14:55:00.000Z",
-      revokedAt: null,
     },
     {
       id: "key_reports",

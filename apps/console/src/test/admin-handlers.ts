@@ -1,3 +1,4 @@
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { HttpResponse, http } from "msw";
 import {
   type AdminReply,
@@ -25,7 +26,7 @@ function reply(result: AdminReply) {
 function requireAdmin() {
   if (!fakeApi.session) return { refused: unauthenticated() };
   if (fakeApi.session.role !== "admin") {
-    return { refused: problem(403, "forbidden", "This needs the admin role.") };
+    return { refused: problem(403, "forbidden", PROBLEM_DETAILS.roleNeeded("admin")) };
   }
   return { admin: fakeApi.session };
 }

@@ -1,3 +1,4 @@
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { HttpResponse, http } from "msw";
 import { fakeApi } from "./fake-api.ts";
 import { exportLines, fakeTrail, listTrail, resolveNames, trailState, verifyTrail } from "./fake-audit-trail.ts";
@@ -8,9 +9,7 @@ function unknownName(params: URLSearchParams) {
   const names = resolveNames(params);
   if (!("unknown" in names)) return null;
   const message =
-    names.unknown === "actor"
-      ? `No staff member or API key "${names.value}": give a staff username, or a staff or API key id.`
-      : `No account "${names.value}": give an account's username or id.`;
+    names.unknown === "actor" ? PROBLEM_DETAILS.unknownActor(names.value) : PROBLEM_DETAILS.unknownAccount(names.value);
   return problem(400, "validation_failed", message, { errors: [{ path: `query.${names.unknown}`, message }] });
 }
 
@@ -18,7 +17,7 @@ function unknownName(params: URLSearchParams) {
 function requireSupervisor() {
   const staff = fakeApi.session;
   if (!staff) return { refused: unauthenticated() };
-  if (staff.role === "agent") return { refused: problem(403, "forbidden", "This needs the supervisor role.") };
+  if (staff.role === "agent") return { refused: problem(403, "forbidden", PROBLEM_DETAILS.roleNeeded("supervisor")) };
   return { staff };
 }
 

@@ -8,6 +8,7 @@ import {
   CreateApiKeyRequest,
   CreateStaffRequest,
   type ErrorCode,
+  PROBLEM_DETAILS,
   type Staff,
   type StaffMember,
   UpdateStaffRequest,
@@ -44,7 +45,7 @@ export function resetFakeAdmin(): void {
 
 const refuse = (status: number, code: ErrorCode, detail: string): AdminReply => ({ status, code, detail });
 
-const invalid = () => refuse(400, "validation_failed", "Some fields are not valid.");
+const invalid = () => refuse(400, "validation_failed", PROBLEM_DETAILS.fieldsInvalid);
 
 /** The part of a made-up secret that stays the same per call, so tests can tell keys apart. */
 const secretPart = (n: number, length: number) =>
@@ -71,8 +72,8 @@ export function createApiKey(admin: Staff, body: unknown): AdminReply {
 
 export function revokeApiKey(id: string): AdminReply {
   const apiKey = fakeAdmin.apiKeys.find((k) => k.id === id);
-  if (!apiKey) return refuse(404, "not_found", "The API key does not exist.");
-  if (apiKey.revokedAt) return refuse(409, "conflict", "The API key is already revoked.");
+  if (!apiKey) return refuse(404, "not_found", PROBLEM_DETAILS.notFound("The API key"));
+  if (apiKey.revokedAt) return refuse(409, "conflict", PROBLEM_DETAILS.keyRevoked);
   apiKey.revokedAt = new Date().toISOString();
   return { status: 204 };
 }
@@ -86,7 +87,7 @@ export function createStaff(body: unknown): AdminReply {
   if (!parsed.success) return invalid();
   const { username, displayName, role } = parsed.data;
   if (fakeAdmin.staff.some((s) => s.username === username)) {
-    return refuse(409, "conflict", `A staff member named ${username} already exists.`);
+    return refuse(409, "conflict", PROBLEM_DETAILS.staffNameTaken(username));
   }
   fakeAdmin.seq += 1;
   const staff: StaffMember = {
@@ -107,14 +108,14 @@ export function updateStaff(admin: Staff, id: string, body: unknown): AdminReply
   if (!parsed.success) return invalid();
   const { role, disabled } = parsed.data;
   const current = fakeAdmin.staff.find((s) => s.id === id);
-  if (!current) return refuse(404, "not_found", "The staff member does not exist.");
+  if (!current) return refuse(404, "not_found", PROBLEM_DETAILS.notFound("The staff member"));
   const losesAdmin = disabled === true || (role !== undefined && role !== "admin");
   if (id === admin.id && losesAdmin) {
-    return refuse(409, "conflict", "You cannot disable or demote yourself; ask another admin.");
+    return refuse(409, "conflict", PROBLEM_DETAILS.notYourself);
   }
   const otherAdmins = fakeAdmin.staff.filter((s) => s.role === "admin" && !s.disabled && s.id !== id);
   if (current.role === "admin" && losesAdmin && otherAdmins.length === 0) {
-    return refuse(409, "conflict", "This is the last active admin.");
+    return refuse(409, "conflict", PROBLEM_DETAILS.lastActiveAdmin);
   }
   if (role !== undefined) current.role = role;
   if (disabled !== undefined) current.disabled = disabled;
@@ -124,7 +125,7 @@ export function updateStaff(admin: Staff, id: string, body: unknown): AdminReply
 
 export function clearSignInLimit(id: string): AdminReply {
   const current = fakeAdmin.staff.find((s) => s.id === id);
-  if (!current) return refuse(404, "not_found", "The staff member does not exist.");
+  if (!current) return refuse(404, "not_found", PROBLEM_DETAILS.notFound("The staff member"));
   if (current.signInLimitedUntil) fakeAdmin.signInLimitsCleared.push(id);
   current.signInLimitedUntil = null;
   return { status: 200, body: current };

@@ -1,4 +1,4 @@
-import { type AccountDetail, VERIFICATION_POLICY } from "@recovery-desk/shared";
+import { type AccountDetail, MESSAGES, PROBLEM_DETAILS, VERIFICATION_POLICY } from "@recovery-desk/shared";
 import { type FakeReply, type FakeVerification, fakeVerification, refuse } from "./fake-verification-state.ts";
 import { CONTACT_ON_FILE } from "./fixtures.ts";
 
@@ -13,25 +13,21 @@ export function sendCode(v: FakeVerification, account: AccountDetail, now: numbe
   const sms = v.method === "otp_sms";
   const channel = sms ? account.channels.phone : account.channels.email;
   const to = sms ? CONTACT_ON_FILE[account.id]?.phone : CONTACT_ON_FILE[account.id]?.email;
-  const what = sms ? "phone number" : "email address";
-  if (!channel.masked) return refuse(409, "conflict", `The account has no ${what}.`);
+  if (!channel.masked) return refuse(409, "conflict", sms ? PROBLEM_DETAILS.noPhone : PROBLEM_DETAILS.noEmail);
   if (!channel.verified) {
-    return refuse(409, "conflict", `The account's ${what} is not verified; a code cannot be sent to it.`);
+    return refuse(409, "conflict", sms ? PROBLEM_DETAILS.phoneNotVerified : PROBLEM_DETAILS.emailNotVerified);
   }
   if (fakeVerification.deliveryFails) {
-    return refuse(
-      502,
-      "delivery_failed",
-      `The ${sms ? "text message" : "email"} to ${channel.masked} could not be sent. Try again, or use another way to verify the caller.`,
-    );
+    return refuse(502, "delivery_failed", PROBLEM_DETAILS.deliveryFailed(sms ? "sms" : "email", channel.masked));
   }
   const code = nextCode();
+  const message = MESSAGES.code(code);
   fakeVerification.outbox.push({
     id: `msg_${fakeVerification.outbox.length + 1}`,
     channel: sms ? "sms" : "email",
     recipient: to ?? channel.masked,
-    subject: sms ? null : "Your verification code",
-    body: `Your USPS account verification code is ${code}. It expires in 10 minutes. Read it only to the agent on your call; USPS will never ask for it any other way.`,
+    subject: sms ? null : message.subject,
+    body: message.text,
     accountId: account.id,
     createdAt: new Date(now).toISOString(),
   });

@@ -9,9 +9,11 @@ import {
   type DuplicateCluster,
   type Merge,
   type MergePage,
+  PROBLEM_DETAILS,
   roleAtLeast,
   type Staff,
 } from "@recovery-desk/shared";
+import { UNDECIDED } from "@recovery-desk/shared/samples";
 import { fakeAccounts } from "./fake-accounts.ts";
 import { findAccount } from "./fake-api.ts";
 import { openWindowOf } from "./fake-window.ts";
@@ -78,18 +80,11 @@ export function duplicatesOf(accountId: string) {
 export function seedMerge(init: Partial<Merge> & Pick<Merge, "survivorId" | "mergedIds">): Merge {
   const merge: Merge = {
     id: `mrg_${fakeMerges.merges.length + 1}`,
-    status: "pending_approval",
+    ...UNDECIDED,
     reason: "Caller has two accounts at one address",
     caseRef: "CASE-1",
     requestedBy: "ava.agent",
     requestedAt: new Date(Date.now() - 60 * 60 * 1000).toISOString(),
-    decidedBy: null,
-    decidedAt: null,
-    decisionReason: null,
-    completedAt: null,
-    undoneBy: null,
-    undoneAt: null,
-    undoAvailableUntil: null,
     ...init,
   };
   fakeMerges.merges.push(merge);
@@ -145,9 +140,9 @@ type ProposeBody = { survivorId: string; mergedIds: string[]; reason: string; ca
 export function proposeMerge(staff: Staff, body: ProposeBody, key: string | null): Reply {
   return once(key, () => {
     const survivor = findAccount(body.survivorId);
-    if (!survivor) return refuse(404, "not_found", "No account with this id.");
+    if (!survivor) return refuse(404, "not_found", PROBLEM_DETAILS.notFound("The account"));
     if (!openWindowOf(staff, survivor.id)) {
-      return refuse(403, "verification_required", "Verify the survivor's owner first.");
+      return refuse(403, "verification_required", PROBLEM_DETAILS.verifyFirst);
     }
     const candidates = new Set(duplicatesOf(survivor.id)?.candidates.map((c) => c.account.id));
     if (body.mergedIds.some((id) => !candidates.has(id))) {
@@ -158,7 +153,7 @@ export function proposeMerge(staff: Staff, body: ProposeBody, key: string | null
         m.status === "pending_approval" &&
         [m.survivorId, ...m.mergedIds].some((id) => id === survivor.id || body.mergedIds.includes(id)),
     );
-    if (busy) return refuse(409, "conflict", "One of these accounts is already in a merge waiting for approval.");
+    if (busy) return refuse(409, "conflict", PROBLEM_DETAILS.inPendingMerge);
     const merge = seedMerge({
       survivorId: survivor.id,
       mergedIds: body.mergedIds,
@@ -179,24 +174,26 @@ export function decideMerge(
   key: string | null,
 ): Reply {
   return once(key, () => {
-    if (!roleAtLeast(staff.role, "supervisor")) return refuse(403, "forbidden", "Supervisors decide on merges.");
+    if (!roleAtLeast(staff.role, "supervisor"))
+      return refuse(403, "forbidden", PROBLEM_DETAILS.roleNeeded("supervisor"));
     const index = fakeMerges.merges.findIndex((m) => m.id === id);
     const merge = fakeMerges.merges[index];
-    if (!merge) return refuse(404, "not_found", "No merge with this id.");
+    if (!merge) return refuse(404, "not_found", PROBLEM_DETAILS.notFound("The merge"));
     const now = Date.now();
     const at = new Date(now).toISOString();
     let next: Merge;
     if (decision === "undo") {
       if (merge.status !== "completed" || !merge.undoAvailableUntil || Date.parse(merge.undoAvailableUntil) < now) {
-        return refuse(409, "invalid_transition", "This merge can no longer be undone.");
+        return refuse(409, "invalid_transition", PROBLEM_DETAILS.undoOnlyCompleted(merge.status));
       }
       undoMerge(merge);
       next = { ...merge, status: "undone", undoneBy: staff.username, undoneAt: at };
     } else {
       if (merge.requestedBy === staff.username) {
-        return refuse(403, "forbidden", "You cannot decide on a merge you proposed.");
+        return refuse(403, "forbidden", PROBLEM_DETAILS.ownMergeProposal);
       }
-      if (merge.status !== "pending_approval") return refuse(409, "invalid_transition", "This merge was decided.");
+      if (merge.status !== "pending_approval")
+        return refuse(409, "invalid_transition", PROBLEM_DETAILS.mergeAlready(merge.status));
       const decided = { decidedBy: staff.username, decidedAt: at, decisionReason: body.reason };
       next =
         decision === "approve"

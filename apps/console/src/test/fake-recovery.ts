@@ -5,8 +5,10 @@
  */
 import {
   type AccountDetail,
+  MESSAGES,
   maskEmail,
   maskPhone,
+  PROBLEM_DETAILS,
   planMove,
   RECOVERY_POLICY,
   Reason,
@@ -46,15 +48,13 @@ function verifiedChannel(account: AccountDetail, kind: "email" | "sms") {
   const full = CONTACT_ON_FILE[account.id];
   if (kind === "sms") {
     const phone = full?.phone;
-    if (!phone) return { refused: "The account has no phone number." };
-    if (!account.channels.phone.verified)
-      return { refused: "The account's phone number is not verified; nothing can be sent to it." };
+    if (!phone) return { refused: PROBLEM_DETAILS.noPhone };
+    if (!account.channels.phone.verified) return { refused: PROBLEM_DETAILS.phoneNotVerified };
     return { to: phone, masked: maskPhone(phone) };
   }
   const email = full?.email;
-  if (!email) return { refused: "The account has no email address." };
-  if (!account.channels.email.verified)
-    return { refused: "The account's email address is not verified; nothing can be sent to it." };
+  if (!email) return { refused: PROBLEM_DETAILS.noEmail };
+  if (!account.channels.email.verified) return { refused: PROBLEM_DETAILS.emailNotVerified };
   return { to: email, masked: maskEmail(email) };
 }
 
@@ -63,22 +63,18 @@ function deliver(
   kind: "email" | "sms",
   to: string,
   masked: string,
-  subject: string,
-  body: string,
+  message: { subject: string; text: string },
+  otherwise: string,
 ) {
   if (fakeRecovery.deliveryFails) {
-    return refuse(
-      502,
-      "delivery_failed",
-      `The ${kind === "sms" ? "text message" : "email"} to ${masked} could not be sent. Try again, or use another way to verify the caller.`,
-    );
+    return refuse(502, "delivery_failed", PROBLEM_DETAILS.deliveryFailed(kind, masked, otherwise));
   }
   fakeVerification.outbox.push({
     id: `msg_${fakeVerification.outbox.length + 1}`,
     channel: kind,
     recipient: to,
-    subject: kind === "sms" ? null : subject,
-    body,
+    subject: kind === "sms" ? null : message.subject,
+    body: message.text,
     accountId: account.id,
     createdAt: new Date(Date.now()).toISOString(),
   });
@@ -93,25 +89,17 @@ function newPassword(): string {
 function act(staff: Staff, accountId: string, action: RecoveryAction, body: ActionBody): FakeReply {
   const now = Date.now();
   const account = findAccount(accountId);
-  if (!account) return refuse(404, "not_found", "The account does not exist.");
+  if (!account) return refuse(404, "not_found", PROBLEM_DETAILS.notFound("The account"));
   const open = openWindowOf(staff, accountId);
   if (!open) {
-    return refuse(
-      403,
-      "verification_required",
-      "Verify the caller first: recovery actions need an open verified window.",
-    );
+    return refuse(403, "verification_required", PROBLEM_DETAILS.verifyFirst);
   }
   const reason = Reason.safeParse(body.reason);
-  if (!reason.success) return refuse(400, "validation_failed", "Give a reason of 1 to 500 characters.");
+  if (!reason.success) return refuse(400, "validation_failed", PROBLEM_DETAILS.fieldsInvalid);
   // A window belongs to one case: opened without one, it takes the first action's case.
   if (body.caseRef !== undefined && open.caseRef === null) open.caseRef = body.caseRef;
   if (body.caseRef !== undefined && body.caseRef !== open.caseRef) {
-    return refuse(
-      403,
-      "verification_required",
-      `The caller was verified for case ${open.caseRef}, not ${body.caseRef}. Verify the caller again to act on another case.`,
-    );
+    return refuse(403, "verification_required", PROBLEM_DETAILS.otherCase(String(open.caseRef), body.caseRef));
   }
   const event = {
     accountId,
@@ -141,7 +129,7 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
   }
 
   if (account.status === "merged" || account.status === "closed") {
-    return refuse(409, "invalid_transition", `The account is ${account.status}; nothing can be changed on it.`);
+    return refuse(409, "invalid_transition", PROBLEM_DETAILS.nothingCanChange(account.status));
   }
   const kind = action === "temporary-password" ? (body.channel ?? "email") : "email";
   const channel = verifiedChannel(account, kind);
@@ -154,8 +142,8 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
       kind,
       channel.to,
       channel.masked,
-      "Your temporary password",
-      `Your temporary USPS password is ${password} . It works for 24 hours.`,
+      MESSAGES.temporaryPassword(password),
+      PROBLEM_DETAILS.temporaryPasswordNotSent,
     );
     if (failed) return failed;
     fakeRecovery.passwords.push(password);
@@ -177,8 +165,8 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
     "email",
     channel.to,
     channel.masked,
-    "Your USPS username",
-    `The username of your USPS online account is ${account.username}.`,
+    MESSAGES.usernameReminder(account.username),
+    PROBLEM_DETAILS.usernameReminderNotSent,
   );
   if (failed) return failed;
   appendEvent({
@@ -204,8 +192,7 @@ export function recoveryAction(
   const request = `${action} ${accountId} ${JSON.stringify(body)}`;
   const earlier = key ? fakeRecovery.answers.get(key) : undefined;
   if (earlier) {
-    if (earlier.request !== request)
-      return refuse(409, "conflict", "This Idempotency-Key was already used for a different request.");
+    if (earlier.request !== request) return refuse(409, "conflict", PROBLEM_DETAILS.idempotencyKeyReused);
     return { ...earlier.reply, replayed: true };
   }
   const reply = act(staff, accountId, action, body);

@@ -6,6 +6,7 @@
  */
 import {
   normalizeAnswer,
+  PROBLEM_DETAILS,
   type Staff,
   VERIFICATION_POLICY,
   type Verification,
@@ -81,9 +82,9 @@ export function startVerification(
 ): FakeReply {
   const now = Date.now();
   const account = findAccount(accountId);
-  if (!account) return refuse(404, "not_found", "The account does not exist.");
+  if (!account) return refuse(404, "not_found", PROBLEM_DETAILS.notFound("The account"));
   if (account.status === "merged" || account.status === "closed") {
-    return refuse(409, "conflict", `The account is ${account.status}; verify the caller on the account in use.`);
+    return refuse(409, "conflict", PROBLEM_DETAILS.verifyOnAccountInUse(account.status));
   }
   const v: FakeVerification = {
     id: `ver_${accountId}_${fakeVerification.verifications.size + 1}`,
@@ -105,7 +106,7 @@ export function startVerification(
   if (body.method === "security_questions") {
     const { lockedUntil } = questionLimit(accountId, now);
     if (lockedUntil) {
-      return refuse(423, "verification_locked", "Too many failed answers for this account.", {
+      return refuse(423, "verification_locked", PROBLEM_DETAILS.questionsLocked, {
         retryAfter: secondsUntil(lockedUntil, now),
       });
     }
@@ -121,11 +122,11 @@ export function startVerification(
 /** The agent's own verification, still pending; or the problem the real API would give. */
 function ownPending(staff: Staff, id: string, now: number): FakeVerification | FakeReply {
   const v = fakeVerification.verifications.get(id);
-  if (!v) return refuse(404, "not_found", "The verification does not exist.");
-  if (v.staffId !== staff.id) return refuse(403, "forbidden", "This verification belongs to another agent.");
-  if (v.status === "verified") return refuse(409, "conflict", "This verification has already succeeded.");
+  if (!v) return refuse(404, "not_found", PROBLEM_DETAILS.notFound("The verification"));
+  if (v.staffId !== staff.id) return refuse(403, "forbidden", PROBLEM_DETAILS.verificationOfAnotherAgent);
+  if (v.status === "verified") return refuse(409, "conflict", PROBLEM_DETAILS.verificationSucceeded);
   if (v.status !== "pending" || v.expiresAt <= now) {
-    return refuse(409, "conflict", "This verification has ended. Start a new one.");
+    return refuse(409, "conflict", PROBLEM_DETAILS.verificationEnded);
   }
   return v;
 }
@@ -151,11 +152,11 @@ export function answerQuestions(
   if (!("id" in verification)) return verification;
   const given = new Map(answers.map((a) => [a.questionId, a.answer]));
   if (given.size !== verification.questionIds.length || !verification.questionIds.every((q) => given.has(q))) {
-    return refuse(400, "validation_failed", "Give one answer for each question of this verification.");
+    return refuse(400, "validation_failed", PROBLEM_DETAILS.answerEachQuestion);
   }
   const locked = questionLimit(verification.accountId, now).lockedUntil;
   if (locked)
-    return refuse(423, "verification_locked", "Too many failed answers.", {
+    return refuse(423, "verification_locked", PROBLEM_DETAILS.questionsLockedNow, {
       retryAfter: secondsUntil(locked, now),
       attemptsRemaining: 0,
     });
@@ -169,12 +170,12 @@ export function answerQuestions(
   audit(verification, "verification.failed", { attemptsRemaining: after.attemptsRemaining });
   if (after.lockedUntil) {
     audit(verification, "verification.locked", { lockedUntil: iso(after.lockedUntil) });
-    return refuse(423, "verification_locked", "Too many failed answers for this account in 24 hours.", {
+    return refuse(423, "verification_locked", PROBLEM_DETAILS.questionsLockedNow, {
       retryAfter: secondsUntil(after.lockedUntil, now),
       attemptsRemaining: 0,
     });
   }
-  return refuse(422, "verification_failed", "The answers do not match. The caller is not verified.", {
+  return refuse(422, "verification_failed", PROBLEM_DETAILS.answersWrong, {
     attemptsRemaining: after.attemptsRemaining,
   });
 }
@@ -184,18 +185,18 @@ export function checkCode(staff: Staff, id: string, rawCode: string): FakeReply 
   const v = ownPending(staff, id, now);
   if (!("id" in v)) return v;
   const code = rawCode.replace(/[\s-]/g, "");
-  if (!/^\d{6}$/.test(code)) return refuse(400, "validation_failed", "The code has 6 digits.");
+  if (!/^\d{6}$/.test(code)) return refuse(400, "validation_failed", PROBLEM_DETAILS.fieldsInvalid);
   if (!v.code || v.codeTriesLeft <= 0) {
-    return refuse(409, "conflict", "No tries are left on this code. Send a new code.", { attemptsRemaining: 0 });
+    return refuse(409, "conflict", PROBLEM_DETAILS.codeTriesUsed, { attemptsRemaining: 0 });
   }
   if (v.codeSentAt === null || v.codeSentAt + codeTtlMs <= now) {
-    return refuse(409, "conflict", "The code has expired. Send a new code.", { attemptsRemaining: 0 });
+    return refuse(409, "conflict", PROBLEM_DETAILS.codeExpired, { attemptsRemaining: 0 });
   }
   if (code === v.code) return succeed(v, now);
   v.codeTriesLeft -= 1;
   if (v.codeTriesLeft === 0) v.code = null;
   audit(v, "verification.failed", { attemptsRemaining: v.codeTriesLeft });
-  return refuse(422, "verification_failed", "The code does not match. The caller is not verified.", {
+  return refuse(422, "verification_failed", PROBLEM_DETAILS.codeWrong, {
     attemptsRemaining: v.codeTriesLeft,
   });
 }
@@ -204,18 +205,18 @@ export function resendCode(staff: Staff, id: string): FakeReply {
   const now = Date.now();
   const v = ownPending(staff, id, now);
   if (!("id" in v)) return v;
-  if (v.method === "security_questions") return refuse(409, "conflict", "Questions have no code to send.");
+  if (v.method === "security_questions") return refuse(409, "conflict", PROBLEM_DETAILS.questionsHaveNoCode);
   if (v.codesSent > VERIFICATION_POLICY.maxResends) {
-    return refuse(409, "conflict", "No more codes can be sent for this verification. Start a new one.");
+    return refuse(409, "conflict", PROBLEM_DETAILS.noMoreCodes);
   }
   const resendAt = (v.codeSentAt ?? 0) + VERIFICATION_POLICY.resendAfterMs;
   if (resendAt > now) {
-    return refuse(429, "rate_limited", "A new code can be sent 60 seconds after the last one.", {
+    return refuse(429, "rate_limited", PROBLEM_DETAILS.resendTooSoon, {
       retryAfter: secondsUntil(resendAt, now),
     });
   }
   const account = findAccount(v.accountId);
-  if (!account) return refuse(409, "conflict", "The account is gone.");
+  if (!account) return refuse(409, "conflict", PROBLEM_DETAILS.accountGone);
   const refused = sendCode(v, account, now);
   if (refused) return refused;
   return { status: 202, body: present(v, now) };
@@ -223,6 +224,6 @@ export function resendCode(staff: Staff, id: string): FakeReply {
 
 export function readVerification(staff: Staff, id: string): FakeReply {
   const v = fakeVerification.verifications.get(id);
-  if (!v || v.staffId !== staff.id) return refuse(404, "not_found", "The verification does not exist.");
+  if (!v || v.staffId !== staff.id) return refuse(404, "not_found", PROBLEM_DETAILS.notFound("The verification"));
   return { status: 200, body: present(v, Date.now()) };
 }

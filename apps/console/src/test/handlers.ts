@@ -1,3 +1,4 @@
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { HttpResponse, http } from "msw";
 import { adminHandlers } from "./admin-handlers.ts";
 import { auditTrailHandlers } from "./audit-trail-handlers.ts";
@@ -21,10 +22,10 @@ export const handlers = [
     if (refused) return refused;
     const body = (await request.json()) as { username?: string; password?: string };
     if (body.username === "too.many") {
-      return problem(429, "rate_limited", "Too many failed sign-ins.", { retryAfter: 300 });
+      return problem(429, "rate_limited", PROBLEM_DETAILS.tooManyFailedSignIns, { retryAfter: 300 });
     }
     const staff = checkPassword(body.username ?? "", body.password ?? "");
-    if (!staff) return problem(401, "invalid_credentials", "Username or password is not right.");
+    if (!staff) return problem(401, "invalid_credentials", PROBLEM_DETAILS.wrongPassword);
     fakeApi.session = staff;
     return HttpResponse.json({ staff });
   }),
@@ -51,7 +52,7 @@ export const handlers = [
   http.get(apiPath("/accounts/:id"), ({ params }) => {
     if (!fakeApi.session) return unauthenticated();
     const account = findAccount(String(params.id));
-    if (!account) return problem(404, "not_found", "No account with this id.");
+    if (!account) return problem(404, "not_found", PROBLEM_DETAILS.notFound("The account"));
     // Every unmasked view is audited, as the real API does.
     const open = openWindowOf(fakeApi.session, account.id);
     if (open) {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@recovery-desk/shared";
+import { type ErrorCode, PROBLEM_DETAILS, PROBLEM_TITLES, problemType } from "@recovery-desk/shared";
 import { HttpResponse } from "msw";
 
 /** Where the console sends its calls in tests: jsdom's page origin plus the API prefix. */
@@ -20,7 +20,7 @@ export function problem(status: number, code: ErrorCode, detail: string, extra: 
   const headers: Record<string, string> = { "Content-Type": "application/problem+json", "X-Request-Id": requestId };
   if (extra.retryAfter !== undefined) headers["Retry-After"] = String(extra.retryAfter);
   return HttpResponse.json(
-    { type: "about:blank", title: code, status, detail, code, requestId, ...extra },
+    { type: problemType(code), title: PROBLEM_TITLES[code], status, detail, code, requestId, ...extra },
     { status, headers },
   );
 }
@@ -34,13 +34,13 @@ export function setSessionHint(present: boolean): void {
 /** A 401 for the browser's session: like the real API, it also clears the signed-in hint. */
 export function unauthenticated() {
   setSessionHint(false);
-  return problem(401, "unauthenticated", "Sign in to continue.");
+  return problem(401, "unauthenticated", PROBLEM_DETAILS.signInOrKey);
 }
 
 /** A state-changing call must say it is JSON, as the real API demands. */
 export function requireJson(request: Request) {
   if (!request.headers.get("content-type")?.startsWith("application/json")) {
-    return problem(415, "unsupported_media_type", "Send application/json.");
+    return problem(415, "unsupported_media_type", PROBLEM_DETAILS.jsonOnly);
   }
   return null;
 }

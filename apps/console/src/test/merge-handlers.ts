@@ -1,4 +1,4 @@
-import { roleAtLeast } from "@recovery-desk/shared";
+import { PROBLEM_DETAILS, roleAtLeast } from "@recovery-desk/shared";
 import { HttpResponse, http } from "msw";
 import { fakeApi } from "./fake-api.ts";
 import {
@@ -23,13 +23,13 @@ export const mergeHandlers = [
   http.get(apiPath("/accounts/:id/duplicates"), ({ params }) => {
     if (!fakeApi.session) return unauthenticated();
     const found = duplicatesOf(String(params.id));
-    return found ? HttpResponse.json(found) : problem(404, "not_found", "No account with this id.");
+    return found ? HttpResponse.json(found) : problem(404, "not_found", PROBLEM_DETAILS.notFound("The account"));
   }),
 
   http.get(apiPath("/duplicate-clusters"), ({ request }) => {
     if (!fakeApi.session) return unauthenticated();
     if (!roleAtLeast(fakeApi.session.role, "supervisor")) {
-      return problem(403, "forbidden", "Supervisors see duplicate clusters.");
+      return problem(403, "forbidden", PROBLEM_DETAILS.roleNeeded("supervisor"));
     }
     return HttpResponse.json(listDuplicateClusters(new URL(request.url).searchParams));
   }),
@@ -42,7 +42,7 @@ export const mergeHandlers = [
   http.get(apiPath("/merges/:id"), ({ params }) => {
     if (!fakeApi.session) return unauthenticated();
     const merge = fakeMerges.merges.find((m) => m.id === params.id);
-    return merge ? HttpResponse.json(merge) : problem(404, "not_found", "No merge with this id.");
+    return merge ? HttpResponse.json(merge) : problem(404, "not_found", PROBLEM_DETAILS.notFound("The merge"));
   }),
 
   http.post(apiPath("/merges"), async ({ request }) => {

@@ -1,3 +1,4 @@
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { HttpResponse, type HttpResponseResolver, http } from "msw";
 import { fakeApi, findAccount } from "./fake-api.ts";
 import { timelinePage } from "./fake-audit.ts";
@@ -32,7 +33,7 @@ export const recoveryHandlers = [
   http.get(apiPath("/accounts/:id/timeline"), ({ request, params }) => {
     if (!fakeApi.session) return unauthenticated();
     const id = String(params.id);
-    if (!findAccount(id)) return problem(404, "not_found", "No account with this id.");
+    if (!findAccount(id)) return problem(404, "not_found", PROBLEM_DETAILS.notFound("The account"));
     return HttpResponse.json(timelinePage(id, new URL(request.url).searchParams));
   }),
 ];

@@ -1,5 +1,6 @@
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { ApiKey, CreateApiKeyRequest, CreatedApiKey } from "@recovery-desk/shared";
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { desc, eq } from "drizzle-orm";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
@@ -77,7 +78,7 @@ export async function revokeApiKey(scope: StaffScope, id: string): Promise<void>
   await deps.database.db.transaction(async (tx) => {
     const [row] = await tx.select().from(apiKeys).where(eq(apiKeys.id, id)).for("update");
     if (!row) throw notFound("The API key");
-    if (row.revokedAt) throw new ApiError("conflict", "The API key is already revoked.");
+    if (row.revokedAt) throw new ApiError("conflict", PROBLEM_DETAILS.keyRevoked);
     await tx.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id));
     await appendAuditEvent(tx, {
       at: now,

@@ -1,4 +1,5 @@
 import type { AuditQuery } from "@recovery-desk/shared";
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { and, asc, desc, eq, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { accounts, apiKeys, auditEvents, staff } from "../../db/schema/index.ts";
@@ -69,7 +70,7 @@ async function actorIdOf(db: Db, actor: string): Promise<string> {
   const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, actor)).limit(1);
   if (key) return key.id;
   if (member) return member.id;
-  throw unknown("actor", `No staff member or API key "${actor}": give a staff username, or a staff or API key id.`);
+  throw unknown("actor", PROBLEM_DETAILS.unknownActor(actor));
 }
 
 /**
@@ -84,7 +85,7 @@ async function accountIdOf(db: Db, account: string): Promise<string> {
     .orderBy(desc(sql`${accounts.id} = ${account}`))
     .limit(1);
   if (found) return found.id;
-  throw unknown("account", `No account "${account}": give an account's username or id.`);
+  throw unknown("account", PROBLEM_DETAILS.unknownAccount(account));
 }
 
 export function allOf(conditions: SQL[]): SQL | undefined {

@@ -1,4 +1,5 @@
 import type { Staff } from "@recovery-desk/shared";
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { type Actor, appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import { staff } from "../../db/schema/index.ts";
@@ -42,7 +43,7 @@ export async function login(
         details: { username: input.username, knownUser: Boolean(found) },
       }),
     );
-    throw new ApiError("invalid_credentials", "Username or password is not right.");
+    throw new ApiError("invalid_credentials", PROBLEM_DETAILS.wrongPassword);
   }
 
   const session = await db.transaction(async (tx) => {

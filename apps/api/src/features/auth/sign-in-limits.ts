@@ -1,3 +1,4 @@
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { rateLimitCounters } from "../../db/schema/index.ts";
@@ -92,7 +93,7 @@ export async function admitSignIn(deps: AppDeps, username: string, ip: string | 
   const forUsername = await countHitWithin(db, key, now, windowMs, maxFailures);
   if (!forUsername.admitted) {
     await giveBack();
-    throw new ApiError("rate_limited", "Too many failed sign-ins for this username. Try again later.", {
+    throw new ApiError("rate_limited", PROBLEM_DETAILS.tooManyFailedSignIns, {
       retryAfter: forUsername.retryAfter,
     });
   }

@@ -1,4 +1,5 @@
 import type { DecisionRequest, Merge } from "@recovery-desk/shared";
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { eq, inArray } from "drizzle-orm";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
@@ -16,10 +17,8 @@ import { freeze } from "./snapshot.ts";
 async function lockPending(tx: Tx, id: string, supervisor: StaffPrincipal): Promise<MergeRow> {
   const [merge] = await tx.select().from(merges).where(eq(merges.id, id)).for("update");
   if (!merge) throw notFound("The merge");
-  if (merge.requestedBy === supervisor.id)
-    throw new ApiError("forbidden", "Another supervisor must decide on a merge you proposed.");
-  if (merge.status !== "pending_approval")
-    throw new ApiError("conflict", `The merge is already ${merge.status.replace("_", " ")}.`);
+  if (merge.requestedBy === supervisor.id) throw new ApiError("forbidden", PROBLEM_DETAILS.ownMergeProposal);
+  if (merge.status !== "pending_approval") throw new ApiError("conflict", PROBLEM_DETAILS.mergeAlready(merge.status));
   return merge;
 }
 

@@ -1,4 +1,5 @@
 import type { Merge, ProposeMergeRequest } from "@recovery-desk/shared";
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
@@ -53,10 +54,7 @@ export async function proposeMerge(scope: StaffScope, input: ProposeMergeRequest
         .limit(1);
       if (shared.length === 0) {
         const username = rows.find((r) => r.id === accountId)?.username;
-        throw new ApiError(
-          "conflict",
-          `The account ${username} is not at the survivor's address; only duplicates at one address can be merged.`,
-        );
+        throw new ApiError("conflict", PROBLEM_DETAILS.notAtSurvivorAddress(String(username)));
       }
     }
     const [pending] = await tx
@@ -70,7 +68,7 @@ export async function proposeMerge(scope: StaffScope, input: ProposeMergeRequest
         ),
       )
       .limit(1);
-    if (pending) throw new ApiError("conflict", "One of these accounts is already in a merge waiting for approval.");
+    if (pending) throw new ApiError("conflict", PROBLEM_DETAILS.inPendingMerge);
 
     const caseRef = input.caseRef ?? window.caseRef;
     await tx.insert(merges).values({

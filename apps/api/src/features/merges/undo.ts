@@ -1,4 +1,4 @@
-import { type DecisionRequest, MERGE_POLICY, type Merge } from "@recovery-desk/shared";
+import { type DecisionRequest, MERGE_POLICY, type Merge, PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { eq, getTableColumns, inArray } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { type AuditEventInput, appendAuditEvents } from "../../audit/append.ts";
@@ -75,18 +75,12 @@ export async function undoMerge(scope: StaffScope, id: string, input: DecisionRe
     const [merge] = await tx.select().from(merges).where(eq(merges.id, id)).for("update");
     if (!merge) throw notFound("The merge");
     if (merge.status !== "completed" || !merge.completedAt || !merge.snapshot) {
-      throw new ApiError(
-        "conflict",
-        `Only a completed merge can be undone; this one is ${merge.status.replace("_", " ")}.`,
-      );
+      throw new ApiError("conflict", PROBLEM_DETAILS.undoOnlyCompleted(merge.status));
     }
     const completedAt = merge.completedAt;
     const deadline = new Date(completedAt.getTime() + MERGE_POLICY.undoWindowMs);
     if (now > deadline) {
-      throw new ApiError(
-        "conflict",
-        `A merge can be undone for 30 days; this one could be undone until ${deadline.toISOString().slice(0, 10)}.`,
-      );
+      throw new ApiError("conflict", PROBLEM_DETAILS.undoTooLate(deadline));
     }
     const involved = [merge.survivorId, ...merge.mergedIds].sort();
     const current = new Map((await lockAccountsInOrder(tx, involved)).map((r) => [r.id, r]));

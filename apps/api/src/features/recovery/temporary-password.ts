@@ -1,4 +1,10 @@
-import { type DeliveryReceipt, RECOVERY_POLICY, type TemporaryPasswordRequest } from "@recovery-desk/shared";
+import {
+  type DeliveryReceipt,
+  MESSAGES,
+  PROBLEM_DETAILS,
+  RECOVERY_POLICY,
+  type TemporaryPasswordRequest,
+} from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
@@ -45,7 +51,7 @@ export async function issueTemporaryPassword(
   const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!account) throw notFound("The account");
   if (account.status === "merged" || account.status === "closed") {
-    throw new ApiError("invalid_transition", `The account is ${account.status}; nothing can be changed on it.`);
+    throw new ApiError("invalid_transition", PROBLEM_DETAILS.nothingCanChange(account.status));
   }
   const channel = verifiedChannel(input.channel, account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
@@ -58,12 +64,9 @@ export async function issueTemporaryPassword(
     await deliver(
       deps,
       channel,
-      {
-        subject: "Your temporary password",
-        text: `Your temporary USPS password is ${password} . It works for 24 hours; when you sign in you will choose a new password.`,
-      },
+      MESSAGES.temporaryPassword(password),
       { accountId },
-      "Nothing was changed. Try again, or send it to the other verified channel.",
+      PROBLEM_DETAILS.temporaryPasswordNotSent,
     );
   } catch (error) {
     if (claimed) await releaseCase(db, window);

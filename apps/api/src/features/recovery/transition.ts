@@ -1,4 +1,4 @@
-import { type AccountMove, type AuditAction, planMove } from "@recovery-desk/shared";
+import { type AccountMove, type AuditAction, PROBLEM_DETAILS, planMove } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { type Actor, type AuditEventInput, appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import type { Tx } from "../../db/client.ts";
@@ -55,7 +55,7 @@ export async function changeAccount(
   const chosen = typeof move === "function" ? move(current) : move;
   // A merged account changes only by coming back from its merge (undo); a closed one never.
   if ((current.status === "merged" && chosen?.kind !== "unmerge") || current.status === "closed") {
-    throw new ApiError("invalid_transition", `The account is ${current.status}; nothing can be changed on it.`, {
+    throw new ApiError("invalid_transition", PROBLEM_DETAILS.nothingCanChange(current.status), {
       extra: { accountStatus: current.status },
     });
   }

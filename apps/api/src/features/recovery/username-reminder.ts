@@ -1,4 +1,5 @@
 import type { ActionRequest, DeliveryReceipt } from "@recovery-desk/shared";
+import { MESSAGES, PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
@@ -28,9 +29,9 @@ export async function sendUsernameReminder(
     await deliver(
       deps,
       channel,
-      { subject: "Your USPS username", text: `The username of your USPS online account is ${account.username}.` },
+      MESSAGES.usernameReminder(account.username),
       { accountId },
-      "Try again later, or read the username to the verified caller.",
+      PROBLEM_DETAILS.usernameReminderNotSent,
     );
   } catch (error) {
     if (claimed) await releaseCase(db, window);

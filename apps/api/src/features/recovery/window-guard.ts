@@ -1,3 +1,4 @@
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { and, eq, gte, sql } from "drizzle-orm";
 import type { StaffPrincipal } from "../../auth/principal.ts";
 import type { Executor } from "../../db/client.ts";
@@ -38,10 +39,7 @@ export async function checkWindow(
 ): Promise<VerificationRow> {
   const window = await openWindow(db, principal.id, accountId, now);
   if (!window) {
-    throw new ApiError(
-      "verification_required",
-      "Verify the caller first: recovery actions need an open verified window.",
-    );
+    throw new ApiError("verification_required", PROBLEM_DETAILS.verifyFirst);
   }
   if (caseRef !== undefined && window.caseRef !== null && window.caseRef !== caseRef) {
     throw otherCase(window.caseRef, caseRef);
@@ -107,8 +105,5 @@ async function bindCase(db: Executor, verificationId: string, caseRef: string): 
 }
 
 function otherCase(windowCase: string, caseRef: string): ApiError {
-  return new ApiError(
-    "verification_required",
-    `The caller was verified for case ${windowCase}, not ${caseRef}. Verify the caller again to act on another case.`,
-  );
+  return new ApiError("verification_required", PROBLEM_DETAILS.otherCase(windowCase, caseRef));
 }

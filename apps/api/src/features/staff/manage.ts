@@ -1,4 +1,5 @@
 import type { CreatedStaff, CreateStaffRequest, StaffMember, UpdateStaffRequest } from "@recovery-desk/shared";
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
@@ -68,7 +69,7 @@ export async function createStaff(scope: StaffScope, input: CreateStaffRequest):
   const passwordHash = await hashSecret(initialPassword);
   const row = await deps.database.db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: staff.id }).from(staff).where(eq(staff.username, input.username));
-    if (taken) throw new ApiError("conflict", `A staff member named ${input.username} already exists.`);
+    if (taken) throw new ApiError("conflict", PROBLEM_DETAILS.staffNameTaken(input.username));
     const [inserted] = await tx
       .insert(staff)
       .values({
@@ -106,14 +107,14 @@ export async function updateStaff(scope: StaffScope, id: string, input: UpdateSt
     const [current] = await tx.select().from(staff).where(eq(staff.id, id)).for("update");
     if (!current) throw notFound("The staff member");
     if (id === admin.id && (input.disabled === true || (input.role && input.role !== "admin"))) {
-      throw new ApiError("conflict", "You cannot disable or demote yourself; ask another admin.");
+      throw new ApiError("conflict", PROBLEM_DETAILS.notYourself);
     }
     if (current.role === "admin" && (input.disabled === true || (input.role && input.role !== "admin"))) {
       const [others] = await tx
         .select({ n: count() })
         .from(staff)
         .where(and(eq(staff.role, "admin"), isNull(staff.disabledAt), ne(staff.id, id)));
-      if ((others?.n ?? 0) === 0) throw new ApiError("conflict", "This is the last active admin.");
+      if ((others?.n ?? 0) === 0) throw new ApiError("conflict", PROBLEM_DETAILS.lastActiveAdmin);
     }
     const disabledAt =
       input.disabled === undefined ? current.disabledAt : input.disabled ? (current.disabledAt ?? now) : null;

@@ -1,4 +1,4 @@
-import { type AnswersRequest, normalizeAnswer, type VerificationSuccess } from "@recovery-desk/shared";
+import { type AnswersRequest, normalizeAnswer, PROBLEM_DETAILS, type VerificationSuccess } from "@recovery-desk/shared";
 import { eq, inArray } from "drizzle-orm";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
@@ -35,7 +35,7 @@ export async function answerQuestions(
   const expected = verification.questionIds ?? [];
   const given = new Map(input.answers.map((a) => [a.questionId, a.answer]));
   if (given.size !== input.answers.length || expected.length !== given.size || !expected.every((id) => given.has(id))) {
-    throw new ApiError("validation_failed", "Give one answer for each question of this verification.", {
+    throw new ApiError("validation_failed", PROBLEM_DETAILS.answerEachQuestion, {
       errors: [{ path: "body.answers", message: `Expected answers to the questions ${expected.join(", ")}.` }],
     });
   }
@@ -104,15 +104,14 @@ export async function answerQuestions(
   if ("locked" in outcome) throw lockedError(outcome.locked, now);
   if (outcome.ok) return { status: "verified", verifiedUntil: outcome.verifiedUntil.toISOString() };
   if (outcome.lockedUntil) throw lockedError(outcome.lockedUntil, now);
-  throw new ApiError("verification_failed", "The answers do not match. The caller is not verified.", {
+  throw new ApiError("verification_failed", PROBLEM_DETAILS.answersWrong, {
     extra: { attemptsRemaining: outcome.attemptsRemaining },
   });
 }
 
 function lockedError(until: Date, now: Date): ApiError {
-  return new ApiError(
-    "verification_locked",
-    "Too many failed answers for this account in 24 hours. Verify with a one-time code, or the caller verifies in person at a post office.",
-    { retryAfter: secondsUntil(until, now), extra: { attemptsRemaining: 0 } },
-  );
+  return new ApiError("verification_locked", PROBLEM_DETAILS.questionsLockedNow, {
+    retryAfter: secondsUntil(until, now),
+    extra: { attemptsRemaining: 0 },
+  });
 }

@@ -1,4 +1,5 @@
 import type { CodeRequest, VerificationSuccess } from "@recovery-desk/shared";
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
@@ -31,12 +32,12 @@ export async function checkCode(
       throw new ApiError("conflict", "This verification uses questions, not a code.");
     assertPending(verification, now);
     if (!verification.codeHash || (verification.codeAttemptsRemaining ?? 0) <= 0) {
-      throw new ApiError("conflict", "No tries are left on this code. Send a new code.", {
+      throw new ApiError("conflict", PROBLEM_DETAILS.codeTriesUsed, {
         extra: { attemptsRemaining: 0 },
       });
     }
     if (!verification.codeExpiresAt || verification.codeExpiresAt <= now) {
-      throw new ApiError("conflict", "The code has expired. Send a new code.", { extra: { attemptsRemaining: 0 } });
+      throw new ApiError("conflict", PROBLEM_DETAILS.codeExpired, { extra: { attemptsRemaining: 0 } });
     }
     const audit = {
       actor: actorOf(principal),
@@ -65,7 +66,7 @@ export async function checkCode(
   });
 
   if (outcome.ok) return { status: "verified", verifiedUntil: outcome.verifiedUntil.toISOString() };
-  throw new ApiError("verification_failed", "The code does not match. The caller is not verified.", {
+  throw new ApiError("verification_failed", PROBLEM_DETAILS.codeWrong, {
     extra: { attemptsRemaining: outcome.attemptsRemaining },
   });
 }

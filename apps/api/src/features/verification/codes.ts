@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { MESSAGES } from "@recovery-desk/shared";
 
 /** A 6-digit one-time code from a cryptographic source. */
 export function newOneTimeCode(): string {
@@ -7,8 +8,5 @@ export function newOneTimeCode(): string {
 
 /** The text of the message that carries a code. */
 export function codeMessage(code: string): { subject: string; text: string } {
-  return {
-    subject: "Your verification code",
-    text: `Your USPS account verification code is ${code}. It expires in 10 minutes. Read it only to the agent on your call; USPS will never ask for it any other way.`,
-  };
+  return MESSAGES.code(code);
 }

@@ -1,3 +1,4 @@
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import type { StaffPrincipal } from "../../auth/principal.ts";
 import type { Executor } from "../../db/client.ts";
@@ -17,14 +18,14 @@ export async function loadOwnVerification(
   const query = db.select().from(verifications).where(eq(verifications.id, id));
   const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row) throw notFound("The verification");
-  if (row.staffId !== principal.id) throw new ApiError("forbidden", "This verification belongs to another agent.");
+  if (row.staffId !== principal.id) throw new ApiError("forbidden", PROBLEM_DETAILS.verificationOfAnotherAgent);
   return row;
 }
 
 /** Refuses a verification that is finished or lapsed. */
 export function assertPending(row: VerificationRow, now: Date): void {
-  if (row.status === "verified") throw new ApiError("conflict", "This verification has already succeeded.");
+  if (row.status === "verified") throw new ApiError("conflict", PROBLEM_DETAILS.verificationSucceeded);
   if (row.status !== "pending" || row.expiresAt <= now) {
-    throw new ApiError("conflict", "This verification has ended. Start a new one.");
+    throw new ApiError("conflict", PROBLEM_DETAILS.verificationEnded);
   }
 }

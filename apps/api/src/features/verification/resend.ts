@@ -1,4 +1,4 @@
-import { VERIFICATION_POLICY, type Verification } from "@recovery-desk/shared";
+import { PROBLEM_DETAILS, VERIFICATION_POLICY, type Verification } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
@@ -18,19 +18,19 @@ export async function resendCode(scope: StaffScope, verificationId: string): Pro
   const { db } = deps.database;
   const now = deps.clock.now();
   const verification = await loadOwnVerification(db, principal, verificationId);
-  if (verification.method === "security_questions") throw new ApiError("conflict", "Questions have no code to send.");
+  if (verification.method === "security_questions") throw new ApiError("conflict", PROBLEM_DETAILS.questionsHaveNoCode);
   assertPending(verification, now);
   if (verification.codesSent > VERIFICATION_POLICY.maxResends) {
-    throw new ApiError("conflict", "No more codes can be sent for this verification. Start a new one.");
+    throw new ApiError("conflict", PROBLEM_DETAILS.noMoreCodes);
   }
   const resendAt = new Date((verification.codeSentAt?.getTime() ?? 0) + VERIFICATION_POLICY.resendAfterMs);
   if (resendAt > now) {
-    throw new ApiError("rate_limited", "A new code can be sent 60 seconds after the last one.", {
+    throw new ApiError("rate_limited", PROBLEM_DETAILS.resendTooSoon, {
       retryAfter: secondsUntil(resendAt, now),
     });
   }
   const [account] = await db.select().from(accounts).where(eq(accounts.id, verification.accountId));
-  if (!account) throw new ApiError("conflict", "The account is gone.");
+  if (!account) throw new ApiError("conflict", PROBLEM_DETAILS.accountGone);
   const channel = verifiedChannel(verification.method === "otp_sms" ? "sms" : "email", account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
 

@@ -1,4 +1,9 @@
-import { type StartVerificationRequest, VERIFICATION_POLICY, type Verification } from "@recovery-desk/shared";
+import {
+  PROBLEM_DETAILS,
+  type StartVerificationRequest,
+  VERIFICATION_POLICY,
+  type Verification,
+} from "@recovery-desk/shared";
 import { asc, eq } from "drizzle-orm";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
@@ -28,7 +33,7 @@ export async function startVerification(
   const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!account) throw notFound("The account");
   if (account.status === "merged" || account.status === "closed") {
-    throw new ApiError("conflict", `The account is ${account.status}; verify the caller on the account in use.`);
+    throw new ApiError("conflict", PROBLEM_DETAILS.verifyOnAccountInUse(account.status));
   }
   const id = newId("verification");
   const base = {
@@ -54,13 +59,9 @@ export async function startVerification(
   if (input.method === "security_questions") {
     const limit = await questionLimit(db, accountId, now);
     if (limit.lockedUntil) {
-      throw new ApiError(
-        "verification_locked",
-        "Too many failed answers for this account. Verify with a one-time code or in person at a post office.",
-        {
-          retryAfter: secondsUntil(limit.lockedUntil, now),
-        },
-      );
+      throw new ApiError("verification_locked", PROBLEM_DETAILS.questionsLocked, {
+        retryAfter: secondsUntil(limit.lockedUntil, now),
+      });
     }
     const questions = await db
       .select({ id: securityQuestions.id, prompt: securityQuestions.prompt })

@@ -1,3 +1,4 @@
+import { UNDECIDED } from "@recovery-desk/shared/samples";
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openAccountPage, region } from "../../test/account-page.ts";
@@ -98,20 +99,13 @@ describe("possible duplicates on the account page", () => {
     // anasilva1984 is already waiting in another merge.
     fakeMerges.merges.push({
       id: "mrg_other",
-      status: "pending_approval",
+      ...UNDECIDED,
       survivorId: anaDuplicate.id,
       mergedIds: [ana.id],
       reason: "Earlier call",
       caseRef: null,
       requestedBy: "someone.else",
       requestedAt: "2026-11-24T14:00:00.000Z",
-      decidedBy: null,
-      decidedAt: null,
-      decisionReason: null,
-      completedAt: null,
-      undoneBy: null,
-      undoneAt: null,
-      undoAvailableUntil: null,
     });
     const { user } = await openAccountPage(ana, { fakeClock: true });
     await tabTo(user, await within(duplicatesPanel()).findByRole("button", { name: "Propose a merge" }));
