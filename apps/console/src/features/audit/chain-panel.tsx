@@ -1,6 +1,6 @@
 import type { AuditEvent, ChainState } from "@recovery-desk/shared";
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { chainStateQuery } from "../../api/audit.ts";
 import { auditEventBySeqQuery } from "../../api/audit-locate.ts";
 import { Alert, AlertRegion } from "../../ui/alert.tsx";
@@ -52,6 +52,13 @@ export function ChainPanel({ onShowEvent }: ChainPanelProps) {
   const last = state.lastCheck;
   const checkpoint = state.lastCheckpoint;
   const sinceFrom = checkpoint ? checkpoint.seq + 1 : 1;
+  const modes: [CheckMode, string][] = [
+    [
+      "since_checkpoint",
+      `Since the last checkpoint (${state.headSeq >= sinceFrom ? range(sinceFrom, state.headSeq) : "nothing new"})`,
+    ],
+    ["everything", `Everything (${state.headSeq > 0 ? range(1, state.headSeq) : "no events yet"})`],
+  ];
   const brokenAt = last && !last.ok ? (last.firstBadSeq ?? last.toSeq) : null;
 
   return (
@@ -69,28 +76,18 @@ export function ChainPanel({ onShowEvent }: ChainPanelProps) {
         </DescriptionItem>
         <DescriptionItem term="Head">
           {state.headSeq > 0 ? (
-            <span className="audit-hash">
-              <span>Event {formatCount(state.headSeq)}</span>
-              <code className="audit-mono" title={state.headHash}>
-                {shortHash(state.headHash)}
-              </code>
-              <CopyButton value={state.headHash} label="Copy the head hash" />
-            </span>
+            <ShortHash hash={state.headHash} copyLabel="Copy the head hash">
+              Event {formatCount(state.headSeq)}
+            </ShortHash>
           ) : (
             "No events yet"
           )}
         </DescriptionItem>
         <DescriptionItem term="Last checkpoint">
           {checkpoint ? (
-            <span className="audit-hash">
-              <span>
-                Event {formatCount(checkpoint.seq)}, {formatEventTime(checkpoint.checkedAt)}
-              </span>
-              <code className="audit-mono" title={checkpoint.hash}>
-                {shortHash(checkpoint.hash)}
-              </code>
-              <CopyButton value={checkpoint.hash} label="Copy the checkpoint hash" />
-            </span>
+            <ShortHash hash={checkpoint.hash} copyLabel="Copy the checkpoint hash">
+              Event {formatCount(checkpoint.seq)}, {formatEventTime(checkpoint.checkedAt)}
+            </ShortHash>
           ) : (
             "None yet"
           )}
@@ -106,26 +103,18 @@ export function ChainPanel({ onShowEvent }: ChainPanelProps) {
 
       <fieldset className="audit-chain__modes" disabled={check.running}>
         <legend className="label">Check</legend>
-        <label className="audit-radio">
-          <input
-            type="radio"
-            name="chain-check-mode"
-            value="since_checkpoint"
-            checked={mode === "since_checkpoint"}
-            onChange={() => setMode("since_checkpoint")}
-          />
-          Since the last checkpoint ({state.headSeq >= sinceFrom ? range(sinceFrom, state.headSeq) : "nothing new"})
-        </label>
-        <label className="audit-radio">
-          <input
-            type="radio"
-            name="chain-check-mode"
-            value="everything"
-            checked={mode === "everything"}
-            onChange={() => setMode("everything")}
-          />
-          Everything ({state.headSeq > 0 ? range(1, state.headSeq) : "no events yet"})
-        </label>
+        {modes.map(([value, label]) => (
+          <label key={value} className="audit-radio">
+            <input
+              type="radio"
+              name="chain-check-mode"
+              value={value}
+              checked={mode === value}
+              onChange={() => setMode(value)}
+            />
+            {label}
+          </label>
+        ))}
       </fieldset>
       <div className="cluster">
         <Button variant="primary" busy={check.running} onClick={() => (check.running ? undefined : check.run(mode))}>
@@ -229,5 +218,18 @@ function BadEventButton({ seq, onShowEvent }: { seq: number; onShowEvent: ChainP
       ) : null}
       {state === "failed" ? <p>Event {formatCount(seq)} could not be looked up. Try again.</p> : null}
     </div>
+  );
+}
+
+/** An event and its hash, shortened (the whole one on hover), with a button that copies the whole one. */
+function ShortHash({ hash, copyLabel, children }: { hash: string; copyLabel: string; children: ReactNode }) {
+  return (
+    <span className="audit-hash">
+      <span>{children}</span>
+      <code className="audit-mono" title={hash}>
+        {shortHash(hash)}
+      </code>
+      <CopyButton value={hash} label={copyLabel} />
+    </span>
   );
 }

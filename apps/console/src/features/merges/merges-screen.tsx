@@ -158,22 +158,17 @@ function MergeCard({ merge, staff }: { merge: ListedMerge; staff: Staff }) {
       </DescriptionList>
       {merge.status === "pending_approval" ? (
         <div className="cluster">
-          <Button
-            variant="primary"
-            disabled={ownProposal}
-            aria-describedby={ownProposal ? noteId : undefined}
-            onClick={() => setDecision("approve")}
-          >
-            {DECISION_WORDS.approve.label}
-          </Button>
-          <Button
-            variant="danger"
-            disabled={ownProposal}
-            aria-describedby={ownProposal ? noteId : undefined}
-            onClick={() => setDecision("reject")}
-          >
-            {DECISION_WORDS.reject.label}
-          </Button>
+          {(["approve", "reject"] as const).map((decision) => (
+            <Button
+              key={decision}
+              variant={decision === "approve" ? "primary" : "danger"}
+              disabled={ownProposal}
+              aria-describedby={ownProposal ? noteId : undefined}
+              onClick={() => setDecision(decision)}
+            >
+              {DECISION_WORDS[decision].label}
+            </Button>
+          ))}
           {ownProposal ? (
             <p id={noteId} className="method__note method__note--off">
               {PROPOSER_CANNOT_DECIDE}: another supervisor decides.
