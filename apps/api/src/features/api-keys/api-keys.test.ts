@@ -1,10 +1,11 @@
-import type { AccountDetail, ApiKeyList, CreatedApiKey } from "@recovery-desk/shared";
+import type { CreatedApiKey } from "@recovery-desk/shared";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { idempotencyKeys } from "../../db/schema/index.ts";
 import { MINUTE } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { allEvents } from "../../test/audit.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
+import { createKey } from "../../test/hostile/callers.ts";
 
 let t: TestContext;
 let admin: string;
@@ -19,21 +20,20 @@ beforeEach(async () => {
     ["reader", ["accounts:read"]],
     ["auditor", ["audit:read"]],
   ] as const) {
-    const res = await t.request("/api/v1/api-keys", { cookie: admin, body: { name, scopes } });
-    expect(res.status).toBe(201);
-    keys[name] = (await res.json()) as CreatedApiKey;
+    keys[name] = await createKey(t, admin, name, [...scopes]);
   }
 });
 afterEach(() => t.close());
 
 const bearer = (name: string) => ({ authorization: `Bearer ${keys[name]?.key}` });
+const keyList = async () => answerOf(await t.api(admin)["api-keys"].$get(), 200);
 
 describe("API keys", () => {
   it("are shown once, prefixed so a leaked key is recognisable, and listed without the key", async () => {
     const created = keys.login as CreatedApiKey;
     expect(created.key).toMatch(/^rdk_[a-z2-7]{52}$/);
     expect(created.prefix).toBe(created.key.slice(0, 12));
-    const list = (await (await t.request("/api/v1/api-keys", { cookie: admin })).json()) as ApiKeyList;
+    const list = await keyList();
     expect(list.items.map((k) => k.name)).toEqual(expect.arrayContaining(["login", "reader", "auditor"]));
     const text = JSON.stringify(list);
     for (const k of Object.values(keys)) expect(text).not.toContain(k.key);
@@ -42,9 +42,8 @@ describe("API keys", () => {
 
   it("let a reader key read accounts, masked, and nothing else", async () => {
     const maria = await accountByUsername(t.database.db, "maria.lopez");
-    const detail = await t.request(`/api/v1/accounts/${maria.id}`, { headers: bearer("reader") });
-    expect(detail.status).toBe(200);
-    expect(((await detail.json()) as AccountDetail).contactMasked).toBe(true);
+    const detail = await t.api({ key: keys.reader?.key }).accounts[":id"].$get({ param: { id: maria.id } });
+    expect((await answerOf(detail, 200)).contactMasked).toBe(true);
     expect((await t.request("/api/v1/accounts?q=maria", { headers: bearer("reader") })).status).toBe(200);
     expect(
       (await t.request(`/api/v1/accounts/${maria.id}/unlock`, { headers: bearer("reader"), body: { reason: "x" } }))
@@ -71,7 +70,7 @@ describe("API keys", () => {
     expect((await t.request("/api/v1/accounts?q=maria", { headers: bearer("reader") })).status).toBe(200);
     const event = { username: "no.such.person", outcome: "failure" };
     expect((await t.request("/api/v1/login-events", { headers: bearer("login"), body: event })).status).toBe(200);
-    const list = (await (await t.request("/api/v1/api-keys", { cookie: admin })).json()) as ApiKeyList;
+    const list = await keyList();
     expect(list.items.find((k) => k.name === "reader")?.lastUsedAt).toBe(t.clock.now().toISOString());
     expect(list.items.find((k) => k.name === "login")?.lastUsedAt).not.toBeNull();
   });
@@ -107,19 +106,12 @@ describe("API keys", () => {
   });
 
   it("never keeps a new key for idempotent replay: a retry is told to look it up instead", async () => {
-    const headers = { "idempotency-key": "create-key-1" };
-    const first = await t.request("/api/v1/api-keys", {
-      cookie: admin,
-      body: { name: "Retry", scopes: ["audit:read"] },
-      headers,
-    });
-    expect(first.status).toBe(201);
-    const created = (await first.json()) as CreatedApiKey;
-    const retry = await t.request("/api/v1/api-keys", {
-      cookie: admin,
-      body: { name: "Retry", scopes: ["audit:read"] },
-      headers,
-    });
+    const createRetry = () =>
+      t
+        .api({ cookie: admin, headers: { "idempotency-key": "create-key-1" } })
+        ["api-keys"].$post({ json: { name: "Retry", scopes: ["audit:read"] } });
+    const created = await answerOf(await createRetry(), 201);
+    const retry = await createRetry();
     expect(retry.status).toBe(409);
     expect(await retry.json()).toMatchObject({ code: "conflict", detail: expect.stringMatching(/never kept/) });
     const stored = await t.database.db.select().from(idempotencyKeys);
