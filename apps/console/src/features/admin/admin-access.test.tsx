@@ -6,6 +6,13 @@ import { ava } from "../../test/fixtures.ts";
 import { apiPath, problem } from "../../test/handlers.ts";
 import { tabTo } from "../../test/keyboard.ts";
 import { renderApp } from "../../test/render-app.tsx";
+import {
+  expectRolePageForAva,
+  expectRoleTakenAway,
+  leaveRolePage,
+  openFromMainNav,
+  roleRefused,
+} from "../../test/role-pages.ts";
 import { server } from "../../test/server.ts";
 
 /** Counts calls to the admin list routes, so a test can show nothing was asked of the API. */
@@ -14,11 +21,11 @@ function countAdminCalls() {
   server.use(
     http.get(apiPath("/api-keys"), ({ request }) => {
       calls.push(request.url);
-      return problem(403, "forbidden", "This needs the admin role.");
+      return roleRefused("admin");
     }),
     http.get(apiPath("/staff"), ({ request }) => {
       calls.push(request.url);
-      return problem(403, "forbidden", "This needs the admin role.");
+      return roleRefused("admin");
     }),
   );
   return calls;
@@ -26,16 +33,8 @@ function countAdminCalls() {
 
 describe("the admin section", () => {
   it("is in the main navigation for an admin, and opens on the API keys", async () => {
-    const { user, location } = renderApp("/accounts", { signedInAs: ada });
-
-    const nav = await screen.findByRole("navigation", { name: "Main" });
-    const link = within(nav).getByRole("link", { name: "Administration" });
-    await tabTo(user, link);
-    await user.keyboard("{Enter}");
-
-    expect(await screen.findByRole("heading", { level: 1, name: "API keys" })).toHaveFocus();
+    const { user, location } = await openFromMainNav(ada, "Administration", "API keys");
     expect(location().pathname).toBe("/admin/api-keys");
-    expect(link).toHaveAttribute("aria-current", "page");
     const sections = screen.getByRole("navigation", { name: "Administration" });
     expect(within(sections).getByRole("link", { name: "API keys" })).toHaveAttribute("aria-current", "page");
 
@@ -59,19 +58,13 @@ describe("the admin section", () => {
 
   it("tells an agent who opens an admin address that it needs the admin role, without asking the API", async () => {
     const calls = countAdminCalls();
-    const { user, location } = renderApp("/admin/api-keys", { signedInAs: ava });
+    const app = renderApp("/admin/api-keys", { signedInAs: ava });
 
-    const heading = await screen.findByRole("heading", { level: 1, name: "You need the admin role" });
-    expect(heading).toHaveFocus();
-    expect(screen.getByRole("main")).toHaveTextContent("You are signed in as Ava Agent, with the Agent role.");
+    await expectRolePageForAva("admin");
     expect(screen.queryByRole("navigation", { name: "Administration" })).not.toBeInTheDocument();
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
     expect(calls).toEqual([]);
-
-    await tabTo(user, screen.getByRole("link", { name: "Go to account search" }));
-    await user.keyboard("{Enter}");
-    expect(await screen.findByRole("heading", { level: 1, name: "Account search" })).toBeInTheDocument();
-    expect(location().pathname).toBe("/accounts");
+    await leaveRolePage(app);
   });
 
   it("tells a supervisor the same on the staff page", async () => {
@@ -84,12 +77,7 @@ describe("the admin section", () => {
   });
 
   it("shows the role page, not an error, when the API refuses an admin whose role was taken away", async () => {
-    server.use(http.get(apiPath("/staff"), () => problem(403, "forbidden", "This needs the admin role or higher.")));
-    renderApp("/admin/staff", { signedInAs: ada });
-
-    expect(await screen.findByRole("heading", { level: 1, name: "You need the admin role" })).toBeInTheDocument();
-    expect(screen.getByRole("main")).toHaveTextContent("your role no longer includes it");
-    expect(screen.queryByText("This page could not be shown")).not.toBeInTheDocument();
+    await expectRoleTakenAway("/admin/staff", "/staff", ada, "admin");
   });
 
   it("explains a list that did not load, with a way to try again", async () => {

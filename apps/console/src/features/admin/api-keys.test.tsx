@@ -1,28 +1,14 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ada } from "../../test/admin-fixtures.ts";
-import { advanceTimers, startFakeClock } from "../../test/clock.ts";
+import { cachedText, cells, openAdminPage, openDialog, row, UUID } from "../../test/admin-page.ts";
+import { startFakeClock } from "../../test/clock.ts";
 import { fakeAdmin } from "../../test/fake-admin.ts";
 import { tabTo } from "../../test/keyboard.ts";
 import { renderApp } from "../../test/render-app.tsx";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-async function openApiKeys(options: { fakeClock?: boolean } = {}) {
-  const app = renderApp("/admin/api-keys", { signedInAs: ada, ...(options.fakeClock ? { advanceTimers } : {}) });
-  await screen.findByRole("table", { name: "API keys, newest first" });
-  return app;
-}
-
-/** The table row whose row header is `name`. */
-function row(name: string): HTMLElement {
-  const header = screen.getByRole("rowheader", { name });
-  const tr = header.closest("tr");
-  if (!tr) throw new Error(`No row for ${name}`);
-  return tr;
-}
-
-const cells = (tr: HTMLElement) => within(tr).getAllByRole("cell");
+const openApiKeys = (options: { fakeClock?: boolean } = {}) =>
+  openAdminPage("/admin/api-keys", "API keys, newest first", options);
 
 describe("API keys", () => {
   it("lists each key with its prefix, scopes, creator, last use and status", async () => {
@@ -64,11 +50,7 @@ describe("API keys", () => {
   it("creates a key and shows it once: Done waits for the box, and the key is gone after closing", async () => {
     const { user, queryClient } = await openApiKeys();
 
-    const createButton = screen.getByRole("button", { name: "Create API key" });
-    await tabTo(user, createButton);
-    await user.keyboard("{Enter}");
-
-    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    const { button: createButton, dialog } = await openDialog(user, "Create API key");
     const name = within(dialog).getByLabelText("Name");
     expect(name).toHaveFocus();
     await user.keyboard("Fraud reports");
@@ -124,16 +106,7 @@ describe("API keys", () => {
     expect(created).toHaveTextContent(key.slice(0, 12));
     expect(cells(created)[4]).toHaveTextContent("Active");
     expect(document.body.innerHTML).not.toContain(key);
-    const cached = JSON.stringify([
-      queryClient
-        .getQueryCache()
-        .getAll()
-        .map((q) => q.state),
-      queryClient
-        .getMutationCache()
-        .getAll()
-        .map((m) => m.state),
-    ]);
+    const cached = cachedText(queryClient);
     expect(cached).toContain("Fraud reports");
     expect(cached).not.toContain(key);
     // Deliberately no Idempotency-Key: the API would keep the answer, key and all, to replay it.
@@ -142,9 +115,7 @@ describe("API keys", () => {
 
   it("asks for a name and a scope before calling the API", async () => {
     const { user } = await openApiKeys();
-    await tabTo(user, screen.getByRole("button", { name: "Create API key" }));
-    await user.keyboard("{Enter}");
-    const dialog = await screen.findByRole("dialog", { name: "Create API key" });
+    const { dialog } = await openDialog(user, "Create API key");
 
     await tabTo(user, within(dialog).getByRole("button", { name: "Create key" }));
     await user.keyboard("{Enter}");
@@ -167,11 +138,14 @@ describe("API keys", () => {
   it("revokes a key after a confirm that says services stop at once", async () => {
     const { user } = await openApiKeys();
 
-    const revoke = screen.getByRole("button", { name: "Revoke Login service (production) (rdk_7q2m4x9k)" });
-    await tabTo(user, revoke);
-    await user.keyboard("{Enter}");
-
-    const confirm = await screen.findByRole("alertdialog", { name: "Revoke “Login service (production)”?" });
+    const { button: revoke, dialog: confirm } = await openDialog(
+      user,
+      "Revoke Login service (production) (rdk_7q2m4x9k)",
+      {
+        role: "alertdialog",
+        name: "Revoke “Login service (production)”?",
+      },
+    );
     expect(confirm).toHaveAccessibleDescription(/Services using this key stop working at once\./);
     // The keyboard starts on Cancel, so a habitual Enter changes nothing.
     expect(within(confirm).getByRole("button", { name: "Cancel" })).toHaveFocus();

@@ -1,25 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { ada } from "../../test/admin-fixtures.ts";
+import { cachedText, cells, openAdminPage, openDialog, row, UUID } from "../../test/admin-page.ts";
 import { fakeAdmin } from "../../test/fake-admin.ts";
 import { tabTo } from "../../test/keyboard.ts";
-import { renderApp } from "../../test/render-app.tsx";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-async function openStaff() {
-  const app = renderApp("/admin/staff", { signedInAs: ada });
-  await screen.findByRole("table", { name: "Staff, by username" });
-  return app;
-}
-
-function row(username: string): HTMLElement {
-  const tr = screen.getByRole("rowheader", { name: username }).closest("tr");
-  if (!tr) throw new Error(`No row for ${username}`);
-  return tr;
-}
-
-const cells = (tr: HTMLElement) => within(tr).getAllByRole("cell");
+const openStaff = () => openAdminPage("/admin/staff", "Staff, by username");
 
 describe("staff administration", () => {
   it("lists staff by username with name, role and status", async () => {
@@ -52,10 +37,7 @@ describe("staff administration", () => {
   it("adds a staff member and shows the initial password once", async () => {
     const { user, queryClient } = await openStaff();
 
-    const addButton = screen.getByRole("button", { name: "Add staff member" });
-    await tabTo(user, addButton);
-    await user.keyboard("{Enter}");
-    const dialog = await screen.findByRole("dialog", { name: "Add staff member" });
+    const { button: addButton, dialog } = await openDialog(user, "Add staff member");
     expect(within(dialog).getByLabelText("Username")).toHaveFocus();
     await user.keyboard("pat.lee");
     await user.tab();
@@ -96,25 +78,14 @@ describe("staff administration", () => {
     );
     await waitFor(() => expect(cells(row("pat.lee"))[1]).toHaveTextContent("Supervisor"));
     expect(document.body.innerHTML).not.toContain(password);
-    const cached = JSON.stringify([
-      queryClient
-        .getQueryCache()
-        .getAll()
-        .map((q) => q.state),
-      queryClient
-        .getMutationCache()
-        .getAll()
-        .map((m) => m.state),
-    ]);
+    const cached = cachedText(queryClient);
     expect(cached).toContain("pat.lee");
     expect(cached).not.toContain(password);
   });
 
   it("says in words that a username is taken, and puts the keyboard back in the field", async () => {
     const { user } = await openStaff();
-    await tabTo(user, screen.getByRole("button", { name: "Add staff member" }));
-    await user.keyboard("{Enter}");
-    const dialog = await screen.findByRole("dialog", { name: "Add staff member" });
+    const { dialog } = await openDialog(user, "Add staff member");
 
     await user.keyboard("ava.agent");
     await user.tab();
@@ -217,10 +188,10 @@ describe("staff administration", () => {
   it("runs the inactivity sweep after a confirm and says how many accounts it deactivated", async () => {
     const { user } = await openStaff();
 
-    const run = screen.getByRole("button", { name: "Run inactivity sweep now" });
-    await tabTo(user, run);
-    await user.keyboard("{Enter}");
-    const confirm = await screen.findByRole("alertdialog", { name: "Run the inactivity sweep now?" });
+    const { button: run, dialog: confirm } = await openDialog(user, "Run inactivity sweep now", {
+      role: "alertdialog",
+      name: "Run the inactivity sweep now?",
+    });
     await tabTo(user, within(confirm).getByRole("button", { name: "Run sweep" }));
     await user.keyboard("{Enter}");
 

@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { ada, sam } from "../../test/admin-fixtures.ts";
 import { drawnSeqs, useAuditTestWorld } from "../../test/audit-page.ts";
 import { ava, maria } from "../../test/fixtures.ts";
-import { apiPath, problem } from "../../test/handlers.ts";
+import { apiPath } from "../../test/handlers.ts";
 import { tabTo } from "../../test/keyboard.ts";
 import { renderApp } from "../../test/render-app.tsx";
+import { expectRolePageForAva, expectRoleTakenAway, leaveRolePage, openFromMainNav } from "../../test/role-pages.ts";
 import { server } from "../../test/server.ts";
 
 /** Records every call to the audit routes, so a test can show nothing was asked of the API. */
@@ -25,16 +26,8 @@ describe("who can review the audit trail", () => {
   useAuditTestWorld();
 
   it("is in the main navigation for a supervisor, and opens with the keyboard", async () => {
-    const { user, location } = renderApp("/accounts", { signedInAs: sam });
-
-    const nav = await screen.findByRole("navigation", { name: "Main" });
-    const link = within(nav).getByRole("link", { name: "Audit trail" });
-    await tabTo(user, link);
-    await user.keyboard("{Enter}");
-
-    expect(await screen.findByRole("heading", { level: 1, name: "Audit trail" })).toHaveFocus();
+    const { location } = await openFromMainNav(sam, "Audit trail", "Audit trail");
     expect(location().pathname).toBe("/audit");
-    expect(link).toHaveAttribute("aria-current", "page");
     expect(await screen.findByRole("grid")).toBeInTheDocument();
   });
 
@@ -52,27 +45,16 @@ describe("who can review the audit trail", () => {
 
   it("tells an agent who opens the address that it needs the supervisor role, without asking the API", async () => {
     const calls = recordAuditCalls();
-    const { user, location } = renderApp("/audit?accountId=acc_maria01", { signedInAs: ava });
+    const app = renderApp(`/audit?accountId=${maria.id}`, { signedInAs: ava });
 
-    const heading = await screen.findByRole("heading", { level: 1, name: "You need the supervisor role" });
-    expect(heading).toHaveFocus();
-    expect(screen.getByRole("main")).toHaveTextContent("You are signed in as Ava Agent, with the Agent role.");
+    await expectRolePageForAva("supervisor");
     expect(screen.queryByRole("grid")).not.toBeInTheDocument();
     expect(calls).toEqual([]);
-
-    await tabTo(user, screen.getByRole("link", { name: "Go to account search" }));
-    await user.keyboard("{Enter}");
-    expect(await screen.findByRole("heading", { level: 1, name: "Account search" })).toBeInTheDocument();
-    expect(location().pathname).toBe("/accounts");
+    await leaveRolePage(app);
   });
 
   it("shows the role page, not an error, when the API refuses a supervisor whose role was taken away", async () => {
-    server.use(http.get(apiPath("/audit/state"), () => problem(403, "forbidden", "This needs the supervisor role.")));
-    renderApp("/audit", { signedInAs: sam });
-
-    expect(await screen.findByRole("heading", { level: 1, name: "You need the supervisor role" })).toBeInTheDocument();
-    expect(screen.getByRole("main")).toHaveTextContent("your role no longer includes it");
-    expect(screen.queryByText("This page could not be shown")).not.toBeInTheDocument();
+    await expectRoleTakenAway("/audit", "/audit/state", sam, "supervisor");
   });
 
   it("links a supervisor from an account to that account's audit events", async () => {
