@@ -1,9 +1,8 @@
-import type { ListedAuditEventPage, Problem } from "@recovery-desk/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { accounts, apiKeys, staff } from "../../db/schema/index.ts";
 import { accountByUsername } from "../../test/accounts.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, createTestContext, problemOf, type TestContext } from "../../test/context.ts";
 import { parseCsv } from "../../test/csv.ts";
 import { verifyByQuestions } from "../../test/verify.ts";
 
@@ -23,17 +22,14 @@ beforeAll(async () => {
     cookie: ava,
     body: { reason: "Verified caller, locked after travel", caseRef: "CASE-42" },
   });
-  const me = (await (await t.request("/api/v1/auth/me", { cookie: ava })).json()) as { staff: { id: string } };
+  const me = await answerOf(await t.api(ava).auth.me.$get(), 200);
   avaId = me.staff.id;
 });
 afterAll(() => t.close());
 
-async function list(params: Record<string, string>): Promise<ListedAuditEventPage> {
-  const res = await t.request(`/api/v1/audit-events?${new URLSearchParams({ limit: "200", ...params })}`, {
-    cookie: sam,
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  return (await res.json()) as ListedAuditEventPage;
+type AuditQuery = Parameters<ReturnType<TestContext["api"]>["audit-events"]["$get"]>[0]["query"];
+async function list(query: AuditQuery) {
+  return answerOf(await t.api(sam)["audit-events"].$get({ query: { limit: "200", ...query } }), 200);
 }
 
 describe("filtering the trail by name", () => {
@@ -70,9 +66,7 @@ describe("filtering the trail by name", () => {
     ["account", "maria.lopezz", 'No account "maria.lopezz"'],
   ])("answers 400 naming the unknown %s, for the list and the export", async (param, value, message) => {
     for (const path of ["/api/v1/audit-events", "/api/v1/audit-events/export"]) {
-      const res = await t.request(`${path}?${param}=${value}`, { cookie: sam });
-      expect(res.status, path).toBe(400);
-      const problem = (await res.json()) as Problem;
+      const problem = await problemOf(await t.request(`${path}?${param}=${value}`, { cookie: sam }), 400);
       expect(problem.code).toBe("validation_failed");
       expect(problem.errors).toEqual([{ path: `query.${param}`, message: expect.stringContaining(message) }]);
     }

@@ -1,11 +1,11 @@
-import type { CreatedApiKey, LoginEventResult } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accounts } from "../../db/schema/index.ts";
 import { HOUR, MINUTE } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { eventsOf } from "../../test/audit.ts";
-import { createTestContext, type TestContext } from "../../test/context.ts";
+import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
+import { createKey } from "../../test/hostile/callers.ts";
 
 let t: TestContext;
 let key: string;
@@ -15,20 +15,13 @@ let admin: string;
 beforeEach(async () => {
   t = await createTestContext();
   admin = await t.signIn("ada.admin");
-  const res = await t.request("/api/v1/api-keys", {
-    cookie: admin,
-    body: { name: "Login service", scopes: ["login-events:write"] },
-  });
-  key = ((await res.json()) as CreatedApiKey).key;
+  key = (await createKey(t, admin, "Login service", ["login-events:write"])).key;
 });
 afterEach(() => t.close());
 
-const report = async (username: string, outcome: "success" | "failure", extra: Record<string, unknown> = {}) => {
-  const res = await t.request("/api/v1/login-events", {
-    body: { username, outcome, ...extra },
-    headers: { authorization: `Bearer ${key}` },
-  });
-  return { status: res.status, body: (await res.json()) as LoginEventResult & { code?: string } };
+const report = async (username: string, outcome: "success" | "failure", extra: { ip?: string } = {}) => {
+  const res = await t.api({ key })["login-events"].$post({ json: { username, outcome, ...extra } });
+  return { status: res.status, body: await answerOf(res, 200) };
 };
 const resetKim = async () => {
   const kim = await accountByUsername(t.database.db, "kim.nguyen");
@@ -49,7 +42,7 @@ const resetKim = async () => {
 
 /** Five failures for Kim Nguyen: the answer to the fifth. */
 const lockKim = async () => {
-  let last: LoginEventResult | undefined;
+  let last: Awaited<ReturnType<typeof report>>["body"] | undefined;
   for (let i = 0; i < 5; i++) last = (await report("kim.nguyen", "failure")).body;
   return last;
 };
