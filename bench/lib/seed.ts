@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { eventHash, GENESIS_HASH } from "@recovery-desk/api/audit/canonical";
 import { MIGRATIONS_FOLDER, openPostgres } from "@recovery-desk/api/db";
 import { accounts, addresses, auditEvents, securityQuestions } from "@recovery-desk/api/db/schema";
+import { seededStatusReason } from "@recovery-desk/api/demo/personas";
 import { hashSecret } from "@recovery-desk/api/security/hashing";
 import { normalizeAnswer } from "@recovery-desk/shared";
 import { getTableColumns, getTableName } from "drizzle-orm";
@@ -170,14 +171,7 @@ async function seedAccounts(sql: postgres.Sql, size: BenchSize): Promise<void> {
       phone: a.phone,
       phoneVerified: a.phone ? "t" : "f",
       status: a.status,
-      statusReason:
-        a.status === "locked"
-          ? "failed_logins"
-          : a.status === "deactivated"
-            ? "inactivity"
-            : a.status === "closed"
-              ? "closed_by_request"
-              : null,
+      statusReason: seededStatusReason(a.status),
       lockKind: a.status === "locked" ? (a.hardLock ? "hard" : "temporary") : null,
       lockedAt,
       lockedUntil: a.status === "locked" && !a.hardLock ? iso(now + 30 * 60_000) : null,

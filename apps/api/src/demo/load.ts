@@ -8,7 +8,7 @@ import { prepareAccounts, writeAccounts } from "../features/accounts/sync.ts";
 import { newId } from "../lib/ids.ts";
 import { hashSecret } from "../security/hashing.ts";
 import { generateDemoWorld } from "./generate.ts";
-import { DEMO_STAFF, DEMO_STAFF_PASSWORD, type DemoAccount } from "./personas.ts";
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD, type DemoAccount, seededStatusReason } from "./personas.ts";
 
 const MINUTE_MS = 60_000;
 const TEMPORARY_LOCK_MS = 30 * MINUTE_MS;
@@ -166,14 +166,7 @@ function stateColumns(demo: DemoAccount, now: Date) {
   const lockedAt = state.status === "locked" ? new Date(now.getTime() - state.minutesAgo * MINUTE_MS) : null;
   return {
     status: state.status,
-    statusReason:
-      state.status === "locked"
-        ? "failed_logins"
-        : state.status === "deactivated"
-          ? "inactivity"
-          : state.status === "closed"
-            ? "closed_by_request"
-            : null,
+    statusReason: seededStatusReason(state.status),
     lockKind: state.status === "locked" ? state.kind : null,
     lockedAt,
     lockedUntil:

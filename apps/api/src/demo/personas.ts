@@ -1,4 +1,4 @@
-import type { Role } from "@recovery-desk/shared";
+import type { AccountStatus, Role, StatusReason } from "@recovery-desk/shared";
 
 /** The demo staff; all share the password below, which is printed in the README for people trying the console. */
 export const DEMO_STAFF_PASSWORD = "helpdesk-demo";
@@ -25,6 +25,17 @@ export interface DemoAddress {
   city: string;
   state: string;
   zip: string;
+}
+
+/**
+ * Why a seeded account is in `status` (the demo world and the bench seed write accounts straight into
+ * that state): locked by failed sign-ins, deactivated for inactivity, closed on request.
+ */
+export function seededStatusReason(status: AccountStatus): StatusReason | null {
+  if (status === "locked") return "failed_logins";
+  if (status === "deactivated") return "inactivity";
+  if (status === "closed") return "closed_by_request";
+  return null;
 }
 
 /** One account of the demo world, before ids, hashes and timestamps are added. */
