@@ -120,6 +120,7 @@ const api = await startServer(
   {
     DATABASE_URL: benchUrl,
     DEMO: "false",
+    DELIVERY: "outbox",
     LOG_LEVEL: "error",
     DB_POOL_MAX: "10",
     // One bench session stands for many agents: the per-session limit would stop the load.

@@ -63,6 +63,8 @@ const EnvSchema = z
     SMS_DELIVERY: z.enum(["outbox", "webhook"]).default("outbox"),
     SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
     SMS_WEBHOOK_TOKEN: z.string().min(1).optional(),
+    /** `outbox`: outside demo mode, start even though a channel has no real delivery (messages stay in the outbox). */
+    DELIVERY: z.enum(["outbox"]).optional(),
   })
   .refine((env) => env.EMAIL_DELIVERY !== "smtp" || env.SMTP_URL, {
     path: ["SMTP_URL"],

@@ -11,6 +11,12 @@ import { systemClock } from "./lib/clock.ts";
 import { housekeeping } from "./lib/housekeeping.ts";
 import { createLogger } from "./lib/logger.ts";
 import { safeError } from "./lib/safe-error.ts";
+import {
+  deliveryRefusal,
+  OUTBOX_WARNING,
+  OUTBOX_WARNING_INTERVAL_MS,
+  outboxChannels,
+} from "./notify/delivery-settings.ts";
 import { byChannel } from "./notify/notifier.ts";
 import { outboxNotifier } from "./notify/outbox.ts";
 import { smsWebhookNotifier } from "./notify/sms-webhook.ts";
@@ -19,6 +25,11 @@ import { smtpNotifier } from "./notify/smtp.ts";
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const demo = env.DEMO ?? !env.DATABASE_URL;
+const deliveryProblem = deliveryRefusal(env, demo);
+if (deliveryProblem) {
+  console.error(deliveryProblem);
+  process.exit(1);
+}
 
 const database: Database = env.DATABASE_URL
   ? await openPostgres({ url: env.DATABASE_URL, max: env.DB_POOL_MAX, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS })
@@ -67,12 +78,10 @@ const notifier = byChannel(
     ? smsWebhookNotifier({ url: env.SMS_WEBHOOK_URL, token: env.SMS_WEBHOOK_TOKEN })
     : outbox,
 );
-if (!demo && (env.EMAIL_DELIVERY === "outbox" || env.SMS_DELIVERY === "outbox")) {
-  logger.warn(
-    { email: env.EMAIL_DELIVERY, sms: env.SMS_DELIVERY },
-    "customer messages are kept in the outbox table, not sent",
-  );
-}
+// Outside demo mode only on purpose (DELIVERY=outbox): said at start and every hour.
+const keptInOutbox = demo ? [] : outboxChannels(env);
+const warnOutbox = () => logger.warn({ delivery: "outbox", channels: keptInOutbox }, OUTBOX_WARNING);
+if (keptInOutbox.length > 0) warnOutbox();
 const deps = { database, clock: systemClock, logger, config, notifier };
 const app = createApp(deps);
 
@@ -108,6 +117,7 @@ if (env.AUDIT_CHECK_INTERVAL_MINUTES > 0) {
     }, env.AUDIT_CHECK_INTERVAL_MINUTES * 60_000),
   );
 }
+if (keptInOutbox.length > 0) timers.push(setInterval(warnOutbox, OUTBOX_WARNING_INTERVAL_MS));
 for (const timer of timers) timer.unref();
 
 let stopping = false;

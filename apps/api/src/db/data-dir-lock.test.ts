@@ -244,6 +244,7 @@ async function launch(dataDir: string): Promise<Server> {
       DATA_DIR: dataDir,
       DATABASE_URL: "",
       DEMO: "false",
+      DELIVERY: "outbox",
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "ignore", "pipe"],

@@ -5,6 +5,12 @@ import { newId } from "../lib/ids.ts";
 import type { Notifier } from "./notifier.ts";
 
 /**
+ * How long the outbox keeps a message. Its messages hold verification codes and temporary
+ * passwords in plain text; housekeeping deletes them once they are this old.
+ */
+export const OUTBOX_KEEP_MS = 24 * 60 * 60_000;
+
+/**
  * Keeps messages in the outbox table instead of sending them. Demo mode and tests use it; the
  * console's demo-only outbox page shows them so a person can play the caller.
  */
