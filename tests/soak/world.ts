@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ChainCheck } from "@recovery-desk/api/audit/verify";
 import { type PostgresCluster, startPostgresCluster } from "@recovery-desk/test-support/postgres-cluster";
 import { REPO_ROOT, type RunningServer, startServer } from "@recovery-desk/test-support/server";
 import postgres from "postgres";
@@ -59,14 +60,6 @@ export async function startSoakWorld(label: string, env: Record<string, string> 
 export async function auditHeadSeq(sql: postgres.Sql): Promise<number> {
   const [row] = await sql<{ seq: string }[]>`select seq from audit_chain_head where id = 1`;
   return Number(row?.seq ?? 0);
-}
-
-export interface ChainCheck {
-  ok: boolean;
-  checked: number;
-  headSeq: number;
-  headHash: string;
-  firstBadSeq?: number;
 }
 
 /** Asks the API to recompute the whole audit chain, as a supervisor would. */

@@ -158,6 +158,24 @@ export async function waitForTcp(port: number, timeoutMs = 10_000): Promise<bool
   return false;
 }
 
+/**
+ * `pg_ctl start`'s arguments for a test cluster: TCP on 127.0.0.1 at `port`, the socket and the log
+ * beside the data folder, and no waiting for the disk. A restart passes the same (see tests/soak).
+ */
+export function pgCtlStartArgs(dataDir: string, port: number): string[] {
+  const baseDir = dirname(dataDir);
+  const serverOptions = [
+    "-c listen_addresses=127.0.0.1",
+    `-p ${port}`,
+    `-k ${shellQuote(baseDir)}`,
+    "-c max_connections=200",
+    "-c fsync=off",
+    "-c synchronous_commit=off",
+    "-c full_page_writes=off",
+  ].join(" ");
+  return ["-D", dataDir, "-l", join(baseDir, "log"), "-o", serverOptions, "-w", "-t", "60", "start"];
+}
+
 export async function startPostgresCluster(options: { label?: string } = {}): Promise<PostgresCluster> {
   const bin = findPostgresBin();
   if (!bin) {
@@ -209,20 +227,7 @@ export async function startPostgresCluster(options: { label?: string } = {}): Pr
 
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const serverOptions = [
-      "-c listen_addresses=127.0.0.1",
-      `-p ${port}`,
-      `-k ${shellQuote(baseDir)}`,
-      "-c max_connections=200",
-      "-c fsync=off",
-      "-c synchronous_commit=off",
-      "-c full_page_writes=off",
-    ].join(" ");
-    const start = await runAsServerUser(
-      pgCtl,
-      ["-D", dataDir, "-l", logFile, "-o", serverOptions, "-w", "-t", "60", "start"],
-      baseDir,
-    );
+    const start = await runAsServerUser(pgCtl, pgCtlStartArgs(dataDir, port), baseDir);
     // Another process may grab the port between freePort() and the bind: pick another and try again.
     if (start.code !== 0 && attempt < 3 && /already in use|could not (create|bind)/i.test(logTail(logFile))) {
       stopSync(pgCtl, dataDir, baseDir);
