@@ -5,15 +5,13 @@ import {
   RECOVERY_POLICY,
   type TemporaryPasswordRequest,
 } from "@recovery-desk/shared";
-import { eq } from "drizzle-orm";
 import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
-import { accounts } from "../../db/schema/index.ts";
-import { ApiError, notFound } from "../../http/errors.ts";
+import { ApiError } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { hashSecret } from "../../security/hashing.ts";
 import { LOCK_CLEARED, moveAccount } from "./transition.ts";
-import { checkWindow, claimCase, releaseCase } from "./window-guard.ts";
+import { checkWindowAndAccount, sendUnderWindow } from "./window-guard.ts";
 
 /** Letters and digits that cannot be mistaken for one another when read from a phone. */
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -46,10 +44,7 @@ export async function issueTemporaryPassword(
 ): Promise<DeliveryReceipt> {
   const { deps, staff: principal, origin } = scope;
   const { db } = deps.database;
-  const now = deps.clock.now();
-  const checked = await checkWindow(db, principal, accountId, now, input.caseRef);
-  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
-  if (!account) throw notFound("The account");
+  const { checked, account, now } = await checkWindowAndAccount(db, scope, accountId, input.caseRef);
   if (account.status === "merged" || account.status === "closed") {
     throw new ApiError("invalid_transition", PROBLEM_DETAILS.nothingCanChange(account.status));
   }
@@ -59,19 +54,15 @@ export async function issueTemporaryPassword(
   const password = newTemporaryPassword();
   const expiresAt = new Date(now.getTime() + RECOVERY_POLICY.temporaryPasswordTtlMs);
   const passwordHash = await hashSecret(password);
-  const { window, claimed } = await claimCase(db, checked, input.caseRef);
-  try {
-    await deliver(
+  const window = await sendUnderWindow(db, checked, input.caseRef, () =>
+    deliver(
       deps,
       channel,
       MESSAGES.temporaryPassword(password),
       { accountId },
       PROBLEM_DETAILS.temporaryPasswordNotSent,
-    );
-  } catch (error) {
-    if (claimed) await releaseCase(db, window);
-    throw error;
-  }
+    ),
+  );
 
   // The message has gone: it is recorded, under the window checked and bound before it was sent.
   await db.transaction(async (tx) => {

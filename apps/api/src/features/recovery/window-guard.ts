@@ -1,10 +1,14 @@
 import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { and, eq, gte, sql } from "drizzle-orm";
 import type { StaffPrincipal } from "../../auth/principal.ts";
+import type { StaffScope } from "../../auth/scope.ts";
 import type { Executor } from "../../db/client.ts";
-import { auditEvents, type VerificationRow, verifications } from "../../db/schema/index.ts";
-import { ApiError } from "../../http/errors.ts";
+import { type AccountRow, accounts, auditEvents, type VerificationRow, verifications } from "../../db/schema/index.ts";
+import { ApiError, notFound } from "../../http/errors.ts";
 import { openWindow } from "../verification/window.ts";
+
+/** Whose window on which account, at what time, for the action's case (if it names one). */
+type WindowCheck = [db: Executor, principal: StaffPrincipal, accountId: string, now: Date, caseRef: string | undefined];
 
 /**
  * The agent's open verified window for the account, or 403 `verification_required`. A window
@@ -14,14 +18,9 @@ import { openWindow } from "../verification/window.ts";
  * refused action binds nothing; an action that sends a message checks with `checkWindow` and
  * binds with `claimCase` instead.
  */
-export async function requireWindow(
-  db: Executor,
-  principal: StaffPrincipal,
-  accountId: string,
-  now: Date,
-  caseRef: string | undefined,
-): Promise<VerificationRow> {
-  const window = await checkWindow(db, principal, accountId, now, caseRef);
+export async function requireWindow(...args: WindowCheck): Promise<VerificationRow> {
+  const [db, , , , caseRef] = args;
+  const window = await checkWindow(...args);
   if (caseRef === undefined || window.caseRef !== null) return window;
   return { ...window, caseRef: await bindCase(db, window.id, caseRef) };
 }
@@ -30,13 +29,7 @@ export async function requireWindow(
  * As `requireWindow`, without binding anything: the window must be open, and an action naming
  * another case than the one the window already has is refused.
  */
-export async function checkWindow(
-  db: Executor,
-  principal: StaffPrincipal,
-  accountId: string,
-  now: Date,
-  caseRef: string | undefined,
-): Promise<VerificationRow> {
+export async function checkWindow(...[db, principal, accountId, now, caseRef]: WindowCheck): Promise<VerificationRow> {
   const window = await openWindow(db, principal.id, accountId, now);
   if (!window) {
     throw new ApiError("verification_required", PROBLEM_DETAILS.verifyFirst);
@@ -48,11 +41,45 @@ export async function checkWindow(
 }
 
 /**
- * For an action that sends a message: binds the window (from `checkWindow`) to the action's case
- * just before the message goes, so of two first actions under different cases only one sends. If
- * the message then cannot be sent, `releaseCase` takes the binding back.
+ * For an action that sends a message, before anything is sent or bound: the agent's open window on
+ * the account (as `checkWindow`) and the account itself, or 404 when there is no such account.
  */
-export async function claimCase(
+export async function checkWindowAndAccount(
+  db: Executor,
+  scope: StaffScope,
+  accountId: string,
+  caseRef: string | undefined,
+): Promise<{ checked: VerificationRow; account: AccountRow; now: Date }> {
+  const now = scope.deps.clock.now();
+  const checked = await checkWindow(db, scope.staff, accountId, now, caseRef);
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+  if (!account) throw notFound("The account");
+  return { checked, account, now };
+}
+
+/**
+ * For an action that sends a message: binds the window (from `checkWindow`) to the action's case
+ * just before the message goes, so of two first actions under different cases only one sends, then
+ * sends it. If the message cannot be sent, the binding is taken back and the failure thrown on.
+ * Returns the window as bound, to record the action under.
+ */
+export async function sendUnderWindow(
+  db: Executor,
+  checked: VerificationRow,
+  caseRef: string | undefined,
+  send: () => Promise<unknown>,
+): Promise<VerificationRow> {
+  const { window, claimed } = await claimCase(db, checked, caseRef);
+  try {
+    await send();
+  } catch (error) {
+    if (claimed) await releaseCase(db, window);
+    throw error;
+  }
+  return window;
+}
+
+async function claimCase(
   db: Executor,
   window: VerificationRow,
   caseRef: string | undefined,
@@ -63,11 +90,11 @@ export async function claimCase(
 }
 
 /**
- * Takes back a binding `claimCase` made for an action that failed, unless something was filed
+ * Takes back a binding `claimCase` made for an action whose message could not be sent, unless something was filed
  * under the case on the account since the window opened (another action of the same case went
  * through meanwhile): then the window keeps the case its records name.
  */
-export async function releaseCase(db: Executor, window: VerificationRow): Promise<void> {
+async function releaseCase(db: Executor, window: VerificationRow): Promise<void> {
   if (!window.caseRef) return;
   const filedSince = db
     .select({ one: sql`1` })
