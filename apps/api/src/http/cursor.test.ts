@@ -1,7 +1,6 @@
-import type { Merge } from "@recovery-desk/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountByUsername } from "../test/accounts.ts";
-import { createTestContext, type TestContext } from "../test/context.ts";
+import { answerOf, createTestContext, type TestContext } from "../test/context.ts";
 import { verifyByQuestions } from "../test/verify.ts";
 
 let t: TestContext;
@@ -24,14 +23,14 @@ beforeAll(async () => {
   // Two merges (the first rejected, then proposed again), so the merges list has a second page.
   await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
   const propose = async () =>
-    (await (
-      await t.request("/api/v1/merges", {
-        cookie: ava,
-        body: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, two accounts", caseRef: "CASE-9" },
-      })
-    ).json()) as Merge;
+    answerOf(
+      await t.api(ava).merges.$post({
+        json: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, two accounts", caseRef: "CASE-9" },
+      }),
+      201,
+    );
   const first = await propose();
-  await t.request(`/api/v1/merges/${first.id}/reject`, { cookie: sam, body: { reason: "Proposed again" } });
+  await t.api(sam).merges[":id"].reject.$post({ param: { id: first.id }, json: { reason: "Proposed again" } });
   await propose();
 
   lists = [];
@@ -174,11 +173,8 @@ describe("a cursor the list gave out", () => {
       expect(res.status, path).toBe(200);
       expect(((await res.json()) as { items: unknown[] }).items.length, path).toBe(1);
     }
-    const accounts = await t.request(`/api/v1/accounts?limit=1&cursor=${encode('{"u":"maria.lopez"}')}`, {
-      cookie: ava,
-    });
-    expect(accounts.status).toBe(200);
-    const [next] = ((await accounts.json()) as { items: { username: string }[] }).items;
+    const accounts = await t.api(ava).accounts.$get({ query: { limit: "1", cursor: encode('{"u":"maria.lopez"}') } });
+    const [next] = (await answerOf(accounts, 200)).items;
     expect((next?.username ?? "") > "maria.lopez").toBe(true);
   });
 });

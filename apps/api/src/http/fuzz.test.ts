@@ -17,14 +17,14 @@
  * seed: `FUZZ_SEED=123 pnpm vitest run --project "api (pglite)" src/http/fuzz.test.ts` (and `FUZZ_RUNS`
  * for more requests per batch).
  */
-import type { ApiScope, Merge, Verification } from "@recovery-desk/shared";
+import type { ApiScope } from "@recovery-desk/shared";
 import { API_SCOPES } from "@recovery-desk/shared";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
 import { auditEvents } from "../db/schema/index.ts";
 import { accountByUsername } from "../test/accounts.ts";
-import { createTestContext } from "../test/context.ts";
+import { answerOf, createTestContext } from "../test/context.ts";
 import {
   type HostileRequest,
   type KnownIds,
@@ -92,11 +92,10 @@ beforeAll(async () => {
 
   // Real ids to aim at, so valid-ish requests also reach past "not found".
   const target = await createKey(t, admin, "fuzz target", ["accounts:read"]);
-  const staffRes = await t.request("/api/v1/staff", {
-    cookie: admin,
-    body: { username: "fuzz.target", displayName: "Fuzz Target", role: "agent" },
+  const staffRes = await t.api(admin).staff.$post({
+    json: { username: "fuzz.target", displayName: "Fuzz Target", role: "agent" },
   });
-  const targetStaff = ((await staffRes.json()) as { staff: { id: string } }).staff.id;
+  const targetStaff = (await answerOf(staffRes, 201)).staff.id;
   const account = async (username: string) => (await accountByUsername(t.database.db, username)).id;
   const [maria, tom, ana, ana1984, kim] = await Promise.all(
     ["maria.lopez", "tom.becker", "ana.silva", "anasilva1984", "kim.nguyen"].map(account),
@@ -104,16 +103,25 @@ beforeAll(async () => {
   // Open verified windows, so recovery actions and merges get past `verification_required`.
   await verifyByQuestions(t, ava, maria as string, ["Biscuit", "San Antonio"], "CASE-FUZZ");
   await verifyByQuestions(t, ava, ana as string, ["Luna", "Lincoln High"], "CASE-FUZZ");
-  const merge = (await (
-    await t.request("/api/v1/merges", {
-      cookie: ava,
-      body: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, two accounts", caseRef: "CASE-FUZZ" },
-    })
-  ).json()) as Merge;
+  const proposeAnas = async () =>
+    answerOf(
+      await t.api(ava).merges.$post({
+        json: {
+          survivorId: ana as string,
+          mergedIds: [ana1984 as string],
+          reason: "Same person, two accounts",
+          caseRef: "CASE-FUZZ",
+        },
+      }),
+      201,
+    );
+  const merge = await proposeAnas();
   const started = await Promise.all(
     (["security_questions", "otp_email"] as const).map(async (method) => {
-      const res = await t.request(`/api/v1/accounts/${kim}/verifications`, { cookie: ava, body: { method } });
-      return ((await res.json()) as Verification).id;
+      const res = await t
+        .api(ava)
+        .accounts[":id"].verifications.$post({ param: { id: kim as string }, json: { method } });
+      return (await answerOf(res, 201)).id;
     }),
   );
   ids = {
@@ -129,13 +137,8 @@ beforeAll(async () => {
 
   // A second merge (the first rejected, then proposed again), so the merges list has a next page.
   const sam = await t.signIn("sam.supervisor");
-  await t.request(`/api/v1/merges/${merge.id}/reject`, { cookie: sam, body: { reason: "Proposed again below" } });
-  const again = (await (
-    await t.request("/api/v1/merges", {
-      cookie: ava,
-      body: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, two accounts", caseRef: "CASE-FUZZ" },
-    })
-  ).json()) as Merge;
+  await t.api(sam).merges[":id"].reject.$post({ param: { id: merge.id }, json: { reason: "Proposed again below" } });
+  const again = await proposeAnas();
   ids.merges = [again.id];
   // A real cursor from every list, pages of one, to build hostile cursors on.
   for (const op of operations.filter((o) => o.queryParams.some((p) => p.name === "cursor"))) {

@@ -7,11 +7,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
-import { API_SCOPES, CSP_NONCE_PLACEHOLDER, type Verification } from "@recovery-desk/shared";
+import { API_SCOPES, CSP_NONCE_PLACEHOLDER } from "@recovery-desk/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_STAFF_PASSWORD } from "../demo/personas.ts";
 import { accountByUsername } from "../test/accounts.ts";
-import { createTestContext, type TestContext } from "../test/context.ts";
+import { answerOf, createTestContext, type TestContext } from "../test/context.ts";
 import { createKey } from "../test/hostile/callers.ts";
 import { loadDocument, operationsOf } from "../test/hostile/openapi.ts";
 
@@ -125,12 +125,12 @@ describe("Cache-Control on API answers", () => {
 
     const key = await createKey(t, admin, "headers check", [...API_SCOPES]);
     const account = await accountByUsername(t.database.db, "maria.lopez");
-    const started = await t.request(`/api/v1/accounts/${account.id}/verifications`, {
-      cookie: admin,
-      body: { method: "security_questions", caseRef: "CASE-1" },
+    const started = await t.api(admin).accounts[":id"].verifications.$post({
+      param: { id: account.id },
+      json: { method: "security_questions", caseRef: "CASE-1" },
     });
-    const verification = (await started.json()) as Verification;
-    const merges = (await (await t.request("/api/v1/merges", { cookie: admin })).json()) as { items: { id: string }[] };
+    const verification = await answerOf(started, 201);
+    const merges = await answerOf(await t.api(admin).merges.$get({ query: {} }), 200);
     const real: Record<string, string> = {
       "/api/v1/accounts/{id}": account.id,
       "/api/v1/accounts/{id}/timeline": account.id,
