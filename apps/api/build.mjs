@@ -12,6 +12,10 @@ import { build } from "esbuild";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const outdir = resolve(process.argv[2] ?? `${root}/dist`);
+if (!outdir.startsWith(`${root}/`)) {
+  console.error(`The API build goes to a folder inside ${root}, not ${outdir}.`);
+  process.exit(2);
+}
 
 /** Installed packages are imported at run time; only relative imports and the workspace's packages are bundled. */
 const installedPackagesExternal = {
