@@ -1,7 +1,15 @@
 import { type AxeViolation, contrastViolations, describeViolations, runAxe } from "@recovery-desk/test-support/axe";
 import { type FocusIndicator, focusIndicator, tabStops } from "@recovery-desk/test-support/focus";
 import { useJourney } from "@recovery-desk/test-support/journey";
-import { newestCode, openAccount, toast, verifyByQuestions, verifyPanel } from "@recovery-desk/test-support/session";
+import {
+  newestCode,
+  openAccount,
+  proposeAnaSilvasMerge,
+  toast,
+  verifyByQuestions,
+  verifyPanel,
+  walkMergesScreens,
+} from "@recovery-desk/test-support/session";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -134,21 +142,6 @@ async function verifiedLockedCaller(page: Page): Promise<{ username: string; dis
     return { username: summary.username, displayName: summary.displayName };
   }
   throw new Error("The demo world has no other hard-locked account with a verified email");
-}
-
-/** Opens Ana Silva's account, verifies her and proposes merging her duplicate into it. */
-async function proposeAnaSilvasMerge(page: Page, baseUrl: string): Promise<void> {
-  await openAccount(page, baseUrl, "ana.silva");
-  await verifyByQuestions(page, {
-    "What was the name of your first pet?": "Luna",
-    "What high school did you attend?": "Lincoln High",
-  });
-  await page.getByRole("button", { name: "Propose a merge" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("checkbox", { name: /anasilva1984/ }).check();
-  await dialog.getByLabel("Reason").fill("Same person at the same address.");
-  await dialog.getByRole("button", { name: "Propose merge" }).click();
-  await dialog.waitFor({ state: "detached" });
 }
 
 /** Starts a code by email to an account none of these journeys opens, so the demo outbox has a message. */
@@ -385,26 +378,7 @@ describe("axe-core on every screen, in the light and the dark colours", () => {
     it("merges: the queue, the approve dialog and the duplicate clusters", async () => {
       await proposeAnaSilvasMerge(await agentPage(), ownJourney.baseUrl);
       await adminPage();
-      await admin.goto(`${ownJourney.baseUrl}/merges`);
-      const waiting = admin.getByRole("list", { name: "Merges: Waiting for approval" });
-      await waiting.getByRole("link", { name: "Ana Silva (anasilva1984)" }).waitFor();
-      await checkScreen(admin, "merges, waiting for approval");
-      await waiting.getByRole("button", { name: "Approve" }).click();
-      await admin.getByRole("dialog").getByRole("heading", { name: "Approve this merge?" }).waitFor();
-      await checkScreen(admin, "dialog: approve a merge");
-      await admin.keyboard.press("Escape");
-      await admin.getByRole("dialog").waitFor({ state: "detached" });
-      await admin
-        .getByRole("navigation", { name: "Merge views" })
-        .getByRole("link", { name: /clusters/i })
-        .click();
-      await admin.waitForURL(/view=clusters/);
-      await admin
-        .getByRole("main")
-        .getByText(/anasilva1984/)
-        .first()
-        .waitFor();
-      await checkScreen(admin, "merges, duplicate clusters");
+      await walkMergesScreens(admin, ownJourney.baseUrl, (screen) => checkScreen(admin, screen));
     });
   });
 });

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { type Journey, useJourney } from "@recovery-desk/test-support/journey";
 import { REPO_ROOT } from "@recovery-desk/test-support/server";
-import { openAccount, signIn, toast, verifyByQuestions } from "@recovery-desk/test-support/session";
+import {
+  openAccount,
+  proposeAnaSilvasMerge,
+  proposeMerge,
+  signIn,
+  verifyByQuestions,
+  walkMergesScreens,
+} from "@recovery-desk/test-support/session";
 import type { Page, Response } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 
@@ -71,29 +78,6 @@ async function watchedPage(journey: Journey): Promise<Page> {
   return watched;
 }
 
-/** Opens Ana Silva's account, verifies her and proposes merging her duplicate into it. */
-async function proposeAnaSilvasMerge(on: Page, baseUrl: string): Promise<void> {
-  await openAccount(on, baseUrl, "ana.silva");
-  await verifyByQuestions(on, {
-    "What was the name of your first pet?": "Luna",
-    "What high school did you attend?": "Lincoln High",
-  });
-  await proposeTheMerge(on);
-}
-
-/** On Ana Silva's account, with the caller verified: proposes merging her duplicate into it. */
-async function proposeTheMerge(on: Page): Promise<void> {
-  await on.getByRole("button", { name: "Propose a merge" }).click();
-  await on
-    .getByRole("dialog")
-    .getByRole("checkbox", { name: /anasilva1984/ })
-    .check();
-  await on.getByRole("dialog").getByLabel("Reason").fill("Same person at the same address.");
-  await on.getByRole("dialog").getByRole("button", { name: "Propose merge" }).click();
-  await on.getByRole("dialog").waitFor({ state: "detached" });
-  await toast(on, "Merge proposed").waitFor();
-}
-
 /**
  * Waits a moment for late reports, then expects none, and that every page loaded had the strict
  * policy: the console's page with a nonce for its own tags, the API's documentation with none.
@@ -154,7 +138,7 @@ describe("the Content-Security-Policy in Chromium", () => {
     await dialog().getByLabel("Reason").waitFor();
     await page.keyboard.press("Escape");
     await dialog().waitFor({ state: "detached" });
-    await proposeTheMerge(page);
+    await proposeMerge(page, /anasilva1984/, "Same person at the same address.");
     await expectNoViolations();
   });
 
@@ -227,22 +211,7 @@ describe("the Content-Security-Policy on the merges screens, with a merge waitin
 
     await page.context().clearCookies();
     await signIn(page, baseUrl(), "ada.admin");
-    await page.goto(`${baseUrl()}/merges`);
-    const waiting = page.getByRole("list", { name: "Merges: Waiting for approval" });
-    await waiting.getByRole("button", { name: "Approve" }).first().click();
-    await dialog().getByRole("heading", { name: "Approve this merge?" }).waitFor();
-    await page.keyboard.press("Escape");
-    await dialog().waitFor({ state: "detached" });
-    await page
-      .getByRole("navigation", { name: "Merge views" })
-      .getByRole("link", { name: /clusters/i })
-      .click();
-    await page.waitForURL(/view=clusters/);
-    await page
-      .getByRole("main")
-      .getByText(/anasilva1984/)
-      .first()
-      .waitFor();
+    await walkMergesScreens(page, baseUrl());
     await expectNoViolations();
   });
 });

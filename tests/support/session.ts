@@ -83,3 +83,55 @@ export const toast = (page: Page, text: string) =>
     .getByRole("region", { name: /^Notifications/ })
     .getByRole("listitem")
     .filter({ hasText: text });
+
+/** On a verified caller's account: proposes merging the possible duplicate `duplicate` into it. */
+export async function proposeMerge(page: Page, duplicate: string | RegExp, reason: string): Promise<void> {
+  await page.getByRole("button", { name: "Propose a merge" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("checkbox", { name: duplicate }).check();
+  await dialog.getByLabel("Reason").fill(reason);
+  await dialog.getByRole("button", { name: "Propose merge" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await toast(page, "Merge proposed").waitFor();
+}
+
+/** Opens Ana Silva's account, verifies her by her questions and proposes merging anasilva1984 into it. */
+export async function proposeAnaSilvasMerge(page: Page, baseUrl: string): Promise<void> {
+  await openAccount(page, baseUrl, "ana.silva");
+  await verifyByQuestions(page, {
+    "What was the name of your first pet?": "Luna",
+    "What high school did you attend?": "Lincoln High",
+  });
+  await proposeMerge(page, /anasilva1984/, "Same person at the same address.");
+}
+
+/**
+ * A supervisor's (or admin's) walk through the merges screens with a merge waiting: the queue, its
+ * approve dialog (closed with Escape) and the duplicate clusters; `at` runs on each, given its name.
+ */
+export async function walkMergesScreens(
+  page: Page,
+  baseUrl: string,
+  at: (screen: string) => Promise<void> = async () => {},
+): Promise<void> {
+  await page.goto(`${baseUrl}/merges`);
+  const waiting = page.getByRole("list", { name: "Merges: Waiting for approval" });
+  await waiting.getByRole("link", { name: "Ana Silva (anasilva1984)" }).waitFor();
+  await at("merges, waiting for approval");
+  await waiting.getByRole("button", { name: "Approve" }).first().click();
+  await page.getByRole("dialog").getByRole("heading", { name: "Approve this merge?" }).waitFor();
+  await at("dialog: approve a merge");
+  await page.keyboard.press("Escape");
+  await page.getByRole("dialog").waitFor({ state: "detached" });
+  await page
+    .getByRole("navigation", { name: "Merge views" })
+    .getByRole("link", { name: /clusters/i })
+    .click();
+  await page.waitForURL(/view=clusters/);
+  await page
+    .getByRole("main")
+    .getByText(/anasilva1984/)
+    .first()
+    .waitFor();
+  await at("merges, duplicate clusters");
+}
