@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../../lib/clock.ts";
 import { eventsOf, latestEvents } from "../../test/audit.ts";
-import { createTestContext, sessionCookieOf, type TestContext } from "../../test/context.ts";
+import { createTestContext, problemOf, sessionCookieOf, type TestContext } from "../../test/context.ts";
 
 let t: TestContext;
 beforeAll(async () => {
@@ -52,7 +52,7 @@ describe("staff sign-in", () => {
       expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
       expect(res.headers.get("set-cookie")).toBeNull();
     }
-    const [a, b] = [(await unknown.json()) as Record<string, unknown>, (await wrong.json()) as Record<string, unknown>];
+    const [a, b] = [await problemOf(unknown, 401), await problemOf(wrong, 401)];
     expect({ ...a, requestId: "" }).toEqual({ ...b, requestId: "" });
     expect(a).toMatchObject({ code: "invalid_credentials", status: 401 });
   });
