@@ -5,12 +5,13 @@ import { normalizeAnswer } from "../normalize/text.ts";
 import { parseZip } from "../normalize/zip.ts";
 import { Timestamp } from "./common.ts";
 
-/** A customer's username as the system of record knows it: no spaces or control characters. */
+/** A customer's username as the system of record knows it: no spaces, slashes or control characters. */
 export const AccountUsername = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[^\s\p{C}]+$/u, "A username has no spaces or control characters.")
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  .regex(/^[^\s/\u0000-\u001f\u007f]+$/, "A username has no spaces, slashes or control characters.")
   .meta({ description: "The customer's username in the system of record.", example: "maria.lopez" });
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -3,17 +3,21 @@ import {
   AccountIdParam,
   AccountSearchQuery,
   AccountSummaryPage,
+  AccountSyncBody,
+  AccountUsernameParam,
   AuditEventPage,
   Problem,
   TimelineQuery,
 } from "@recovery-desk/shared";
 import { appendAuditEvent } from "../../audit/append.ts";
+import { keyScope } from "../../auth/access.ts";
 import { actorOf } from "../../auth/principal.ts";
-import { answerExamples } from "../../http/openapi-examples.ts";
+import { accountDetailExample, accountSummaryExample, answerExamples } from "../../http/openapi-examples.ts";
 import { requestOrigin } from "../../http/request-origin.ts";
-import { createRouter, defineRoute, jsonAnswer } from "../../http/router.ts";
+import { createRouter, defineRoute, jsonAnswer, jsonBody } from "../../http/router.ts";
 import { getAccountDetail, readAccountAsStaff } from "./detail.ts";
 import { searchAccounts } from "./search.ts";
+import { syncAccount } from "./sync.ts";
 import { accountTimeline } from "./timeline.ts";
 
 const searchRoute = defineRoute({
@@ -69,6 +73,59 @@ const timelineRoute = defineRoute({
   },
 });
 
+/** Maria's account as a service sees it after a sync: masked, with no verified window. */
+const syncedAccountExample = {
+  ...accountDetailExample,
+  status: "active",
+  statusReason: null,
+  emailMasked: accountSummaryExample.emailMasked,
+  phoneMasked: accountSummaryExample.phoneMasked,
+  addresses: accountDetailExample.addresses.map((a) => ({ ...a, line1: "•••• N Main Street", masked: true })),
+  channels: {
+    email: { masked: accountSummaryExample.emailMasked, verified: true },
+    phone: { masked: accountSummaryExample.phoneMasked, verified: true },
+  },
+  contactMasked: true,
+  verification: null,
+} as const;
+
+const syncRoute = defineRoute({
+  method: "put",
+  path: "/accounts/by-username/{username}",
+  operationId: "syncAccount",
+  tags: ["Accounts"],
+  summary: "Create or update an account from the system of record",
+  description:
+    "The system of record sends the whole account; it is created (201) or its fields replaced (200), by username. Name search, the USPS-normalised address keys and duplicate candidates are right at once. Security answers are normalised and hashed on arrival and never stored, logged or echoed; leave `securityQuestions` out to keep the questions on file, or send an empty list to remove them. A changed email or phone records when it changed. Bad input is 400 `validation_failed` naming each field, and nothing is written. The answer is the account, masked.",
+  access: { scope: "accounts:write" },
+  request: {
+    params: AccountUsernameParam,
+    ...jsonBody(AccountSyncBody, {
+      displayName: "Maria Lopez",
+      firstName: "Maria",
+      lastName: "Lopez",
+      email: "maria.lopez@example.com",
+      emailVerified: true,
+      phone: "(217) 555-0142",
+      phoneVerified: true,
+      language: "es",
+      addresses: [
+        { kind: "home", line1: "1200 N Main Street", line2: "Apt 4", city: "Springfield", state: "IL", zip: "62701" },
+      ],
+      createdAt: "2019-04-02T10:15:00.000Z",
+      lastActivityAt: "2026-11-23T13:41:07.000Z",
+      securityQuestions: [
+        { prompt: "In what city were you born?", answer: "San Antonio" },
+        { prompt: "What was the name of your first pet?", answer: "Biscuit" },
+      ],
+    }),
+  },
+  responses: {
+    200: jsonAnswer("The account was updated; here it is, masked.", AccountDetail, syncedAccountExample),
+    201: jsonAnswer("The account was created; here it is, masked.", AccountDetail, syncedAccountExample),
+  },
+});
+
 export const accountRoutes = createRouter()
   .openapi(searchRoute, async (c) => {
     const { database, clock } = c.var.deps;
@@ -103,4 +160,8 @@ export const accountRoutes = createRouter()
   .openapi(timelineRoute, async (c) => {
     const { database } = c.var.deps;
     return c.json(await accountTimeline(database.db, c.req.valid("param").id, c.req.valid("query")), 200);
+  })
+  .openapi(syncRoute, async (c) => {
+    const { created, account } = await syncAccount(keyScope(c), c.req.valid("param").username, c.req.valid("json"));
+    return created ? c.json(account, 201) : c.json(account, 200);
   });

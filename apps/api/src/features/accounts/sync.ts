@@ -1,13 +1,18 @@
 import {
+  type AccountDetail,
   type AccountRecord,
+  type AccountSyncBody,
   normalizeAddress,
   normalizeAnswer,
   normalizeName,
   normalizePhone,
+  normalizeState,
   parseZip,
 } from "@recovery-desk/shared";
 import { asc, eq, inArray } from "drizzle-orm";
 import { type Actor, type AuditEventInput, appendAuditEvents, type RequestOrigin } from "../../audit/append.ts";
+import { actorOf } from "../../auth/principal.ts";
+import type { KeyScope } from "../../auth/scope.ts";
 import type { Tx } from "../../db/client.ts";
 import {
   type AccountRow,
@@ -20,6 +25,7 @@ import {
 } from "../../db/schema/index.ts";
 import { type IdKind, newId } from "../../lib/ids.ts";
 import { hashSecret } from "../../security/hashing.ts";
+import { getAccountDetail } from "./detail.ts";
 
 /**
  * The one way accounts are written from outside: the account sync route, the bulk import and the
@@ -224,7 +230,8 @@ function addressColumns(address: AccountRecord["addresses"][number]) {
     line1: address.line1,
     line2: address.line2 ?? null,
     city: address.city,
-    state: address.state,
+    /** The two-letter code, however the state was written ("Oregon" → "OR"). */
+    state: normalizeState(address.state),
     zip5: normalized.zip5,
     zip4: parseZip(address.zip)?.zip4 ?? null,
     streetKey: normalized.street,
@@ -378,4 +385,23 @@ async function syncQuestions(
   }
   const gone = current.filter((q) => q.position > wanted.length).map((q) => q.id);
   if (gone.length > 0) await tx.delete(securityQuestions).where(inArray(securityQuestions.id, gone));
+}
+
+/**
+ * `PUT /accounts/by-username/{username}`: creates or updates one account for the system of
+ * record and reads it back masked, as any API key sees an account.
+ */
+export async function syncAccount(
+  scope: KeyScope,
+  username: string,
+  body: AccountSyncBody,
+): Promise<{ created: boolean; account: AccountDetail }> {
+  const { deps, key, origin } = scope;
+  const prepared = await prepareAccounts([{ ...body, username }]);
+  const now = deps.clock.now();
+  const [result] = await deps.database.db.transaction((tx) =>
+    writeAccounts(tx, prepared, { now, actor: actorOf(key), origin }),
+  );
+  if (!result) throw new Error("The account sync wrote nothing.");
+  return { created: result.created, account: await getAccountDetail(deps.database.db, result.accountId, now) };
 }
