@@ -1,10 +1,17 @@
-import type { AuditAction, AuditEvent, AuditEventPage, Staff } from "@recovery-desk/shared";
+import {
+  AUDIT_REASONS,
+  type AuditAction,
+  type AuditEvent,
+  type AuditEventPage,
+  type Staff,
+  SYSTEM_ACTORS,
+} from "@recovery-desk/shared";
 import { maria, tom } from "./fixtures.ts";
 
 type Actor = AuditEvent["actor"];
 
-export const LOCKOUT_POLICY: Actor = { type: "system", id: null, name: "lockout policy" };
-export const INACTIVITY_SWEEP: Actor = { type: "system", id: null, name: "inactivity sweep" };
+export const LOCKOUT_POLICY: Actor = SYSTEM_ACTORS.lockoutPolicy;
+export const INACTIVITY_SWEEP: Actor = SYSTEM_ACTORS.inactivitySweep;
 export const staffActor = (staff: Staff): Actor => ({ type: "staff", id: staff.id, name: staff.username });
 
 type EventInit = {
@@ -48,7 +55,7 @@ function seedHistory(): void {
     accountId: maria.id,
     actor: LOCKOUT_POLICY,
     at: "2026-11-20T09:10:00.000Z",
-    reason: "5 failed logins within 15 minutes",
+    reason: AUDIT_REASONS.failedLogins(5),
     details: { lockKind: "temporary", failedLogins: 5 },
   });
   appendEvent({
@@ -56,7 +63,7 @@ function seedHistory(): void {
     accountId: maria.id,
     actor: LOCKOUT_POLICY,
     at: "2026-11-20T09:40:00.000Z",
-    reason: "The temporary lock ended.",
+    reason: AUDIT_REASONS.temporaryLockEnded,
     details: { lockEndedAt: "2026-11-20T09:40:00.000Z" },
   });
   appendEvent({
@@ -64,7 +71,7 @@ function seedHistory(): void {
     accountId: maria.id,
     actor: LOCKOUT_POLICY,
     at: "2026-11-20T15:30:00.000Z",
-    reason: "5 failed logins within 15 minutes",
+    reason: AUDIT_REASONS.failedLogins(5),
     details: { lockKind: "hard", failedLogins: 5 },
   });
   appendEvent({
@@ -72,7 +79,7 @@ function seedHistory(): void {
     accountId: tom.id,
     actor: INACTIVITY_SWEEP,
     at: "2024-03-15T02:00:00.000Z",
-    reason: "No activity for 1095 days",
+    reason: AUDIT_REASONS.inactive(1095),
     details: { lastActivityAt: "2021-03-14T12:00:00.000Z" },
   });
 }

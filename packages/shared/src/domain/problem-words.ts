@@ -1,6 +1,6 @@
 /**
- * The words of the API's problem answers and of the messages it sends. The API says them, and the
- * console's test fakes say the same ones, so a change of wording here reaches both.
+ * The words of the API's problem answers, of the messages it sends and of its own audit events. The
+ * API says them, and the console's test fakes say the same ones, so a change of wording here reaches both.
  */
 import type { ErrorCode, Role } from "./words.ts";
 
@@ -112,4 +112,17 @@ export const MESSAGES = {
     subject: "Your USPS username",
     text: `The username of your USPS online account is ${username}.`,
   }),
+} as const;
+
+/** The reasons the API writes on the audit events of its own decisions. */
+export const AUDIT_REASONS = {
+  failedLogins: (failures: number) => `${failures} failed logins within 15 minutes`,
+  temporaryLockEnded: "The temporary lock ended.",
+  inactive: (days: number) => `No activity for ${days} days`,
+} as const;
+
+/** The API's own actors on audit events: the policies that lock and deactivate accounts. */
+export const SYSTEM_ACTORS = {
+  lockoutPolicy: { type: "system", id: null, name: "lockout policy" },
+  inactivitySweep: { type: "system", id: null, name: "inactivity sweep" },
 } as const;

@@ -1,4 +1,4 @@
-import { LOCKOUT_POLICY, type LoginEventRequest, type LoginEventResult } from "@recovery-desk/shared";
+import { AUDIT_REASONS, LOCKOUT_POLICY, type LoginEventRequest, type LoginEventResult } from "@recovery-desk/shared";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { Actor, RequestOrigin } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
@@ -69,7 +69,7 @@ export async function applyLoginOutcome(
         actor,
         action: "account.unlocked",
         origin,
-        reason: "The temporary lock ended.",
+        reason: AUDIT_REASONS.temporaryLockEnded,
         details: { lockEndedAt: current.lockedUntil?.toISOString() },
       },
       LOCK_CLEARED,
@@ -119,7 +119,7 @@ export async function applyLoginOutcome(
       actor,
       action: "account.locked",
       origin,
-      reason: `${decision.failures} failed logins within 15 minutes`,
+      reason: AUDIT_REASONS.failedLogins(decision.failures),
       details: {
         lockKind: decision.lockKind,
         failedLogins: decision.failures,

@@ -1,4 +1,4 @@
-import type { SweepResult } from "@recovery-desk/shared";
+import { AUDIT_REASONS, type SweepResult, SYSTEM_ACTORS } from "@recovery-desk/shared";
 import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Actor } from "../../audit/append.ts";
 import { queryRows } from "../../db/rows.ts";
@@ -6,7 +6,7 @@ import { accounts } from "../../db/schema/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { moveAccount } from "../recovery/transition.ts";
 
-export const SWEEP_ACTOR: Actor = { type: "system", id: null, name: "inactivity sweep" };
+export const SWEEP_ACTOR: Actor = SYSTEM_ACTORS.inactivitySweep;
 
 /** Any two processes sweeping take turns on this advisory lock; the second one skips the batch. */
 const SWEEP_LOCK = 7_267_352;
@@ -52,7 +52,7 @@ export async function runInactivitySweep(deps: AppDeps, options: { batchSize?: n
             actor: SWEEP_ACTOR,
             action: "account.deactivated",
             origin: { requestId: null, ip: null },
-            reason: `No activity for ${deps.config.inactiveDays} days`,
+            reason: AUDIT_REASONS.inactive(deps.config.inactiveDays),
             details: { lastActivityAt: account.lastActivityAt?.toISOString() ?? null },
           },
           { deactivatedAt: now },
