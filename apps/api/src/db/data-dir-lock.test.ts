@@ -13,8 +13,8 @@ import {
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort } from "@recovery-desk/test-support/ports";
 import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
+import { readyOrExit, type ServerProcess, spawnServer } from "../test/server-process.ts";
 import { DataDirInUseError, LOCK_FILE, type LockHolder, lockDataDir } from "./data-dir-lock.ts";
 
 /** Set to make hard links fail, as on a filesystem without them (some network and FAT filesystems). */
@@ -227,50 +227,10 @@ describe.runIf(inject("testDatabase").kind === "pglite")("the data folder lock",
   }, 30_000);
 });
 
-interface Server {
-  child: ChildProcess;
-  port: number;
-  stderr: () => string;
-}
-
-async function launch(dataDir: string): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: API_ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      DEMO: "false",
-      DELIVERY: "outbox",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  children.push(child);
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  return { child, port, stderr: () => stderr };
-}
-
-/** Resolves when the server answers /readyz, or with its exit code if it stops first. */
-async function readyOrExit(server: Server): Promise<"ready" | number | null> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) return server.child.exitCode;
-    try {
-      const res = await fetch(`http://127.0.0.1:${server.port}/readyz`, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok) return "ready";
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("The server neither became ready nor stopped");
+async function launch(dataDir: string): Promise<ServerProcess> {
+  const server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: "", DEMO: "false", DELIVERY: "outbox" });
+  children.push(server.child);
+  return server;
 }
 
 describe.runIf(inject("testDatabase").kind === "pglite")("two servers on one data folder", () => {

@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { freePort } from "@recovery-desk/test-support/ports";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { readyOrExit, type ServerProcess, spawnServer } from "../test/server-process.ts";
 import { type DeliverySettings, deliveryRefusal, OUTBOX_WARNING, outboxChannels } from "./delivery-settings.ts";
 
 const NOTHING: DeliverySettings = { EMAIL_DELIVERY: "outbox", SMS_DELIVERY: "outbox" };
@@ -40,47 +39,21 @@ describe("delivery settings", () => {
   });
 });
 
-const API_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const children: ChildProcess[] = [];
 const folders: string[] = [];
+const servers: ServerProcess[] = [];
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const { child } of servers) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Starts the real server with `env` over a fresh data folder; collects what it prints. */
-async function launch(env: Record<string, string>) {
-  const port = await freePort();
+/** Starts the real server with `env` over a fresh data folder and no delivery settings of the test's own. */
+async function launch(env: Record<string, string>): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "rd-delivery-"));
   folders.push(dataDir);
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: API_ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      EMAIL_DELIVERY: "",
-      SMTP_URL: "",
-      SMS_DELIVERY: "",
-      SMS_WEBHOOK_URL: "",
-      DELIVERY: "",
-      LOG_LEVEL: "warn",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  const output = { stdout: "", stderr: "" };
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output.stdout += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output.stderr += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, port, output, exited };
+  const blank = { EMAIL_DELIVERY: "", SMTP_URL: "", SMS_DELIVERY: "", SMS_WEBHOOK_URL: "", DELIVERY: "" };
+  const server = await spawnServer({ DATA_DIR: dataDir, DATABASE_URL: "", ...blank, ...env });
+  servers.push(server);
+  return server;
 }
 
 // Processes and environments: the same on either database, so only the embedded project runs them.
@@ -88,7 +61,7 @@ describe.runIf(inject("testDatabase").kind === "pglite")("the server outside dem
   it("refuses to start without real delivery, with one paragraph on stderr and exit code 1", async () => {
     const server = await launch({ DEMO: "false" });
     expect(await server.exited).toBe(1);
-    const said = server.output.stderr.trim();
+    const said = server.stderr().trim();
     expect(said.split("\n")).toHaveLength(1);
     expect(said).toBe(deliveryRefusal({ EMAIL_DELIVERY: "outbox", SMS_DELIVERY: "outbox" }, false));
   }, 30_000);
@@ -97,22 +70,14 @@ describe.runIf(inject("testDatabase").kind === "pglite")("the server outside dem
     // Nothing listens there: a refusal that came after connecting would say something else.
     const server = await launch({ DATABASE_URL: `postgres://desk@127.0.0.1:${await freePort()}/desk` });
     expect(await server.exited).toBe(1);
-    expect(server.output.stderr).toContain("SMS_DELIVERY=webhook with SMS_WEBHOOK_URL");
+    expect(server.stderr()).toContain("SMS_DELIVERY=webhook with SMS_WEBHOOK_URL");
   }, 30_000);
 
   it("starts with DELIVERY=outbox, and says loudly that messages are not sent", async () => {
     const server = await launch({ DEMO: "false", DELIVERY: "outbox" });
-    const deadline = Date.now() + 60_000;
-    let ready = false;
-    while (!ready && Date.now() < deadline && server.child.exitCode === null) {
-      ready = await fetch(`http://127.0.0.1:${server.port}/readyz`).then(
-        (res) => res.ok,
-        () => false,
-      );
-      if (!ready) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(ready).toBe(true);
-    const warning = server.output.stdout
+    expect(await readyOrExit(server)).toBe("ready");
+    const warning = server
+      .stdout()
       .split("\n")
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { level: unknown; msg: string; channels?: string[] })
