@@ -142,7 +142,7 @@ function historyOf(rows: readonly ({ id: string } & ReturnType<typeof stateColum
 }
 
 /** A demo account as the system of record would send it. */
-function recordOf(demo: DemoAccount): AccountRecord {
+export function recordOf(demo: DemoAccount): AccountRecord {
   return {
     username: demo.username,
     displayName: `${demo.firstName} ${demo.lastName}`,

@@ -15,7 +15,7 @@ export function isStorableText(text: string): boolean {
 }
 
 /** Every string in validated input that holds unstorable text, by its `<where>.<path>`. */
-function unstorableText(value: unknown, path: string[], found: FieldProblem[] = []): FieldProblem[] {
+export function unstorableText(value: unknown, path: string[], found: FieldProblem[] = []): FieldProblem[] {
   if (typeof value === "string") {
     if (!isStorableText(value)) {
       found.push({ path: path.join("."), message: "Text must be valid Unicode without NUL characters." });
