@@ -20,6 +20,7 @@ async function search(query: SearchQuery): Promise<AccountSummaryPage> {
 }
 const detailOf = async (id: string, caller = cookie) =>
   answerOf(await t.api(caller).accounts[":id"].$get({ param: { id } }), 200);
+const detailByUsername = async (username: string) => detailOf((await accountByUsername(t.database.db, username)).id);
 const usernames = (page: AccountSummaryPage) => page.items.map((a) => a.username);
 
 describe("finding a caller's account", () => {
@@ -184,8 +185,7 @@ describe("which indexes a term is looked for in", () => {
 
 describe("an account in detail", () => {
   it("shows Maria Lopez's hard lock, masked contact data and question prompts, never answers", async () => {
-    const maria = await accountByUsername(t.database.db, "maria.lopez");
-    const detail = await detailOf(maria.id);
+    const detail = await detailByUsername("maria.lopez");
     expect(detail).toMatchObject({
       username: "maria.lopez",
       displayName: "Maria Lopez",
@@ -221,9 +221,7 @@ describe("an account in detail", () => {
   });
 
   it("shows Tom Becker deactivated for inactivity with his unverified phone", async () => {
-    const tom = await accountByUsername(t.database.db, "tom.becker");
-    const detail = await detailOf(tom.id);
-    expect(detail).toMatchObject({
+    expect(await detailByUsername("tom.becker")).toMatchObject({
       status: "deactivated",
       statusReason: "inactivity",
       lastActivityAt: "2021-03-14T16:20:00.000Z",
