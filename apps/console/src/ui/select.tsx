@@ -9,3 +9,12 @@ export function Select({ className, ...props }: ComponentProps<"select">) {
     </span>
   );
 }
+
+/** An option for each value, named by its label. */
+export function Options<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, string> }) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {labels[value]}
+    </option>
+  ));
+}

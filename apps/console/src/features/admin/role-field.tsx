@@ -1,7 +1,7 @@
 import { ROLES, type Role } from "@recovery-desk/shared";
 import { ROLE_LABELS } from "../../lib/account-words.ts";
 import { Field } from "../../ui/field.tsx";
-import { Select } from "../../ui/select.tsx";
+import { Options, Select } from "../../ui/select.tsx";
 import { ROLE_DESCRIPTIONS } from "./admin-words.ts";
 
 /** A staff member's role, with what the chosen role may do written under it. */
@@ -17,11 +17,7 @@ export function RoleField({ value, onChange }: { value: Role; onChange: (role: R
     >
       {(control) => (
         <Select {...control} value={value} onChange={(event) => onChange(event.target.value as Role)}>
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
-            </option>
-          ))}
+          <Options values={ROLES} labels={ROLE_LABELS} />
         </Select>
       )}
     </Field>

@@ -1,10 +1,10 @@
-import { AUDIT_ACTIONS, type AuditAction } from "@recovery-desk/shared";
+import { AUDIT_ACTIONS } from "@recovery-desk/shared";
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from "react";
 import { useDebouncedCallback } from "use-debounce";
 import { Button } from "../../ui/button.tsx";
 import { Field } from "../../ui/field.tsx";
 import { Input } from "../../ui/input.tsx";
-import { Select } from "../../ui/select.tsx";
+import { Options, Select } from "../../ui/select.tsx";
 import { type AuditSearch, hasFilters, isoToLocalInput, localInputToIso, MIN_FREE_TEXT } from "./audit-search.ts";
 import { ACTION_GROUPS, ACTION_LABELS, formatUtc } from "./audit-words.ts";
 
@@ -180,11 +180,7 @@ export function AuditFilterBar({ filters, onChange, onClear }: AuditFilterBarPro
               <option value="">Any action</option>
               {ACTIONS_BY_GROUP.map((group) => (
                 <optgroup key={group.label} label={group.label}>
-                  {group.actions.map((action: AuditAction) => (
-                    <option key={action} value={action}>
-                      {ACTION_LABELS[action]}
-                    </option>
-                  ))}
+                  <Options values={group.actions} labels={ACTION_LABELS} />
                 </optgroup>
               ))}
             </Select>

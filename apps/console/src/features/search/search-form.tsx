@@ -7,7 +7,7 @@ import { Field } from "../../ui/field.tsx";
 import { SearchIcon } from "../../ui/icons.tsx";
 import { Input } from "../../ui/input.tsx";
 import { Kbd } from "../../ui/kbd.tsx";
-import { Select } from "../../ui/select.tsx";
+import { Options, Select } from "../../ui/select.tsx";
 
 /** How long typing must pause before the search runs. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -110,11 +110,7 @@ export function SearchForm({ q, status, onSearch, onEnterResults, inputRef }: Se
           {(control) => (
             <Select {...control} name="status" value={status ?? ""} onChange={handleStatus}>
               <option value="">Any status</option>
-              {ACCOUNT_STATUSES.map((value) => (
-                <option key={value} value={value}>
-                  {STATUS_LABELS[value]}
-                </option>
-              ))}
+              <Options values={ACCOUNT_STATUSES} labels={STATUS_LABELS} />
             </Select>
           )}
         </Field>
