@@ -237,7 +237,7 @@ const completedMergeExample = {
 export const answerExamples = {
   signIn: { staff: staffExample },
   getSignedInStaff: { staff: staffExample },
-  searchAccounts: { items: [accountSummaryExample], nextCursor: null },
+  searchAccounts: { items: [accountSummaryExample], nextCursor: null, accountsLoaded: true },
   getAccount: accountDetailExample,
   listAccountTimeline: { items: [auditEventExample], nextCursor: null },
   startVerification: verificationExample,

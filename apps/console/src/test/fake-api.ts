@@ -57,7 +57,7 @@ export function searchAccounts(params: URLSearchParams) {
   const found = accounts.map(current).filter((a) => (!q || matches(a, q)) && (!status || a.status === status));
   const items = found.slice(offset, offset + limit).map(toSummary);
   const nextCursor = offset + limit < found.length ? String(offset + limit) : null;
-  return { items, nextCursor };
+  return { items, nextCursor, accountsLoaded: accounts.length > 0 };
 }
 
 /** The account as it is now in this test, with whatever actions changed. */

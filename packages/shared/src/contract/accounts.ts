@@ -39,7 +39,12 @@ export const AccountSummary = z
   .meta({ id: "AccountSummary" });
 export type AccountSummary = z.infer<typeof AccountSummary>;
 
-export const AccountSummaryPage = page(AccountSummary, "AccountSummaryPage");
+export const AccountSummaryPage = page(AccountSummary, "AccountSummaryPage", {
+  accountsLoaded: z.boolean().meta({
+    description:
+      "False only on an install with no accounts at all: nothing can match until accounts are loaded from the system of record (`PUT /api/v1/accounts/by-username/{username}` or `pnpm accounts:import`).",
+  }),
+});
 export type AccountSummaryPage = z.infer<typeof AccountSummaryPage>;
 
 export const Address = z

@@ -50,12 +50,17 @@ export const Cursor = z
   .optional()
   .meta({ description: "Opaque cursor from the previous page's `nextCursor`." });
 
-/** The shape of every list answer. */
-export function page<T extends z.ZodType>(item: T, id: string) {
+/** The shape of every list answer; `extra` adds fields a list answers besides its page. */
+export function page<T extends z.ZodType, E extends z.ZodRawShape = Record<never, never>>(
+  item: T,
+  id: string,
+  extra?: E,
+) {
   return z
     .object({
       items: z.array(item),
       nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null at the end." }),
+      ...(extra as E),
     })
     .meta({ id });
 }

@@ -27,7 +27,7 @@ const searchRoute = defineRoute({
   tags: ["Accounts"],
   summary: "Find accounts",
   description:
-    "`q` matches a username (prefix), a name (typo-tolerant), a whole email, a phone number written any way, a ZIP code, or a street address (typo-tolerant); best matches first, paged by an opaque cursor up to 1,000 results deep. Without `q`, every account in username order. Contact data is always masked here.",
+    "`q` matches a username (prefix), a name (typo-tolerant), a whole email, a phone number written any way, a ZIP code, or a street address (typo-tolerant); best matches first, paged by an opaque cursor up to 1,000 results deep. Without `q`, every account in username order. Contact data is always masked here. `accountsLoaded` is false only on an install with no accounts at all, so a client can say that nothing is loaded yet rather than that nothing matched.",
   access: { role: "agent", scope: "accounts:read" },
   request: { query: AccountSearchQuery },
   responses: {

@@ -120,12 +120,13 @@ export async function searchAccounts(db: Db, query: AccountSearchQuery, now: Dat
     return {
       items,
       nextCursor: rows.length > query.limit && last ? listCursor.encode({ u: last.username.toLowerCase() }) : null,
+      accountsLoaded: items.length > 0 || (await anyAccounts(db)),
     };
   }
 
   const offset = query.cursor ? searchCursor.decode(query.cursor).o : 0;
   const parts = matchQueries(planSearch(q), statusFilter);
-  if (parts.length === 0) return { items: [], nextCursor: null };
+  if (parts.length === 0) return { items: [], nextCursor: null, accountsLoaded: await anyAccounts(db) };
   // The page is ranked from the matches alone; only its rows are then read in full (home address,
   // duplicate count). How close a name or street must come is pg_trgm's threshold, set on every
   // connection (SESSION_SETTINGS).
@@ -144,5 +145,12 @@ export async function searchAccounts(db: Db, query: AccountSearchQuery, now: Dat
     items,
     nextCursor:
       rows.length > query.limit && nextOffset <= MAX_SEARCH_DEPTH ? searchCursor.encode({ o: nextOffset }) : null,
+    accountsLoaded: items.length > 0 || (await anyAccounts(db)),
   };
+}
+
+/** Whether the install holds any account at all (asked only when a search finds nothing). */
+async function anyAccounts(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ found: boolean }>(db, sql`select exists (select 1 from accounts) as found`);
+  return row?.found === true;
 }

@@ -5,7 +5,7 @@ import {
   type Duplicates,
   normalizeAnswer,
 } from "@recovery-desk/shared";
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditEvents, securityQuestions } from "../../db/schema/index.ts";
@@ -272,5 +272,43 @@ describe("syncing an account from the system of record", () => {
     const log = logLines.join("\n");
     expect(log).toContain("by-username");
     for (const answer of [...ANSWERS, "Lincoln"]) expect(log.toLowerCase()).not.toContain(answer.toLowerCase());
+  });
+});
+
+describe("an install with no accounts", () => {
+  it("says so on every search, until the first account is synced", async () => {
+    const empty = await createTestContext();
+    try {
+      await empty.database.db.execute(sql`truncate accounts cascade`);
+      const cookie = await empty.signIn("ava.agent");
+      const searchEmpty = async (query: string) => {
+        const res = await empty.request(`/api/v1/accounts${query}`, { cookie });
+        expect(res.status).toBe(200);
+        return (await res.json()) as AccountSummaryPage;
+      };
+      expect(await searchEmpty("?q=maria")).toEqual({ items: [], nextCursor: null, accountsLoaded: false });
+      expect(await searchEmpty("?q=62701")).toMatchObject({ accountsLoaded: false });
+      expect(await searchEmpty("")).toMatchObject({ items: [], accountsLoaded: false });
+
+      const adminCookie = await empty.signIn("ada.admin");
+      const created = await empty.request("/api/v1/api-keys", {
+        cookie: adminCookie,
+        body: { name: "System of record", scopes: ["accounts:write"] },
+      });
+      const key = ((await created.json()) as CreatedApiKey).key;
+      const res = await empty.request("/api/v1/accounts/by-username/rosalind.q", {
+        method: "PUT",
+        body: newCustomer(),
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(res.status).toBe(201);
+      expect(await searchEmpty("?q=maria")).toEqual({ items: [], nextCursor: null, accountsLoaded: true });
+      expect(await searchEmpty("?q=rosalind")).toMatchObject({
+        items: [{ username: "rosalind.q" }],
+        accountsLoaded: true,
+      });
+    } finally {
+      await empty.close();
+    }
   });
 });

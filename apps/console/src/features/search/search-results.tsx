@@ -6,6 +6,7 @@ import { STATUS_LABELS } from "../../lib/account-words.ts";
 import { plural } from "../../lib/format.ts";
 import { CardsSkeleton, ListSection, MorePages, useLoadMore } from "../../ui/paged-list.tsx";
 import { ProblemNotice } from "../../ui/problem-notice.tsx";
+import { NO_ACCOUNTS_YET, NoAccountsYet } from "./no-accounts-yet.tsx";
 import { ResultList } from "./result-list.tsx";
 import { SearchHints } from "./search-hints.tsx";
 
@@ -26,7 +27,10 @@ function emptyMessage(q: string | undefined, status: AccountStatus | undefined):
   return `No accounts match “${q}”${withStatus}.${tip}`;
 }
 
-/** The results area: hints before the first search, then searching, results, nothing found, or a problem. */
+/**
+ * The results area: hints before the first search, then searching, results, nothing found (or
+ * nothing loaded yet, on an install without accounts), or a problem.
+ */
 export function SearchResults({ q, status, listRef, onLeaveTop }: SearchResultsProps) {
   const search = { q, status };
   const results = useInfiniteQuery(accountSearchQuery(search));
@@ -43,6 +47,9 @@ export function SearchResults({ q, status, listRef, onLeaveTop }: SearchResultsP
     body = <CardsSkeleton className="result-list" cardClassName="result result--skeleton" />;
   } else if (results.isError && accounts.length === 0) {
     body = <ProblemNotice error={results.error} title="The search did not work" onRetry={() => results.refetch()} />;
+  } else if (accounts.length === 0 && results.data?.pages[0]?.accountsLoaded === false) {
+    announcement = NO_ACCOUNTS_YET;
+    body = <NoAccountsYet />;
   } else if (accounts.length === 0) {
     announcement = emptyMessage(q, status);
     announceOnly = true;
