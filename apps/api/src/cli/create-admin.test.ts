@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG } from "../deps.ts";
 import { systemClock } from "../lib/clock.ts";
 import { silentLogger } from "../lib/logger.ts";
 import { outboxNotifier } from "../notify/outbox.ts";
+import { answerOf, apiClient } from "../test/context.ts";
 
 const API_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "rd-admin-"));
@@ -60,7 +61,7 @@ function runAtTerminal(args: string[], keys: { after: string; type: string }[], 
 }
 
 /** Signs in through the real app on the command's data folder: the staff member, or null when refused. */
-const signIn = async (username: string, password: string): Promise<{ username: string; role: string } | null> => {
+const signIn = async (username: string, password: string) => {
   const database = await openPglite({ dataDir });
   try {
     const app = createApp({
@@ -70,12 +71,8 @@ const signIn = async (username: string, password: string): Promise<{ username: s
       config: { ...DEFAULT_CONFIG, demo: false },
       notifier: outboxNotifier(database.db, systemClock),
     });
-    const res = await app.request("/api/v1/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, password }),
-    });
-    return res.status === 200 ? ((await res.json()) as { staff: { username: string; role: string } }).staff : null;
+    const res = await apiClient(app).auth.login.$post({ json: { username, password } });
+    return res.status === 200 ? (await answerOf(res, 200)).staff : null;
   } finally {
     await database.close();
   }

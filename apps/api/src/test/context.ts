@@ -106,20 +106,23 @@ export async function createTestContext(
     return sessionCookieOf(res);
   };
 
-  const api = (caller: Caller = {}) => {
-    const { cookie, key, headers = {} } = typeof caller === "string" ? { cookie: caller } : caller;
-    return hc<ApiType>("http://localhost/api/v1", {
-      fetch: (input: string | URL | Request, requestInit?: RequestInit) =>
-        Promise.resolve(app.request(input, requestInit)),
-      headers: {
-        ...headers,
-        ...(cookie ? { cookie } : {}),
-        ...(key ? { authorization: `Bearer ${key}` } : {}),
-      },
-    });
-  };
+  const api = (caller: Caller = {}) => apiClient(app, caller);
 
   return { app, database, clock, deps, request, api, signIn, close: () => database.close() };
+}
+
+/** A client typed from the API's routes that sends to `app` in-process, as `caller`. */
+export function apiClient(app: ReturnType<typeof createApp>, caller: Caller = {}): ApiClient {
+  const { cookie, key, headers = {} } = typeof caller === "string" ? { cookie: caller } : caller;
+  return hc<ApiType>("http://localhost/api/v1", {
+    fetch: (input: string | URL | Request, requestInit?: RequestInit) =>
+      Promise.resolve(app.request(input, requestInit)),
+    headers: {
+      ...headers,
+      ...(cookie ? { cookie } : {}),
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
+  });
 }
 
 type AnyClientResponse = ClientResponse<unknown, number, "json">;
