@@ -3,6 +3,12 @@ import { createMiddleware } from "hono/factory";
 import { authenticate } from "./auth/authenticate.ts";
 import type { AppDeps } from "./deps.ts";
 import { accountRoutes } from "./features/accounts/accounts.routes.ts";
+import {
+  accountImportRoutes,
+  IMPORT_MAX_BYTES,
+  IMPORT_PATH,
+  importTooLarge,
+} from "./features/accounts/import.routes.ts";
 import { apiKeyRoutes } from "./features/api-keys/api-keys.routes.ts";
 import { auditRoutes } from "./features/audit/audit.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
@@ -19,7 +25,7 @@ import { mountConsole } from "./http/console.ts";
 import type { AppEnv } from "./http/context.ts";
 import { mountDocs } from "./http/docs.ts";
 import { ApiError } from "./http/errors.ts";
-import { idempotency } from "./http/idempotency.ts";
+import { IDEMPOTENCY_HEADER, idempotency } from "./http/idempotency.ts";
 import { accessLog } from "./http/logging.ts";
 import { createMetrics, mountMetrics } from "./http/metrics.ts";
 import { onError, problemResponse } from "./http/on-error.ts";
@@ -38,6 +44,7 @@ function createApi() {
   return createRouter()
     .route("/", authRoutes)
     .route("/", accountRoutes)
+    .route("/", accountImportRoutes)
     .route("/", verificationRoutes)
     .route("/", recoveryRoutes)
     .route("/", loginEventRoutes)
@@ -74,8 +81,20 @@ export function createApp(deps: AppDeps) {
       throw new ApiError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
     },
   });
+  // The account import streams its body under a limit of its own, unless an Idempotency-Key makes it be held whole.
+  const limitImport = bodyLimit({
+    maxSize: IMPORT_MAX_BYTES,
+    onError: () => {
+      throw importTooLarge();
+    },
+  });
   // GET and HEAD carry no body; skipping them spares building a full Request object for every read.
-  app.use("/api/*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
+  app.use("/api/*", (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    if (c.req.path === IMPORT_PATH)
+      return c.req.header(IDEMPOTENCY_HEADER) === undefined ? next() : limitImport(c, next);
+    return limitBody(c, next);
+  });
   app.use("/api/*", sameOrigin);
   app.use("/api/v1/*", authenticate);
   app.use("/api/v1/*", rateLimit);

@@ -3,7 +3,7 @@ import { normalizeState } from "../normalize/address.ts";
 import { normalizePhone } from "../normalize/phone.ts";
 import { normalizeAnswer } from "../normalize/text.ts";
 import { parseZip } from "../normalize/zip.ts";
-import { Timestamp } from "./common.ts";
+import { FieldError, Timestamp } from "./common.ts";
 
 /** A customer's username as the system of record knows it: no spaces, slashes or control characters. */
 export const AccountUsername = z
@@ -84,3 +84,24 @@ export type AccountRecord = z.infer<typeof AccountRecord>;
 export const AccountUsernameParam = z.object({
   username: AccountUsername.meta({ param: { name: "username", in: "path" }, example: "maria.lopez" }),
 });
+
+/** A line of an import that was refused, and why; nothing of it was written. */
+export const ImportRejection = z
+  .object({
+    line: z.number().int().min(1).meta({ description: "The line of the request body, counting from 1." }),
+    errors: z
+      .array(FieldError)
+      .meta({ description: "Each problem by the field's path in the record (empty path: the whole line)." }),
+  })
+  .meta({ id: "ImportRejection" });
+
+export const AccountImportResult = z
+  .object({
+    created: z.number().int().meta({ description: "Accounts created." }),
+    updated: z.number().int().meta({ description: "Accounts that existed and were changed." }),
+    unchanged: z.number().int().meta({ description: "Accounts already as the line says: nothing written." }),
+    rejected: z.array(ImportRejection).meta({ description: "The refused lines, in order (the first 1,000)." }),
+    rejectedCount: z.number().int().meta({ description: "How many lines were refused in all." }),
+  })
+  .meta({ id: "AccountImportResult" });
+export type AccountImportResult = z.infer<typeof AccountImportResult>;

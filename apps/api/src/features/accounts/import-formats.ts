@@ -34,7 +34,7 @@ const lineProblem = (message: string): FieldProblem[] => [{ path: "", message }]
  * skipped while it is read and reported, never gathered.
  */
 export async function* readNdjson(
-  chunks: AsyncIterable<Uint8Array | string>,
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   from: ReadFrom = { line: 0, offset: 0 },
 ): AsyncGenerator<ImportItem> {
   let line = from.line;
@@ -123,7 +123,7 @@ export class ImportFileError extends Error {}
  * number of cells is reported and skipped.
  */
 export async function* readCsv(
-  chunks: AsyncIterable<Uint8Array | string>,
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   from: ReadFrom = { line: 0, offset: 0 },
 ): AsyncGenerator<ImportItem> {
   const skipped: ImportItem[] = [];
