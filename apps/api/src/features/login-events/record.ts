@@ -135,6 +135,15 @@ export async function applyLoginOutcome(
   );
 }
 
+/**
+ * The reads that counting a failure makes, under the same row lock, without counting anything: an
+ * answer that counts no failure then takes as long as one that does.
+ */
+export async function readAsIfCounting(tx: Tx, username: string, now: Date): Promise<void> {
+  const [account] = await tx.select().from(accounts).where(eq(accounts.username, username)).for("update");
+  await temporaryLocksSince(tx, account?.id ?? "", new Date(now.getTime() - LOCKOUT_POLICY.hardLockWindowMs));
+}
+
 /** Temporary locks of the account since `since`, from the audit trail (the (account, seq) index). */
 async function temporaryLocksSince(tx: Tx, accountId: string, since: Date): Promise<number> {
   const [row] = await tx

@@ -173,11 +173,12 @@ describe("checking a temporary password for the login service", () => {
       wrong.push(await timed("kim.nguyen", `wrong-${round}`));
       none.push(await timed("ana.silva", PASSWORD));
     }
-    // Without the decoy verify an unknown username answers in a small fraction of the time (no argon2).
-    expect(median(unknown) / median(wrong)).toBeGreaterThan(0.6);
-    expect(median(unknown) / median(wrong)).toBeLessThan(1.6);
-    expect(median(none) / median(wrong)).toBeGreaterThan(0.6);
-    expect(median(none) / median(wrong)).toBeLessThan(1.6);
+    // Within a factor of 1.5 (measured: about 1.0). Without the decoy verify an unknown username
+    // answers in a fraction of the time (no argon2), well outside it.
+    for (const other of [unknown, none]) {
+      expect(median(other) / median(wrong)).toBeGreaterThan(1 / 1.5);
+      expect(median(other) / median(wrong)).toBeLessThan(1.5);
+    }
   });
 
   it.each([

@@ -6,17 +6,17 @@ import type { KeyScope } from "../../auth/scope.ts";
 import { accounts } from "../../db/schema/index.ts";
 import { decoyHash, verifySecret } from "../../security/hashing.ts";
 import { moveAccount } from "../recovery/transition.ts";
-import { applyLoginOutcome } from "./record.ts";
+import { applyLoginOutcome, readAsIfCounting } from "./record.ts";
 
 const NOT_VALID: TemporaryPasswordCheckResult = { valid: false, mustChange: false, expiresAt: null };
 
 /**
  * Checks a temporary password for the login service. Every call does exactly one argon2 verify —
  * against the outstanding temporary password's hash, or against a decoy when the username is
- * unknown or has none outstanding — so neither the answer nor its time tells whether the
- * username exists. The right one, on an account that may sign in, is used up in the same
- * transaction that audits it and counts as a successful login; a wrong one counts as a failed
- * login under the lockout policy, exactly as a reported login event does.
+ * unknown or has none outstanding — and the reads of counting a failure, so neither the answer
+ * nor its time tells whether the username exists. The right one, on an account that may sign in,
+ * is used up in the same transaction that audits it, and counts as a successful login; a wrong
+ * one counts as a failed login under the lockout policy, exactly as a reported login event does.
  */
 export async function checkTemporaryPassword(
   scope: KeyScope,
@@ -38,7 +38,10 @@ export async function checkTemporaryPassword(
       ? { id: found.id, hash: found.hash, expiresAt: found.expiresAt }
       : null;
   const matches = await verifySecret(outstanding?.hash ?? (await decoyHash()), input.password);
-  if (!outstanding) return NOT_VALID;
+  if (!outstanding) {
+    await db.transaction((tx) => readAsIfCounting(tx, input.username, now));
+    return NOT_VALID;
+  }
 
   const context = { now, at: now, actor: actorOf(key), origin };
   return db.transaction(async (tx) => {
