@@ -221,6 +221,12 @@ describe("syncing an account from the system of record", () => {
     expect(await questionsOf()).toEqual([]);
   });
 
+  it("creates one account when two syncs of a new username arrive at once", async () => {
+    const answers = await Promise.all([put("twice.new", newCustomer()), put("twice.new", newCustomer())]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(await t.database.db.select().from(accounts).where(eq(accounts.username, "twice.new"))).toHaveLength(1);
+  });
+
   it("refuses bad input with a problem per field and writes nothing", async () => {
     const accountsBefore = await accountCount();
     const eventsBefore = await auditCount();

@@ -23,6 +23,7 @@ import {
   type NewAddressRow,
   securityQuestions,
 } from "../../db/schema/index.ts";
+import { fromDatabaseError } from "../../http/database-errors.ts";
 import { type IdKind, newId } from "../../lib/ids.ts";
 import { hashSecret } from "../../security/hashing.ts";
 import { getAccountDetail } from "./detail.ts";
@@ -399,9 +400,14 @@ export async function syncAccount(
   const { deps, key, origin } = scope;
   const prepared = await prepareAccounts([{ ...body, username }]);
   const now = deps.clock.now();
-  const [result] = await deps.database.db.transaction((tx) =>
-    writeAccounts(tx, prepared, { now, actor: actorOf(key), origin }),
-  );
+  const write = () =>
+    deps.database.db.transaction((tx) => writeAccounts(tx, prepared, { now, actor: actorOf(key), origin }));
+  // Two syncs creating one new username at once: the second insert meets the first's row, and
+  // run again, it updates that row.
+  const [result] = await write().catch((error: unknown) => {
+    if (fromDatabaseError(error)?.code !== "conflict") throw error;
+    return write();
+  });
   if (!result) throw new Error("The account sync wrote nothing.");
   return { created: result.created, account: await getAccountDetail(deps.database.db, result.accountId, now) };
 }
