@@ -20,6 +20,7 @@ import { recoveryRoutes } from "./features/recovery/recovery.routes.ts";
 import { staffRoutes } from "./features/staff/staff.routes.ts";
 import { sweepRoutes } from "./features/sweep/sweep.routes.ts";
 import { verificationRoutes } from "./features/verification/verification.routes.ts";
+import { webhookRoutes } from "./features/webhooks/webhooks.routes.ts";
 import { compressReads } from "./http/compression.ts";
 import { mountConsole } from "./http/console.ts";
 import type { AppEnv } from "./http/context.ts";
@@ -49,6 +50,7 @@ function createApi() {
     .route("/", recoveryRoutes)
     .route("/", loginEventRoutes)
     .route("/", apiKeyRoutes)
+    .route("/", webhookRoutes)
     .route("/", staffRoutes)
     .route("/", sweepRoutes)
     .route("/", auditRoutes)

@@ -7,6 +7,7 @@ import type { AppConfig } from "./deps.ts";
 import { loadEnv } from "./env.ts";
 import { checkSinceCheckpoint } from "./features/audit/checks.ts";
 import { runInactivitySweep } from "./features/sweep/inactivity-sweep.ts";
+import { startWebhookSender } from "./features/webhooks/send.ts";
 import { systemClock } from "./lib/clock.ts";
 import { housekeeping } from "./lib/housekeeping.ts";
 import { createLogger } from "./lib/logger.ts";
@@ -118,6 +119,8 @@ if (env.AUDIT_CHECK_INTERVAL_MINUTES > 0) {
   );
 }
 if (keptInOutbox.length > 0) timers.push(setInterval(warnOutbox, OUTBOX_WARNING_INTERVAL_MS));
+// Outgoing webhooks: due deliveries are sent every few seconds; several processes share the queue.
+timers.push(...startWebhookSender(deps));
 for (const timer of timers) timer.unref();
 
 let stopping = false;

@@ -2,6 +2,7 @@ import type { ActorType, AuditAction } from "@recovery-desk/shared";
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client.ts";
 import { auditChainHead } from "../db/schema/index.ts";
+import { queueDeliveriesClause } from "../features/webhooks/queue.ts";
 import { newId } from "../lib/ids.ts";
 import { eventHash } from "./canonical.ts";
 
@@ -55,8 +56,9 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
 /**
  * Appends events, in order, to the audit trail inside the caller's transaction. The chain head row
  * is locked until the transaction ends: concurrent appends queue there and the chain never forks.
- * Two round trips whatever the number of events (lock the head; insert the events and move the
- * head in one statement), so a transaction that appends last holds the head only for its commit.
+ * Two round trips whatever the number of events (lock the head; insert the events, queue their
+ * webhook deliveries and move the head in one statement), so a transaction that appends last holds
+ * the head only for its commit.
  */
 export async function appendAuditEvents(
   tx: Tx,
@@ -104,12 +106,14 @@ export async function appendAuditEvents(
     ),
     sql`, `,
   );
+  // Events that are webhook events queue their deliveries in the same statement (no extra round trip).
+  const queued = queueDeliveriesClause(rows);
   await tx.execute(
     sql`with appended as (
           insert into audit_events (seq, id, occurred_at, actor_type, actor_id, actor_name, action, account_id,
                                     case_ref, reason, request_id, ip, details, prev_hash, hash)
           values ${values}
-        )
+        )${queued ? sql`, ${queued}` : sql``}
         update audit_chain_head
         set seq = ${previous.seq}, hash = ${previous.hash}, occurred_at = ${previous.occurredAt?.toISOString() ?? null}::timestamptz
         where id = 1`,

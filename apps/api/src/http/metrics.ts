@@ -41,8 +41,8 @@ async function firstRow<T extends Record<string, unknown>>(deps: AppDeps, query:
 /**
  * The app's metrics, in a registry of its own (each app built by the tests has one): requests by
  * route pattern, method and status with their latency; the database pool; the hashing queue; the
- * messages held in the outbox; how far the audit trail has run past its last checkpoint; and the
- * process's own figures (memory, CPU, event loop delay).
+ * messages held in the outbox; the webhook deliveries waiting; how far the audit trail has run past
+ * its last checkpoint; and the process's own figures (memory, CPU, event loop delay).
  */
 export function createMetrics(deps: AppDeps): RequestMetrics & { registry: Registry } {
   const registry = new Registry();
@@ -95,6 +95,8 @@ export function createMetrics(deps: AppDeps): RequestMetrics & { registry: Regis
 
   type Figures = {
     outbox: number | string;
+    webhooks_pending: number | string;
+    webhooks_oldest: Date | string | null;
     oldest: Date | string | null;
     head: number | string | null;
     checkpoint_seq: number | string | null;
@@ -111,6 +113,8 @@ export function createMetrics(deps: AppDeps): RequestMetrics & { registry: Regis
           sql`select
             (select count(*) from outbox) as outbox,
             (select min(created_at) from outbox) as oldest,
+            (select count(*) from webhook_deliveries where status = 'pending') as webhooks_pending,
+            (select min(created_at) from webhook_deliveries where status = 'pending') as webhooks_oldest,
             (select max(seq) from audit_events) as head,
             c.head_seq as checkpoint_seq,
             c.checked_at as checkpoint_at
@@ -145,6 +149,14 @@ export function createMetrics(deps: AppDeps): RequestMetrics & { registry: Regis
     "recovery_desk_outbox_oldest_seconds",
     "Age of the oldest message held in the outbox table (0 when it is empty).",
     (row) => (row.oldest ? secondsAgo(row.oldest) : 0),
+  );
+  fromDatabase("recovery_desk_webhook_deliveries_pending", "Webhook deliveries waiting to be sent or retried.", (row) =>
+    Number(row.webhooks_pending),
+  );
+  fromDatabase(
+    "recovery_desk_webhook_oldest_pending_seconds",
+    "Age of the oldest webhook delivery still waiting (0 when none is).",
+    (row) => (row.webhooks_oldest ? secondsAgo(row.webhooks_oldest) : 0),
   );
   fromDatabase(
     "recovery_desk_audit_events_since_checkpoint",

@@ -8,13 +8,16 @@ export const SECURITY_SCHEMES = { sessionCookie: "sessionCookie", bearerKey: "be
 /** One tag per feature, in the order the documentation lists them. */
 export const API_TAGS = {
   Authentication: "Staff sign-in and sign-out with a session cookie, and who is signed in.",
-  Accounts: "Finding customers' accounts and reading one in detail, with its history.",
+  Accounts:
+    "Finding customers' accounts and reading one in detail, with its history; the system of record creates and updates them (API key).",
   Verification: "Proving a caller owns an account: security questions or a one-time code.",
   Recovery:
     "What staff do for a verified caller: lift a lockout, reactivate, send a temporary password or the username.",
   "Login events":
     "The login service reports each customer login outcome here and learns whether to refuse the login (API key).",
   "API keys": "Keys that services send as `Authorization: Bearer`, each with its scopes (admins).",
+  Webhooks:
+    "Outgoing webhooks: receivers of signed account events (Standard Webhooks), and what was delivered to them (admins).",
   Staff: "The people who use the console: roles, enabling and disabling, sign-in limits (admins).",
   "Inactivity sweep": "Deactivating accounts with no activity for the configured time, on demand (admins).",
   Audit: "The tamper-evident audit trail: search, export and chain checks (supervisors).",

@@ -19,6 +19,8 @@ import type {
   Staff as StaffSchema,
   SweepResult as SweepResultSchema,
   Verification as VerificationSchema,
+  Webhook,
+  WebhookDelivery,
 } from "@recovery-desk/shared";
 import { MESSAGES } from "@recovery-desk/shared";
 import {
@@ -230,6 +232,28 @@ const completedMergeExample = {
   undoAvailableUntil: "2026-12-23T15:20:00.000Z",
 } satisfies Example<typeof MergeSchema>;
 
+const webhookExample = {
+  id: "whk_3k7q2m4x9vd8t6wz",
+  url: "https://hooks.example.com/recovery-desk",
+  events: ["account.locked", "account.unlocked"],
+  createdAt: "2026-11-23T09:00:00.000Z",
+  createdBy: "ada.admin",
+  pending: 0,
+  failed: 0,
+} satisfies Example<typeof Webhook>;
+
+const webhookDeliveryExample = {
+  id: "whd_5b1f0c2e8a7d4e3f9c6b2a1d0e8f7c6b",
+  event: "account.unlocked",
+  status: "delivered",
+  createdAt: "2026-11-23T14:31:02.000Z",
+  nextAttemptAt: null,
+  attempts: [
+    { at: "2026-11-23T14:31:04.000Z", statusCode: 503, error: "HTTP 503", ms: 41 },
+    { at: "2026-11-23T14:31:40.000Z", statusCode: 200, error: null, ms: 38 },
+  ],
+} satisfies Example<typeof WebhookDelivery>;
+
 /**
  * The success answer of each operation, by its operationId; `jsonAnswer(description, schema, example)`
  * checks each against its schema.
@@ -290,6 +314,9 @@ export const answerExamples = {
     undoneAt: "2026-11-24T09:10:00.000Z",
     undoAvailableUntil: null,
   },
+  createWebhook: { ...webhookExample, secret: "whsec_C2FtcGxlLXNlY3JldC1ub3QtYS1yZWFsLW9uZS0xMjM0NTY=" },
+  listWebhooks: { items: [{ ...webhookExample, pending: 1 }] },
+  listWebhookDeliveries: { items: [webhookDeliveryExample], nextCursor: null },
   listOutboxMessages: { items: [outboxMessageExample], nextCursor: null },
   checkHealth: { status: "ok" },
   checkReadiness: { status: "ok", database: "up" },

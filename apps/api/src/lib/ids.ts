@@ -14,6 +14,7 @@ export const ID_PREFIXES = {
   apiKey: "key",
   check: "chk",
   merge: "mrg",
+  webhook: "whk",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -55,8 +55,22 @@ export const AUDIT_ACTIONS = [
   "staff.updated",
   "api_key.created",
   "api_key.revoked",
+  "webhook.created",
+  "webhook.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an outgoing webhook can subscribe to (Standard Webhooks event types). */
+export const WEBHOOK_EVENTS = [
+  "account.locked",
+  "account.unlocked",
+  "account.reactivated",
+  "account.temporary_password_issued",
+  "account.merged",
+  "account.unmerged",
+  "account.recovery_reported",
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const ERROR_CODES = {
   validation_failed: 400,
@@ -64,6 +78,7 @@ export const ERROR_CODES = {
   invalid_credentials: 401,
   forbidden: 403,
   verification_required: 403,
+  verification_insufficient: 403,
   not_found: 404,
   conflict: 409,
   invalid_transition: 409,

@@ -10,3 +10,4 @@ export * from "./security-questions.ts";
 export * from "./sessions.ts";
 export * from "./staff.ts";
 export * from "./verifications.ts";
+export * from "./webhooks.ts";

@@ -29,6 +29,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "staff.updated": "Staff account changed",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
+  "webhook.created": "Webhook added",
+  "webhook.deleted": "Webhook deleted",
 };
 
 /** The action select groups actions by what they touch. */
@@ -37,7 +39,7 @@ export const ACTION_GROUPS: Array<{ label: string; prefixes: string[] }> = [
   { label: "Verification", prefixes: ["verification."] },
   { label: "Accounts", prefixes: ["account."] },
   { label: "Merges", prefixes: ["merge."] },
-  { label: "Administration", prefixes: ["staff.", "api_key."] },
+  { label: "Administration", prefixes: ["staff.", "api_key.", "webhook."] },
 ];
 
 /** "Account unlocked"; an action the console does not know yet keeps its own name. */
