@@ -4,18 +4,14 @@
  *
  * The accounts are the demo generator's (its fixed seed: the same file every time), the five
  * personas first, one account record a line in the import's NDJSON form, each one the import
- * accepts. Without `--out` the
- * lines go to standard output. `--without-answers` leaves out the security questions, for an
- * import that does no hashing.
+ * accepts. Without `--out` the lines go to standard output. `--without-answers` leaves out the
+ * security questions, for an import that does no hashing.
  */
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { AccountRecord } from "@recovery-desk/shared";
-import { generateDemoWorld } from "../demo/generate.ts";
-import { recordOf } from "../demo/load.ts";
-import { PERSONAS } from "../demo/personas.ts";
+import { demoImportRecords } from "../demo/import-file.ts";
 
 const { values } = parseArgs({
   options: {
@@ -32,13 +28,8 @@ if (!Number.isInteger(count) || count < 1 || count > 5_000_000) {
 }
 
 const out = values.out ? createWriteStream(resolve(process.env.INIT_CWD ?? process.cwd(), values.out)) : process.stdout;
-// A few generated addresses have a ZIP no post office uses (00000), which an import refuses:
-// generate a little more than asked and leave those out.
-const world = generateDemoWorld(Math.ceil(Math.max(0, count - PERSONAS.length) * 1.01) + 10);
-const records = world.accounts.map(recordOf).filter((r) => AccountRecord.safeParse(r).success);
-for (const { securityQuestions, ...record } of records.slice(0, count)) {
-  const line = JSON.stringify(values["without-answers"] ? record : { ...record, securityQuestions });
-  if (!out.write(`${line}\n`)) await once(out, "drain");
+for (const record of demoImportRecords(count, { answers: !values["without-answers"] })) {
+  if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, "drain");
 }
 if (values.out) {
   out.end();

@@ -102,11 +102,17 @@ const importRoute = defineRoute({
 /** The body's chunks as they arrive, refusing it once it passes the limit. */
 async function* limited(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
   if (!body) return;
+  const reader = body.getReader();
   let total = 0;
-  for await (const chunk of body) {
-    total += chunk.length;
-    if (total > IMPORT_MAX_BYTES) throw importTooLarge();
-    yield chunk;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    total += value.length;
+    if (total > IMPORT_MAX_BYTES) {
+      await reader.cancel();
+      throw importTooLarge();
+    }
+    yield value;
   }
 }
 
