@@ -8,7 +8,8 @@ export const SECURITY_SCHEMES = { sessionCookie: "sessionCookie", bearerKey: "be
 /** One tag per feature, in the order the documentation lists them. */
 export const API_TAGS = {
   Authentication: "Staff sign-in and sign-out with a session cookie, and who is signed in.",
-  Accounts: "Finding customers' accounts and reading one in detail, with its history.",
+  Accounts:
+    "Finding customers' accounts and reading one in detail, with its history; the system of record creates and updates them (API key).",
   Verification: "Proving a caller owns an account: security questions or a one-time code.",
   Recovery:
     "What staff do for a verified caller: lift a lockout, reactivate, send a temporary password or the username.",
