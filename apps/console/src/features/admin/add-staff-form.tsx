@@ -1,6 +1,6 @@
 import { CreateStaffRequest, type Role } from "@recovery-desk/shared";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { fieldErrors } from "../../lib/field-errors.ts";
+import { checkForm } from "../../lib/field-errors.ts";
 import type { ProblemMessage } from "../../lib/problem-words.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
 import { Field } from "../../ui/field.tsx";
@@ -37,18 +37,16 @@ export function AddStaffForm({ busy, problem, usernameTaken, onSubmit, onCancel 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const parsed = CreateStaffRequest.safeParse({ username, displayName, role });
-    if (!parsed.success) {
-      const next = fieldErrors(parsed.error.issues, {
+    const checked = checkForm(
+      CreateStaffRequest.safeParse({ username, displayName, role }),
+      {
         username: username.trim() ? "Use 3 to 50 letters, digits, dots, dashes or underscores." : "Enter a username.",
         displayName: displayName.trim() ? "Use at most 100 characters." : "Enter the person's name.",
-      });
-      setErrors(next);
-      (next.username ? usernameRef : displayNameRef).current?.focus();
-      return;
-    }
-    setErrors({});
-    onSubmit(parsed.data);
+      },
+      { username: usernameRef, displayName: displayNameRef },
+    );
+    setErrors(checked.errors);
+    if (checked.ok) onSubmit(checked.data);
   }
 
   return (

@@ -1,6 +1,6 @@
 import { API_SCOPES, type ApiScope, CreateApiKeyRequest } from "@recovery-desk/shared";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { fieldErrors } from "../../lib/field-errors.ts";
+import { checkForm } from "../../lib/field-errors.ts";
 import type { ProblemMessage } from "../../lib/problem-words.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
 import { Field } from "../../ui/field.tsx";
@@ -35,18 +35,16 @@ export function CreateApiKeyForm({ busy, problem, onSubmit, onCancel }: CreateAp
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const parsed = CreateApiKeyRequest.safeParse({ name, scopes });
-    if (!parsed.success) {
-      const next = fieldErrors(parsed.error.issues, {
+    const checked = checkForm(
+      CreateApiKeyRequest.safeParse({ name, scopes }),
+      {
         name: name.trim() ? "Use at most 100 characters." : "Enter a name for the key.",
         scopes: "Choose at least one scope.",
-      });
-      setErrors(next);
-      (next.name ? nameRef : firstScopeRef).current?.focus();
-      return;
-    }
-    setErrors({});
-    onSubmit(parsed.data);
+      },
+      { name: nameRef, scopes: firstScopeRef },
+    );
+    setErrors(checked.errors);
+    if (checked.ok) onSubmit(checked.data);
   }
 
   return (
