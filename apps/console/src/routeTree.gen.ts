@@ -22,6 +22,7 @@ import { Route as AuthenticatedAccountsAccountIdRouteImport } from "./routes/_au
 import { Route as AuthenticatedAdminIndexRouteImport } from "./routes/_authenticated/admin/index"
 import { Route as AuthenticatedAdminApiKeysRouteImport } from "./routes/_authenticated/admin/api-keys"
 import { Route as AuthenticatedAdminStaffRouteImport } from "./routes/_authenticated/admin/staff"
+import { Route as AuthenticatedAdminWebhooksRouteImport } from "./routes/_authenticated/admin/webhooks"
 
 const AuthenticatedRoute = AuthenticatedRouteImport.update({
   id: "/_authenticated",
@@ -90,6 +91,12 @@ const AuthenticatedAdminStaffRoute = AuthenticatedAdminStaffRouteImport.update({
   path: "/staff",
   getParentRoute: () => AuthenticatedAdminRouteRoute,
 } as any)
+const AuthenticatedAdminWebhooksRoute =
+  AuthenticatedAdminWebhooksRouteImport.update({
+    id: "/webhooks",
+    path: "/webhooks",
+    getParentRoute: () => AuthenticatedAdminRouteRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   "/": typeof AuthenticatedIndexRoute
@@ -102,6 +109,7 @@ export interface FileRoutesByFullPath {
   "/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
   "/admin/api-keys": typeof AuthenticatedAdminApiKeysRoute
   "/admin/staff": typeof AuthenticatedAdminStaffRoute
+  "/admin/webhooks": typeof AuthenticatedAdminWebhooksRoute
   "/accounts/": typeof AuthenticatedAccountsIndexRoute
   "/admin/": typeof AuthenticatedAdminIndexRoute
 }
@@ -115,6 +123,7 @@ export interface FileRoutesByTo {
   "/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
   "/admin/api-keys": typeof AuthenticatedAdminApiKeysRoute
   "/admin/staff": typeof AuthenticatedAdminStaffRoute
+  "/admin/webhooks": typeof AuthenticatedAdminWebhooksRoute
   "/accounts": typeof AuthenticatedAccountsIndexRoute
   "/admin": typeof AuthenticatedAdminIndexRoute
 }
@@ -131,6 +140,7 @@ export interface FileRoutesById {
   "/_authenticated/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
   "/_authenticated/admin/api-keys": typeof AuthenticatedAdminApiKeysRoute
   "/_authenticated/admin/staff": typeof AuthenticatedAdminStaffRoute
+  "/_authenticated/admin/webhooks": typeof AuthenticatedAdminWebhooksRoute
   "/_authenticated/accounts/": typeof AuthenticatedAccountsIndexRoute
   "/_authenticated/admin/": typeof AuthenticatedAdminIndexRoute
 }
@@ -147,6 +157,7 @@ export interface FileRouteTypes {
     | "/accounts/$accountId"
     | "/admin/api-keys"
     | "/admin/staff"
+    | "/admin/webhooks"
     | "/accounts/"
     | "/admin/"
   fileRoutesByTo: FileRoutesByTo
@@ -160,6 +171,7 @@ export interface FileRouteTypes {
     | "/accounts/$accountId"
     | "/admin/api-keys"
     | "/admin/staff"
+    | "/admin/webhooks"
     | "/accounts"
     | "/admin"
   id:
@@ -175,6 +187,7 @@ export interface FileRouteTypes {
     | "/_authenticated/accounts/$accountId"
     | "/_authenticated/admin/api-keys"
     | "/_authenticated/admin/staff"
+    | "/_authenticated/admin/webhooks"
     | "/_authenticated/accounts/"
     | "/_authenticated/admin/"
   fileRoutesById: FileRoutesById
@@ -277,12 +290,20 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof AuthenticatedAdminStaffRouteImport
       parentRoute: typeof AuthenticatedAdminRouteRoute
     }
+    "/_authenticated/admin/webhooks": {
+      id: "/_authenticated/admin/webhooks"
+      path: "/webhooks"
+      fullPath: "/admin/webhooks"
+      preLoaderRoute: typeof AuthenticatedAdminWebhooksRouteImport
+      parentRoute: typeof AuthenticatedAdminRouteRoute
+    }
   }
 }
 
 interface AuthenticatedAdminRouteRouteChildren {
   AuthenticatedAdminApiKeysRoute: typeof AuthenticatedAdminApiKeysRoute
   AuthenticatedAdminStaffRoute: typeof AuthenticatedAdminStaffRoute
+  AuthenticatedAdminWebhooksRoute: typeof AuthenticatedAdminWebhooksRoute
   AuthenticatedAdminIndexRoute: typeof AuthenticatedAdminIndexRoute
 }
 
@@ -290,6 +311,7 @@ const AuthenticatedAdminRouteRouteChildren: AuthenticatedAdminRouteRouteChildren
   {
     AuthenticatedAdminApiKeysRoute: AuthenticatedAdminApiKeysRoute,
     AuthenticatedAdminStaffRoute: AuthenticatedAdminStaffRoute,
+    AuthenticatedAdminWebhooksRoute: AuthenticatedAdminWebhooksRoute,
     AuthenticatedAdminIndexRoute: AuthenticatedAdminIndexRoute,
   }
 

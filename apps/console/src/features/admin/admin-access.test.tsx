@@ -40,6 +40,8 @@ describe("the admin section", () => {
 
     // The section links sit just before the page title, where the keyboard is now.
     await user.tab({ shift: true });
+    expect(within(sections).getByRole("link", { name: "Webhooks" })).toHaveFocus();
+    await user.tab({ shift: true });
     expect(within(sections).getByRole("link", { name: "Staff" })).toHaveFocus();
     await user.keyboard("{Enter}");
     expect(await screen.findByRole("heading", { level: 1, name: "Staff" })).toHaveFocus();

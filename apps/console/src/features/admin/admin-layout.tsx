@@ -17,6 +17,11 @@ export function AdminLayout() {
               Staff
             </Link>
           </li>
+          <li>
+            <Link to="/admin/webhooks" className="admin-nav__link">
+              Webhooks
+            </Link>
+          </li>
         </ul>
       </nav>
       <Outlet />
