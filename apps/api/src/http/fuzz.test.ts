@@ -22,6 +22,7 @@ import { API_SCOPES } from "@recovery-desk/shared";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
+import { appendAuditEvents, SYSTEM_ACTOR } from "../audit/append.ts";
 import { auditEvents } from "../db/schema/index.ts";
 import { accountByUsername } from "../test/accounts.ts";
 import { answerOf, createTestContext } from "../test/context.ts";
@@ -124,12 +125,21 @@ beforeAll(async () => {
       return (await answerOf(res, 201)).id;
     }),
   );
+  // A webhook with two deliveries queued, so its deliveries list has a next page.
+  const webhook = await answerOf(
+    await t.api(admin).webhooks.$post({ json: { url: "https://hooks.example.com/fuzz", events: ["account.locked"] } }),
+    201,
+  );
+  const origin = { requestId: null, ip: null };
+  const locked = { at: t.clock.now(), actor: SYSTEM_ACTOR, action: "account.locked" as const, accountId: tom, origin };
+  await t.database.db.transaction((tx) => appendAuditEvents(tx, [locked, locked]));
   ids = {
     accounts: [maria, tom, ana, ana1984, kim] as string[],
     verifications: started,
     merges: [merge.id],
     staff: [targetStaff],
     "api-keys": [target.id],
+    webhooks: [webhook.id],
   };
   for (const [name, list] of Object.entries(ids)) {
     if (list.some((id) => !id)) throw new Error(`A ${name} id for the fuzz is missing`);
@@ -143,7 +153,10 @@ beforeAll(async () => {
   // A real cursor from every list, pages of one, to build hostile cursors on.
   for (const op of operations.filter((o) => o.queryParams.some((p) => p.name === "cursor"))) {
     const [caller] = await callersWithAccess(op);
-    const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => (name === "id" ? (maria as string) : "x"));
+    // An id of the collection the path names (an account's timeline, a webhook's deliveries).
+    const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string, at: number) =>
+      name === "id" ? (ids[op.path.slice(0, at).split("/").at(-2) ?? ""]?.[0] ?? "x") : "x",
+    );
     const res = await t.app.request(`${path}?limit=1`, { headers: caller?.headers ?? {} });
     const next = ((await res.json()) as { nextCursor?: string | null }).nextCursor;
     if (!next) throw new Error(`${op.label} gave out no cursor for the fuzz to build on`);
