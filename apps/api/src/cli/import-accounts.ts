@@ -138,7 +138,7 @@ function progressReporter(startOffset: number, earlier: ImportCounts) {
 
 const env = loadEnv();
 const database = env.DATABASE_URL
-  ? await openPostgres({ url: env.DATABASE_URL, max: 2 })
+  ? await openPostgres({ url: env.DATABASE_URL, max: 4 })
   : await openEmbeddedOrExit(env.DATA_DIR, "accounts:import");
 
 // Ctrl-C or a stop signal: finish the batch being written, note how far, and end.
@@ -155,6 +155,13 @@ const checkpoint = readCheckpoint();
 const from: ReadFrom = checkpoint ?? { line: 0, offset: 0 };
 const earlier: ImportCounts = checkpoint?.counts ?? { created: 0, updated: 0, unchanged: 0, rejected: 0 };
 let csvHeader = checkpoint?.header;
+// Resuming: the lines refused up to where the earlier run got stay in the report; those after it are read again.
+if (checkpoint && existsSync(reportPath)) {
+  const kept = readFileSync(reportPath, "utf8")
+    .split("\n")
+    .filter((line) => line !== "" && (JSON.parse(line) as { line: number }).line <= checkpoint.line);
+  writeFileSync(reportPath, kept.map((line) => `${line}\n`).join(""));
+}
 const report = createWriteStream(reportPath, { flags: checkpoint ? "a" : "w" });
 let refused = earlier.rejected;
 

@@ -7,7 +7,7 @@ import type { FieldProblem } from "../../http/errors.ts";
 import { unstorableText } from "../../http/router.ts";
 import { verifySecret } from "../../security/hashing.ts";
 import type { ImportItem } from "./import-formats.ts";
-import { prepareAccounts, writeAccounts } from "./sync.ts";
+import { type PreparedAccount, prepareAccounts, writeAccounts } from "./sync.ts";
 
 /**
  * Bulk import of accounts from the system of record, for `pnpm accounts:import` and
@@ -70,10 +70,14 @@ export function validateImportItem(item: ImportItem): { record: AccountRecord } 
   return unstorable.length > 0 ? { errors: unstorable } : { record: parsed.data };
 }
 
+/** Batches written at once: while one waits on the database, the next is built. */
+const IN_FLIGHT = 2;
+
 /**
  * Imports the items in order. A username that comes again in the same batch closes the batch
- * first, so a later line wins as it would line by line. While one batch is being written the
- * next is read, checked and hashed; batches commit in order.
+ * first, so a later line wins as it would line by line. Up to two batches are written at once
+ * (never two holding the same username), while the next is read, checked and hashed; progress is
+ * reported in file order, each batch once it and every batch before it are committed.
  */
 export async function importAccounts(
   db: Db,
@@ -84,42 +88,53 @@ export async function importAccounts(
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
   let batch: Valid[] = [];
   let names = new Set<string>();
+  let refused = 0;
   let last = { line: 0, offset: 0 };
-  let writing: Promise<void> = Promise.resolve();
+  const writing = new Set<{ names: Set<string>; done: Promise<unknown> }>();
+  let reported: Promise<void> = Promise.resolve();
+
+  const write = async (prepared: PreparedAccount[]) => {
+    const batchCounts = { created: 0, updated: 0, unchanged: 0 };
+    if (prepared.length === 0) return batchCounts;
+    const now = options.now();
+    const results = await db.transaction((tx) =>
+      writeAccounts(tx, prepared, { now, actor: options.actor, origin: options.origin }),
+    );
+    for (const r of results) {
+      if (r.created) batchCounts.created += 1;
+      else if (r.changed.length > 0) batchCounts.updated += 1;
+      else batchCounts.unchanged += 1;
+    }
+    return batchCounts;
+  };
 
   const flush = async () => {
-    const current = batch;
-    const upTo = last;
+    const current = { names, records: batch.map((v) => v.record), refused, upTo: last };
     batch = [];
     names = new Set();
-    const records = await keepUnchangedQuestions(
-      db,
-      current.map((v) => v.record),
-    );
-    const prepared = await prepareAccounts(records);
-    await writing;
-    writing = (async () => {
-      if (prepared.length > 0) {
-        const now = options.now();
-        const results = await db.transaction((tx) =>
-          writeAccounts(tx, prepared, { now, actor: options.actor, origin: options.origin }),
-        );
-        for (const r of results) {
-          if (r.created) counts.created += 1;
-          else if (r.changed.length > 0) counts.updated += 1;
-          else counts.unchanged += 1;
-        }
-      }
-      await options.onProgress?.({ ...counts, ...upTo });
-    })();
-    // Surfaced by the next `await writing`; kept from counting as unhandled meanwhile.
-    writing.catch(() => {});
+    refused = 0;
+    const prepared = await prepareAccounts(await keepUnchangedQuestions(db, current.records));
+    const clashes = () => [...writing].some((w) => [...current.names].some((n) => w.names.has(n)));
+    while (writing.size >= IN_FLIGHT || clashes()) await Promise.race([...writing].map((w) => w.done));
+    const done = write(prepared);
+    const entry = { names: current.names, done: done.finally(() => writing.delete(entry)) };
+    writing.add(entry);
+    reported = Promise.all([reported, done]).then(async ([, batchCounts]) => {
+      counts.created += batchCounts.created;
+      counts.updated += batchCounts.updated;
+      counts.unchanged += batchCounts.unchanged;
+      counts.rejected += current.refused;
+      await options.onProgress?.({ ...counts, ...current.upTo });
+    });
+    // A failure surfaces from `reported` (awaited at the end) or the race above; not unhandled meanwhile.
+    entry.done.catch(() => {});
+    reported.catch(() => {});
   };
 
   for await (const item of items) {
     const checked = validateImportItem(item);
     if ("errors" in checked) {
-      counts.rejected += 1;
+      refused += 1;
       await options.onRejected?.({ line: item.line, errors: checked.errors });
     } else {
       const name = checked.record.username.toLowerCase();
@@ -131,7 +146,8 @@ export async function importAccounts(
     if (batch.length >= size) await flush();
   }
   await flush();
-  await writing;
+  await Promise.allSettled([...writing].map((w) => w.done));
+  await reported;
   return counts;
 }
 
