@@ -11,12 +11,14 @@ import { applyLoginOutcome, readAsIfCounting } from "./record.ts";
 const NOT_VALID: TemporaryPasswordCheckResult = { valid: false, mustChange: false, expiresAt: null };
 
 /**
- * Checks a temporary password for the login service. Every call does exactly one argon2 verify —
- * against the outstanding temporary password's hash, or against a decoy when the username is
- * unknown or has none outstanding — and the reads of counting a failure, so neither the answer
- * nor its time tells whether the username exists. The right one, on an account that may sign in,
- * is used up in the same transaction that audits it, and counts as a successful login; a wrong
- * one counts as a failed login under the lockout policy, exactly as a reported login event does.
+ * Checks a temporary password for the login service, which asks when what the customer typed is
+ * not their password. Every call does exactly one argon2 verify — against the outstanding
+ * temporary password's hash, or against a decoy when the username is unknown or has none
+ * outstanding — and the work of counting a failure, so neither the answer nor its time tells
+ * whether the username exists. The right one, on an account that may sign in, is used up in the
+ * same transaction that audits it, and counts as a successful login. Any other answer for a known
+ * account (wrong, expired, used, none sent) counts as that failed login under the lockout policy,
+ * exactly as a reported login event does, so the login service reports it nowhere else.
  */
 export async function checkTemporaryPassword(
   scope: KeyScope,
@@ -34,20 +36,18 @@ export async function checkTemporaryPassword(
     .from(accounts)
     .where(eq(accounts.username, input.username));
   const outstanding =
-    found?.hash && found.expiresAt && found.expiresAt > now
-      ? { id: found.id, hash: found.hash, expiresAt: found.expiresAt }
-      : null;
+    found?.hash && found.expiresAt && found.expiresAt > now ? { hash: found.hash, expiresAt: found.expiresAt } : null;
   const matches = await verifySecret(outstanding?.hash ?? (await decoyHash()), input.password);
-  if (!outstanding) {
+  if (!found) {
     await db.transaction((tx) => readAsIfCounting(tx, input.username, now));
     return NOT_VALID;
   }
 
   const context = { now, at: now, actor: actorOf(key), origin };
   return db.transaction(async (tx) => {
-    const [account] = await tx.select().from(accounts).where(eq(accounts.id, outstanding.id)).for("update");
+    const [account] = await tx.select().from(accounts).where(eq(accounts.id, found.id)).for("update");
     if (!account) return NOT_VALID;
-    if (!matches) {
+    if (!outstanding || !matches) {
       await applyLoginOutcome(tx, account, "failure", context);
       return NOT_VALID;
     }
