@@ -125,6 +125,16 @@ describe("API keys", () => {
     expect(name).toHaveAttribute("aria-invalid", "true");
     expect(name).toHaveAccessibleDescription(/Enter a name for the key\./);
     expect(within(dialog).getByText("Choose at least one scope.").closest("[role=alert]")).not.toBeNull();
+    expect(within(dialog).getByRole("group", { name: "Scopes" })).toHaveAccessibleDescription(
+      "Choose at least one scope.",
+    );
+    expect(fakeAdmin.idempotencyKeys).toEqual([]);
+
+    // With a name, the keyboard goes to the first scope.
+    await user.type(name, "Billing export");
+    await tabTo(user, within(dialog).getByRole("button", { name: "Create key" }));
+    await user.keyboard("{Enter}");
+    expect(within(dialog).getByRole("checkbox", { name: "login-events:write" })).toHaveFocus();
     expect(fakeAdmin.idempotencyKeys).toEqual([]);
 
     // Cancel closes without creating anything, and the keyboard goes back to the button.
