@@ -49,7 +49,7 @@ interface Claimed extends Record<string, unknown> {
   id: string;
   webhook_id: string;
   event: WebhookEvent;
-  payload: unknown;
+  payload: { type: WebhookEvent; timestamp: string; data: Record<string, unknown> };
   tried: number | string;
   url: string;
   secret: string;
@@ -66,7 +66,9 @@ function failureOf(error: unknown): string {
 /** One POST, signed the Standard Webhooks way; never throws. */
 async function attempt(deps: AppDeps, delivery: Claimed, options: WebhookSendOptions): Promise<WebhookAttempt> {
   const at = deps.clock.now();
-  const body = JSON.stringify(delivery.payload);
+  // In the order the specification shows it (the database keeps the members in its own order).
+  const { type, timestamp, data } = delivery.payload;
+  const body = JSON.stringify({ type, timestamp, data });
   const signature = new Webhook(delivery.secret).sign(delivery.id, at, body);
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);

@@ -174,6 +174,7 @@ describe("webhooks", () => {
     // The same webhook-id on a retry, so the receiver can drop a repeat.
     expect(second.headers["webhook-id"]).toBe(first.headers["webhook-id"]);
     expect(second.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    expect(Object.keys(JSON.parse(second.body))).toEqual(["type", "timestamp", "data"]);
     expect(verified(created.secret, second)).toMatchObject({
       type: "account.unlocked",
       data: { accountId: mariaId, caseRef: "CASE-7", actor: { type: "staff" }, verifiedBy: "security_questions" },
