@@ -15,7 +15,7 @@ export const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   agent: "finds accounts, verifies callers and recovers accounts",
   supervisor: "also approves merges and reviews the audit trail",
-  admin: "also manages staff and API keys",
+  admin: "also manages staff, API keys and webhooks",
 };
 
 /** "Deactivated 12 accounts." — what a run of the inactivity sweep did. */

@@ -6,8 +6,8 @@ import { AdminLayout } from "../../../features/admin/admin-layout.tsx";
 export const Route = createFileRoute("/_authenticated/admin")({
   staticData: {
     roleRequired: {
-      what: "Administration (API keys and staff accounts) is for admins only.",
-      advice: "If you need an API key or a change to someone's access, ask an admin.",
+      what: "Administration (API keys, staff accounts and webhooks) is for admins only.",
+      advice: "If you need an API key, a webhook or a change to someone's access, ask an admin.",
     },
   },
   beforeLoad: requireRole("admin"),
