@@ -7,6 +7,7 @@ import { fakeAudit, staffActor } from "../../test/fake-audit.ts";
 import { addEvents, fakeTrail } from "../../test/fake-audit-trail.ts";
 import { ava } from "../../test/fixtures.ts";
 import { apiPath } from "../../test/handlers.ts";
+import { hold } from "../../test/hold.ts";
 import { tabTo } from "../../test/keyboard.ts";
 import { server } from "../../test/server.ts";
 
@@ -14,10 +15,7 @@ const panel = () => screen.getByRole("region", { name: /Chain of events/ });
 
 /** Lets the first verify call through, then holds the next ones until the test releases them. */
 function holdVerifyAfterFirst() {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const { held, release } = hold();
   let calls = 0;
   server.use(
     http.get(apiPath("/audit/verify"), async () => {

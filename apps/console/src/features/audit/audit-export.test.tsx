@@ -6,6 +6,7 @@ import { staffActor } from "../../test/fake-audit.ts";
 import { addEvents, fakeTrail } from "../../test/fake-audit-trail.ts";
 import { ava } from "../../test/fixtures.ts";
 import { apiPath, problem } from "../../test/handlers.ts";
+import { hold } from "../../test/hold.ts";
 import { tabTo } from "../../test/keyboard.ts";
 import { server } from "../../test/server.ts";
 
@@ -51,11 +52,9 @@ function readText(blob: Blob | undefined): Promise<string> {
 
 /** Holds the export after its first piece until the test lets it go on. */
 function holdExport() {
-  let release = () => {};
-  fakeTrail.exportHold = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  return () => release();
+  const { held, release } = hold();
+  fakeTrail.exportHold = held;
+  return release;
 }
 
 const exportSection = () => screen.getByRole("region", { name: "Export" });

@@ -14,6 +14,7 @@ import { staffActor } from "../../test/fake-audit.ts";
 import { addEvents, fakeTrail } from "../../test/fake-audit-trail.ts";
 import { ava, maria } from "../../test/fixtures.ts";
 import { apiPath, problem } from "../../test/handlers.ts";
+import { hold } from "../../test/hold.ts";
 import { tabTo } from "../../test/keyboard.ts";
 import { server } from "../../test/server.ts";
 
@@ -112,10 +113,7 @@ describe("the audit table", () => {
   });
 
   it("shows grey rows while the first page loads", async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { held, release } = hold();
     server.use(
       http.get(apiPath("/audit-events"), async () => {
         await held;

@@ -6,6 +6,7 @@ import { openAccountPage, region } from "../../test/account-page.ts";
 import { startFakeClock } from "../../test/clock.ts";
 import { appendEvent, fakeAudit } from "../../test/fake-audit.ts";
 import { ana, maria } from "../../test/fixtures.ts";
+import { hold } from "../../test/hold.ts";
 import { apiPath, problem } from "../../test/http.ts";
 import { tabTo } from "../../test/keyboard.ts";
 import { verifyByKeyboard } from "../../test/recovery-page.ts";
@@ -128,10 +129,7 @@ describe("the account's history", () => {
   });
 
   it("shows that it is loading, then the entries", async () => {
-    let answer = () => {};
-    const answered = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
+    const { held: answered, release: answer } = hold();
     server.use(
       http.get(apiPath("/accounts/:id/timeline"), async () => {
         await answered;

@@ -9,6 +9,7 @@ import { fakeAudit } from "../../test/fake-audit.ts";
 import { fakeRecovery } from "../../test/fake-recovery.ts";
 import { fakeVerification } from "../../test/fake-verification.ts";
 import { maria } from "../../test/fixtures.ts";
+import { hold } from "../../test/hold.ts";
 import { apiPath, problem } from "../../test/http.ts";
 import { tabTo } from "../../test/keyboard.ts";
 import { openVerifiedWindow } from "../../test/open-window.ts";
@@ -128,10 +129,7 @@ describe("when a recovery action is not done", () => {
 
   it("tells in an alert toast when an answer comes after the dialog was closed", async () => {
     openVerifiedWindow(maria);
-    let answer = () => {};
-    const answered = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
+    const { held: answered, release: answer } = hold();
     server.use(
       http.post(
         apiPath("/accounts/:id/unlock"),

@@ -3,6 +3,7 @@ import { http } from "msw";
 import { describe, expect, it } from "vitest";
 import { ava } from "../../test/fixtures.ts";
 import { apiPath, problem } from "../../test/handlers.ts";
+import { hold } from "../../test/hold.ts";
 import { renderApp } from "../../test/render-app.tsx";
 import { server } from "../../test/server.ts";
 
@@ -158,10 +159,7 @@ describe("account search", () => {
   });
 
   it("says it is searching while the answer is on its way", async () => {
-    let answer: () => void = () => {};
-    const answered = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
+    const { held: answered, release: answer } = hold();
     server.use(
       http.get(apiPath("/accounts"), async () => {
         await answered;
