@@ -6,7 +6,7 @@ export const WebhookEventSchema = z.enum(WEBHOOK_EVENTS).meta({ id: "WebhookEven
 
 export const CreateWebhookRequest = z
   .object({
-    url: z.string().trim().max(2000).meta({
+    url: z.string().trim().min(1).max(2000).meta({
       description:
         "Where deliveries are POSTed: `https://` (plain `http://` only in demo mode), without a user name or password in it.",
       example: "https://hooks.example.com/recovery-desk",
