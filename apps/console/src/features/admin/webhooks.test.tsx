@@ -99,7 +99,11 @@ describe("webhooks", () => {
   it("are an admin page beside API keys and staff", async () => {
     await openWebhooks();
     const nav = screen.getByRole("navigation", { name: "Administration" });
-    expect(within(nav).getAllByRole("link").map((l) => l.textContent)).toEqual(["API keys", "Staff", "Webhooks"]);
+    expect(
+      within(nav)
+        .getAllByRole("link")
+        .map((l) => l.textContent),
+    ).toEqual(["API keys", "Staff", "Webhooks"]);
     expect(screen.getByRole("heading", { level: 1, name: "Webhooks" })).toHaveFocus();
   });
 
@@ -128,11 +132,11 @@ describe("webhooks", () => {
       "Failed",
       "Delivered",
     ]);
-    expect(within(rows[1] as HTMLElement).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "8:31:04 AM — HTTP 500",
-      "8:32:04 AM — HTTP 500",
-      "8:33:04 AM — timeout",
-    ]);
+    expect(
+      within(rows[1] as HTMLElement)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["8:31:04 AM — HTTP 500", "8:32:04 AM — HTTP 500", "8:33:04 AM — timeout"]);
     expect(within(rows[2] as HTMLElement).getAllByRole("listitem")[1]).toHaveTextContent("8:32:04 AM — 200 OK");
     expect(screen.getByText("Showing the 3 latest deliveries.")).toHaveAttribute("role", "status");
   });
