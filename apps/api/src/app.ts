@@ -16,6 +16,7 @@ import { devRoutes } from "./features/dev/outbox.routes.ts";
 import { healthRoutes } from "./features/health/health.routes.ts";
 import { loginEventRoutes } from "./features/login-events/login-events.routes.ts";
 import { mergeRoutes } from "./features/merges/merges.routes.ts";
+import { policyRoutes } from "./features/policy/policy.routes.ts";
 import { recoveryRoutes } from "./features/recovery/recovery.routes.ts";
 import { staffRoutes } from "./features/staff/staff.routes.ts";
 import { sweepRoutes } from "./features/sweep/sweep.routes.ts";
@@ -48,6 +49,7 @@ function createApi() {
     .route("/", accountImportRoutes)
     .route("/", verificationRoutes)
     .route("/", recoveryRoutes)
+    .route("/", policyRoutes)
     .route("/", loginEventRoutes)
     .route("/", apiKeyRoutes)
     .route("/", webhookRoutes)

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Database } from "./db/client.ts";
+import type { RecoveryPolicy } from "./features/policy/policy.ts";
 import type { Clock } from "./lib/clock.ts";
 import type { Notifier } from "./notify/notifier.ts";
 
@@ -24,6 +25,8 @@ export interface AppConfig {
   consoleDist: string | null;
   /** The bearer token `GET /metrics` asks for; open to any caller without one. */
   metricsToken?: string;
+  /** The evidence each recovery action requires; without it, the `default` preset. */
+  recoveryPolicy?: RecoveryPolicy;
 }
 
 /** Everything the app is built from. The server passes real ones, tests pass their own. */

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { POLICY_LEVELS, POLICY_PRESETS } from "@recovery-desk/shared";
 import { z } from "zod";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -63,6 +64,14 @@ const EnvSchema = z
     SMS_DELIVERY: z.enum(["outbox", "webhook"]).default("outbox"),
     SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
     SMS_WEBHOOK_TOKEN: z.string().min(1).optional(),
+    /** The preset of evidence levels recovery actions require (product spec, "Evidence and the action policy"). */
+    RECOVERY_POLICY: z.enum(POLICY_PRESETS).default("default"),
+    /** One action's level instead of the preset's: `any`, `code`, `two_with_code` or `two_codes`. */
+    RECOVERY_POLICY_UNLOCK: z.enum(POLICY_LEVELS).optional(),
+    RECOVERY_POLICY_USERNAME_REMINDER: z.enum(POLICY_LEVELS).optional(),
+    RECOVERY_POLICY_REACTIVATE: z.enum(POLICY_LEVELS).optional(),
+    RECOVERY_POLICY_TEMPORARY_PASSWORD: z.enum(POLICY_LEVELS).optional(),
+    RECOVERY_POLICY_MERGE: z.enum(POLICY_LEVELS).optional(),
     /** `outbox`: outside demo mode, start even though a channel has no real delivery (messages stay in the outbox). */
     DELIVERY: z.enum(["outbox"]).optional(),
   })

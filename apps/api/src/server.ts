@@ -6,6 +6,7 @@ import { openEmbeddedOrExit } from "./db/open-embedded-or-exit.ts";
 import type { AppConfig } from "./deps.ts";
 import { loadEnv } from "./env.ts";
 import { checkSinceCheckpoint } from "./features/audit/checks.ts";
+import { recoveryPolicy } from "./features/policy/policy.ts";
 import { runInactivitySweep } from "./features/sweep/inactivity-sweep.ts";
 import { startWebhookSender } from "./features/webhooks/send.ts";
 import { systemClock } from "./lib/clock.ts";
@@ -69,6 +70,13 @@ const config: AppConfig = {
     perKeyPerMinute: env.RATE_LIMIT_KEY_PER_MINUTE,
   },
   inactiveDays: env.INACTIVE_DAYS,
+  recoveryPolicy: recoveryPolicy(env.RECOVERY_POLICY, {
+    unlock: env.RECOVERY_POLICY_UNLOCK,
+    username_reminder: env.RECOVERY_POLICY_USERNAME_REMINDER,
+    reactivate: env.RECOVERY_POLICY_REACTIVATE,
+    temporary_password: env.RECOVERY_POLICY_TEMPORARY_PASSWORD,
+    merge: env.RECOVERY_POLICY_MERGE,
+  }),
   consoleDist: env.CONSOLE_DIST,
   ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
 };

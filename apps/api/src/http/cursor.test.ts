@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountByUsername } from "../test/accounts.ts";
 import { answerOf, createTestContext, type TestContext } from "../test/context.ts";
-import { verifyByQuestions } from "../test/verify.ts";
+import { verifyByCode } from "../test/verify.ts";
 
 let t: TestContext;
 let ava: string;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const ana = (await accountByUsername(t.database.db, "ana.silva")).id;
   const ana1984 = (await accountByUsername(t.database.db, "anasilva1984")).id;
   // Two merges (the first rejected, then proposed again), so the merges list has a second page.
-  await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
+  await verifyByCode(t, ava, ana, "otp_email", "ana.silva@example.com", "CASE-9");
   const propose = async () =>
     answerOf(
       await t.api(ava).merges.$post({

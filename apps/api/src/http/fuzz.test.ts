@@ -51,7 +51,7 @@ import {
   type Operation,
   operationsOf,
 } from "../test/hostile/openapi.ts";
-import { verifyByQuestions } from "../test/verify.ts";
+import { verifyByCode, verifyByQuestions } from "../test/verify.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 /** Runs per operation and batch; raise it (`FUZZ_RUNS=300`) for a longer hunt. */
@@ -103,7 +103,7 @@ beforeAll(async () => {
   );
   // Open verified windows, so recovery actions and merges get past `verification_required`.
   await verifyByQuestions(t, ava, maria as string, ["Biscuit", "San Antonio"], "CASE-FUZZ");
-  await verifyByQuestions(t, ava, ana as string, ["Luna", "Lincoln High"], "CASE-FUZZ");
+  await verifyByCode(t, ava, ana as string, "otp_email", "ana.silva@example.com", "CASE-FUZZ");
   const proposeAnas = async () =>
     answerOf(
       await t.api(ava).merges.$post({

@@ -4,7 +4,9 @@ import { idempotencyKeys, outbox } from "../db/schema/index.ts";
 import { accountByUsername } from "../test/accounts.ts";
 import { eventsOf } from "../test/audit.ts";
 import { createTestContext, type TestContext } from "../test/context.ts";
-import { verifyByQuestions } from "../test/verify.ts";
+import { verifyByCode, verifyByQuestions } from "../test/verify.ts";
+
+const KIM_PHONE = "+15035550178";
 
 /**
  * A request whose process died keeps its Idempotency-Key `in_flight`; a retry a minute later takes
@@ -47,6 +49,7 @@ const messages = async () =>
 describe("a retry after the process died mid-request", () => {
   it("does not make the change again when the first run had made it, and says the answer was lost", async () => {
     await verifyByQuestions(t, ava, kimId, ["Mrs. Park", "Oak Avenue"]);
+    await verifyByCode(t, ava, kimId, "otp_sms", KIM_PHONE);
     const [eventsBefore, messagesBefore] = [await issued(), await messages()];
     expect((await sendPassword("died-after-commit", "req_first_run")).status).toBe(202);
     await dieBeforeAnswering("died-after-commit", "req_first_run");
@@ -76,6 +79,7 @@ describe("a retry after the process died mid-request", () => {
     expect((await sendPassword("died-before-commit", "req_died_early", sam)).status).toBe(403);
     await dieBeforeAnswering("died-before-commit", "req_died_early");
     await verifyByQuestions(t, sam, kimId, ["Mrs. Park", "Oak Avenue"]);
+    await verifyByCode(t, sam, kimId, "otp_sms", KIM_PHONE);
 
     t.clock.advance(61_000);
     const retry = await sendPassword("died-before-commit", undefined, sam);

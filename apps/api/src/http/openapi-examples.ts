@@ -88,6 +88,7 @@ export const accountDetailExample = {
     caseRef: CASE,
     verifiedAt: "2026-11-23T14:03:12.000Z",
     verifiedUntil: "2026-11-23T14:33:12.000Z",
+    evidence: ["knowledge"],
   },
 } satisfies Example<typeof AccountDetailSchema>;
 
@@ -265,7 +266,7 @@ export const answerExamples = {
   getAccount: accountDetailExample,
   listAccountTimeline: { items: [auditEventExample], nextCursor: null },
   startVerification: verificationExample,
-  verified: { status: "verified", verifiedUntil: "2026-11-23T14:33:12.000Z" },
+  verified: { status: "verified", verifiedUntil: "2026-11-23T14:33:12.000Z", evidence: ["knowledge", "sms"] },
   resendVerificationCode: codeVerificationExample,
   getVerification: verificationExample,
   recoveredAccount: accountDetailExample,

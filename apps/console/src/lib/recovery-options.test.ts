@@ -9,6 +9,7 @@ const WINDOW: AccountDetail["verification"] = {
   caseRef: "CASE-1",
   verifiedAt: "2026-11-24T15:00:00.000Z",
   verifiedUntil: "2026-11-24T15:15:00.000Z",
+  evidence: ["knowledge"],
 };
 
 describe("recoveryOptions", () => {

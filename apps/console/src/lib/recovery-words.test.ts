@@ -9,11 +9,14 @@ describe("recovery words", () => {
   });
 
   it("suggests a reason from how the caller was verified", () => {
-    expect(suggestedReason("unlock", "security_questions")).toBe(
+    expect(suggestedReason("unlock", ["knowledge"])).toBe(
       "Caller verified by security questions; lockout lifted at caller's request.",
     );
-    expect(suggestedReason("temporary_password", "otp_sms")).toBe(
+    expect(suggestedReason("temporary_password", ["sms"])).toBe(
       "Caller verified by a code sent by text message; temporary password sent at caller's request.",
+    );
+    expect(suggestedReason("temporary_password", ["knowledge", "email"])).toBe(
+      "Caller verified by security questions and a code sent by email; temporary password sent at caller's request.",
     );
     expect(suggestedReason("reactivate", null)).toBe("Account reactivated at caller's request.");
   });

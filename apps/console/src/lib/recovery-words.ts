@@ -1,7 +1,7 @@
-import { type AccountDetail, RECOVERY_POLICY, type VerificationMethod } from "@recovery-desk/shared";
+import { type AccountDetail, type Evidence, RECOVERY_POLICY } from "@recovery-desk/shared";
 import { plural } from "./format.ts";
 import type { DeliveryChannel, RecoveryKind } from "./recovery-options.ts";
-import { VERIFIED_BY } from "./verification-words.ts";
+import { verifiedBy } from "./verification-words.ts";
 
 /** The words on each action's button and confirm button. */
 export const ACTION_LABELS: Record<RecoveryKind, string> = {
@@ -41,10 +41,10 @@ const DONE_AT_REQUEST: Record<RecoveryKind, string> = {
 };
 
 /** The reason the dialog starts with, e.g. "Caller verified by security questions; lockout lifted at caller's request." */
-export function suggestedReason(kind: RecoveryKind, method: VerificationMethod | null): string {
+export function suggestedReason(kind: RecoveryKind, evidence: readonly Evidence[] | null): string {
   const done = `${DONE_AT_REQUEST[kind]} at caller's request.`;
-  if (!method) return `${done.charAt(0).toUpperCase()}${done.slice(1)}`;
-  return `Caller verified ${VERIFIED_BY[method]}; ${done}`;
+  if (!evidence?.length) return `${done.charAt(0).toUpperCase()}${done.slice(1)}`;
+  return `Caller verified ${verifiedBy(evidence)}; ${done}`;
 }
 
 const PASSWORD_HOURS = RECOVERY_POLICY.temporaryPasswordTtlMs / 3_600_000;

@@ -1,4 +1,4 @@
-import type { AccountDetail, VerificationMethod } from "@recovery-desk/shared";
+import { type AccountDetail, type Evidence, methodFor, type VerificationMethod } from "@recovery-desk/shared";
 import { plural } from "./format.ts";
 
 /** The names of the three ways to verify a caller, as they appear on the buttons. */
@@ -14,6 +14,13 @@ export const VERIFIED_BY: Record<VerificationMethod, string> = {
   otp_sms: "by a code sent by text message",
   otp_email: "by a code sent by email",
 };
+
+/** How the window's evidence was given, e.g. "by security questions and a code sent by text message". */
+export function verifiedBy(evidence: readonly Evidence[]): string {
+  return evidence
+    .map((e, i) => (i === 0 ? VERIFIED_BY[methodFor(e)] : VERIFIED_BY[methodFor(e)].slice(3)))
+    .join(" and ");
+}
 
 /** "by text", "by email": where a code went. */
 export const CODE_ROUTE: Record<"otp_sms" | "otp_email", string> = {

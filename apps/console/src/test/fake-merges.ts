@@ -7,8 +7,10 @@
 import {
   type AccountDetail,
   type DuplicateCluster,
+  type Evidence,
   type Merge,
   type MergePage,
+  type PolicyLevel,
   PROBLEM_DETAILS,
   roleAtLeast,
   type Staff,
@@ -16,11 +18,20 @@ import {
 import { UNDECIDED } from "@recovery-desk/shared/samples";
 import { fakeAccounts } from "./fake-accounts.ts";
 import { findAccount } from "./fake-api.ts";
+import { evidenceRefusal } from "./fake-policy.ts";
 import { openWindowOf } from "./fake-window.ts";
 import { accounts, ana, anaDuplicate, toSummary } from "./fixtures.ts";
 
-type Reply = { status: number; body: unknown } | { status: number; code: FakeCode; detail: string };
-type FakeCode = "verification_required" | "invalid_transition" | "conflict" | "forbidden" | "not_found";
+type Reply =
+  | { status: number; body: unknown }
+  | { status: number; code: FakeCode; detail: string; required?: PolicyLevel; evidence?: Evidence[] };
+type FakeCode =
+  | "verification_required"
+  | "verification_insufficient"
+  | "invalid_transition"
+  | "conflict"
+  | "forbidden"
+  | "not_found";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const UNDO_DAYS_MS = 30 * DAY_MS;
@@ -141,9 +152,10 @@ export function proposeMerge(staff: Staff, body: ProposeBody, key: string | null
   return once(key, () => {
     const survivor = findAccount(body.survivorId);
     if (!survivor) return refuse(404, "not_found", PROBLEM_DETAILS.notFound("The account"));
-    if (!openWindowOf(staff, survivor.id)) {
-      return refuse(403, "verification_required", PROBLEM_DETAILS.verifyFirst);
-    }
+    const window = openWindowOf(staff, survivor.id);
+    if (!window) return refuse(403, "verification_required", PROBLEM_DETAILS.verifyFirst);
+    const short = evidenceRefusal("merge", window.evidence);
+    if (short && "code" in short) return { ...short, code: "verification_insufficient" };
     const candidates = new Set(duplicatesOf(survivor.id)?.candidates.map((c) => c.account.id));
     if (body.mergedIds.some((id) => !candidates.has(id))) {
       return refuse(409, "invalid_transition", "An account is not at this address or is no longer active.");

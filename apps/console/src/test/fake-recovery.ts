@@ -8,6 +8,7 @@ import {
   MESSAGES,
   maskEmail,
   maskPhone,
+  type PolicyAction,
   PROBLEM_DETAILS,
   planMove,
   RECOVERY_POLICY,
@@ -17,6 +18,7 @@ import {
 import { changeAccount } from "./fake-accounts.ts";
 import { findAccount } from "./fake-api.ts";
 import { appendEvent, staffActor } from "./fake-audit.ts";
+import { evidenceRefusal } from "./fake-policy.ts";
 import { type FakeReply, fakeVerification, refuse } from "./fake-verification-state.ts";
 import { accountAsSeenBy, openWindowOf } from "./fake-window.ts";
 import { CONTACT_ON_FILE } from "./fixtures.ts";
@@ -86,6 +88,13 @@ function newPassword(): string {
   return `Tq7m-Xv${fakeRecovery.passwords.length + 1}p-Hr4k-Wz9n`;
 }
 
+const POLICY_ACTION_OF: Record<RecoveryAction, PolicyAction> = {
+  unlock: "unlock",
+  reactivate: "reactivate",
+  "temporary-password": "temporary_password",
+  "username-reminder": "username_reminder",
+};
+
 function act(staff: Staff, accountId: string, action: RecoveryAction, body: ActionBody): FakeReply {
   const now = Date.now();
   const account = findAccount(accountId);
@@ -101,6 +110,8 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
   if (body.caseRef !== undefined && body.caseRef !== open.caseRef) {
     return refuse(403, "verification_required", PROBLEM_DETAILS.otherCase(String(open.caseRef), body.caseRef));
   }
+  const short = evidenceRefusal(POLICY_ACTION_OF[action], open.evidence);
+  if (short) return short;
   const event = {
     accountId,
     actor: staffActor(staff),
@@ -121,7 +132,7 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
     appendEvent({
       ...event,
       action: action === "unlock" ? "account.unlocked" : "account.reactivated",
-      details: { verificationId: open.id, verifiedBy: open.method },
+      details: { verificationId: open.id, verifiedBy: open.method, evidence: open.evidence },
     });
     appendEvent({ ...event, action: "account.viewed_unmasked", reason: null, details: { verificationId: open.id } });
     const changed = findAccount(accountId);

@@ -1,4 +1,11 @@
-import type { ErrorCode, OutboxMessage, Verification, VerificationMethod } from "@recovery-desk/shared";
+import type {
+  ErrorCode,
+  Evidence,
+  OutboxMessage,
+  PolicyLevel,
+  Verification,
+  VerificationMethod,
+} from "@recovery-desk/shared";
 
 /** One verification as the fake API keeps it; times are milliseconds from `Date.now()`. */
 export type FakeVerification = {
@@ -17,11 +24,21 @@ export type FakeVerification = {
   deliveredTo: string | null;
   verifiedAt: number | null;
   verifiedUntil: number | null;
+  /** What the window opened by this success rests on, with the window it joined. */
+  evidence: Evidence[];
 };
 
 export type FakeReply =
   | { status: number; body: Record<string, unknown> }
-  | { status: number; code: ErrorCode; detail: string; retryAfter?: number; attemptsRemaining?: number };
+  | {
+      status: number;
+      code: ErrorCode;
+      detail: string;
+      retryAfter?: number;
+      attemptsRemaining?: number;
+      required?: PolicyLevel;
+      evidence?: Evidence[];
+    };
 
 export const fakeVerification = {
   verifications: new Map<string, FakeVerification>(),

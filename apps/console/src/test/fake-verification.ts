@@ -5,6 +5,9 @@
  * Time is `Date.now()`, so tests move it with fake timers.
  */
 import {
+  EVIDENCE,
+  type Evidence,
+  evidenceOf,
   normalizeAnswer,
   PROBLEM_DETAILS,
   type Staff,
@@ -23,6 +26,7 @@ import {
   refuse,
   secondsUntil,
 } from "./fake-verification-state.ts";
+import { openWindowOf } from "./fake-window.ts";
 import { SECURITY_ANSWERS } from "./fixtures.ts";
 
 export { latestCode } from "./fake-delivery.ts";
@@ -102,6 +106,7 @@ export function startVerification(
     deliveredTo: null,
     verifiedAt: null,
     verifiedUntil: null,
+    evidence: [],
   };
   if (body.method === "security_questions") {
     const { lockedUntil } = questionLimit(accountId, now);
@@ -131,15 +136,27 @@ function ownPending(staff: Staff, id: string, now: number): FakeVerification | F
   return v;
 }
 
+/**
+ * Opens the window for 15 minutes from now. Passed while the agent's window on the account is open
+ * (same case, or either has none), it adds its evidence to that window's, takes its case, and that
+ * window ends.
+ */
 function succeed(v: FakeVerification, now: number): FakeReply {
+  const staff = fakeApi.staff.find((s) => s.id === v.staffId) ?? null;
+  const open = openWindowOf(staff, v.accountId);
+  const joins = open !== undefined && (open.caseRef === null || v.caseRef === null || open.caseRef === v.caseRef);
+  const held = new Set<Evidence>([...(joins ? open.evidence : []), evidenceOf(v.method)]);
   Object.assign(v, {
     status: "verified",
     verifiedAt: now,
     verifiedUntil: now + VERIFICATION_POLICY.windowMs,
     code: null,
+    evidence: EVIDENCE.filter((e) => held.has(e)),
+    caseRef: v.caseRef ?? (joins ? open.caseRef : null),
   });
-  audit(v, "verification.succeeded");
-  return { status: 200, body: { status: "verified", verifiedUntil: iso(v.verifiedUntil) } };
+  if (joins) open.verifiedUntil = now;
+  audit(v, "verification.succeeded", { evidence: v.evidence });
+  return { status: 200, body: { status: "verified", verifiedUntil: iso(v.verifiedUntil), evidence: v.evidence } };
 }
 
 export function answerQuestions(

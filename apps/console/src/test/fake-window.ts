@@ -5,10 +5,12 @@ import { CONTACT_ON_FILE } from "./fixtures.ts";
 /** The agent's open verified window for the account, if any. */
 export function openWindowOf(staff: Staff | null, accountId: string): FakeVerification | undefined {
   const now = Date.now();
-  return [...fakeVerification.verifications.values()].find(
-    (v) =>
-      v.staffId === staff?.id && v.accountId === accountId && v.status === "verified" && (v.verifiedUntil ?? 0) > now,
-  );
+  return [...fakeVerification.verifications.values()]
+    .filter(
+      (v) =>
+        v.staffId === staff?.id && v.accountId === accountId && v.status === "verified" && (v.verifiedUntil ?? 0) > now,
+    )
+    .sort((a, b) => (b.verifiedUntil ?? 0) - (a.verifiedUntil ?? 0))[0];
 }
 
 /** An account as this agent sees it: full contact data while they hold an open verified window. */
@@ -34,6 +36,7 @@ export function accountAsSeenBy(account: AccountDetail, staff: Staff | null): Ac
       caseRef: open.caseRef,
       verifiedAt: new Date(open.verifiedAt).toISOString(),
       verifiedUntil: new Date(open.verifiedUntil).toISOString(),
+      evidence: open.evidence,
     },
   };
 }

@@ -1,4 +1,11 @@
-import { type ErrorCode, PROBLEM_DETAILS, PROBLEM_TITLES, problemType } from "@recovery-desk/shared";
+import {
+  type ErrorCode,
+  type Evidence,
+  type PolicyLevel,
+  PROBLEM_DETAILS,
+  PROBLEM_TITLES,
+  problemType,
+} from "@recovery-desk/shared";
 import { HttpResponse } from "msw";
 
 /** Where the console sends its calls in tests: jsdom's page origin plus the API prefix. */
@@ -12,6 +19,8 @@ type ProblemExtra = {
   requestId?: string;
   attemptsRemaining?: number;
   errors?: { path: string; message: string }[];
+  required?: PolicyLevel;
+  evidence?: Evidence[];
 };
 
 /** An RFC 9457 problem answer, shaped like the real API's. */

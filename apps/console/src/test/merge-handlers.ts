@@ -16,7 +16,12 @@ type Reply = ReturnType<typeof proposeMerge>;
 const answer = (reply: Reply) =>
   "body" in reply
     ? HttpResponse.json(reply.body as object, { status: reply.status })
-    : problem(reply.status, reply.code, reply.detail);
+    : problem(
+        reply.status,
+        reply.code,
+        reply.detail,
+        reply.required ? { required: reply.required, evidence: reply.evidence } : {},
+      );
 
 /** Duplicate candidates and merges, as msw handlers over the fake API. */
 export const mergeHandlers = [

@@ -6,6 +6,7 @@ import { resetFakeAdmin } from "./fake-admin.ts";
 import { resetFakeApi } from "./fake-api.ts";
 import { resetFakeAudit } from "./fake-audit.ts";
 import { resetFakeMerges } from "./fake-merges.ts";
+import { resetFakePolicy } from "./fake-policy.ts";
 import { resetFakeRecovery } from "./fake-recovery.ts";
 import { resetFakeVerification } from "./fake-verification.ts";
 import { server } from "./server.ts";
@@ -25,6 +26,7 @@ afterEach(() => {
   resetFakeAccounts();
   resetFakeAudit();
   resetFakeRecovery();
+  resetFakePolicy();
   resetFakeAdmin();
   resetFakeMerges();
   window.localStorage.clear();

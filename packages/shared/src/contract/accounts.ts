@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACCOUNT_STATUSES, LOCK_KINDS, STATUS_REASONS, VERIFICATION_METHODS } from "../domain/words.ts";
 import { Cursor, Id, Limit, page, Timestamp } from "./common.ts";
+import { EvidenceSchema } from "./policy.ts";
 
 export const AccountStatusSchema = z.enum(ACCOUNT_STATUSES).meta({ id: "AccountStatus" });
 export const StatusReasonSchema = z.enum(STATUS_REASONS).meta({ id: "StatusReason" });
@@ -94,6 +95,9 @@ export const VerificationWindow = z
     caseRef: z.string().nullable(),
     verifiedAt: Timestamp,
     verifiedUntil: Timestamp,
+    evidence: z.array(EvidenceSchema).meta({
+      description: "Everything verified in this window; a second method passed while it is open adds to it.",
+    }),
   })
   .meta({ id: "VerificationWindow", description: "The requesting agent's open verified window for this account." });
 

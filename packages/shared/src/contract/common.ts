@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVIDENCE, POLICY_LEVELS } from "../domain/evidence.ts";
 import { ERROR_CODES, type ErrorCode } from "../domain/words.ts";
 
 /** An opaque identifier. Clients must not parse it. */
@@ -32,6 +33,14 @@ export const Problem = z
       .int()
       .optional()
       .meta({ description: "Seconds to wait before retrying, for `rate_limited` and `verification_locked`." }),
+    required: z
+      .enum(POLICY_LEVELS)
+      .optional()
+      .meta({ description: "The evidence level the action requires, for `verification_insufficient`." }),
+    evidence: z
+      .array(z.enum(EVIDENCE))
+      .optional()
+      .meta({ description: "What the open window rests on, for `verification_insufficient`." }),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details." });
 export type Problem = z.infer<typeof Problem>;

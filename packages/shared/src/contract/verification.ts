@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { VERIFICATION_METHODS } from "../domain/words.ts";
 import { Id, Timestamp } from "./common.ts";
+import { EvidenceSchema } from "./policy.ts";
 
 export const VerificationMethodSchema = z.enum(VERIFICATION_METHODS).meta({
   id: "VerificationMethod",
@@ -86,7 +87,11 @@ export const CodeRequest = z
 export type CodeRequest = z.infer<typeof CodeRequest>;
 
 export const VerificationSuccess = z
-  .object({ status: z.literal("verified"), verifiedUntil: Timestamp })
+  .object({
+    status: z.literal("verified"),
+    verifiedUntil: Timestamp,
+    evidence: z.array(EvidenceSchema).meta({ description: "Everything the window now rests on." }),
+  })
   .meta({ id: "VerificationSuccess" });
 export type VerificationSuccess = z.infer<typeof VerificationSuccess>;
 

@@ -2,6 +2,15 @@
  * The words of the API's problem answers, of the messages it sends and of its own audit events. The
  * API says them, and the console's test fakes say the same ones, so a change of wording here reaches both.
  */
+import {
+  type Evidence,
+  evidenceToAdd,
+  listEvidence,
+  POLICY_ACTION_WORDS,
+  POLICY_LEVEL_WORDS,
+  type PolicyAction,
+  type PolicyLevel,
+} from "./evidence.ts";
 import type { ErrorCode, Role } from "./words.ts";
 
 /** The `title` of a problem, by its code. */
@@ -11,6 +20,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   invalid_credentials: "Username or password is not right",
   forbidden: "Not allowed",
   verification_required: "The caller must be verified first",
+  verification_insufficient: "The verification is not enough for this action",
   not_found: "Not found",
   conflict: "Conflict",
   invalid_transition: "Not possible in the account's current state",
@@ -73,6 +83,10 @@ export const PROBLEM_DETAILS = {
   temporaryPasswordNotSent: "Nothing was changed. Try again, or send it to the other verified channel.",
   usernameReminderNotSent: "Try again later, or read the username to the verified caller.",
 
+  /** An action whose policy level the window's evidence does not reach. */
+  evidenceShort: (action: PolicyAction, required: PolicyLevel, evidence: readonly Evidence[]) =>
+    `${POLICY_ACTION_WORDS[action]} needs ${POLICY_LEVEL_WORDS[required]}; the window has ${listEvidence(evidence)}. ` +
+    `Also verify with ${listEvidence(evidenceToAdd(required, evidence), "or")}.`,
   verifyFirst: "Verify the caller first: recovery actions need an open verified window.",
   otherCase: (windowCase: string, caseRef: string) =>
     `The caller was verified for case ${windowCase}, not ${caseRef}. Verify the caller again to act on another case.`,

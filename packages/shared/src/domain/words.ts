@@ -78,6 +78,7 @@ export const ERROR_CODES = {
   invalid_credentials: 401,
   forbidden: 403,
   verification_required: 403,
+  verification_insufficient: 403,
   not_found: 404,
   conflict: 409,
   invalid_transition: 409,

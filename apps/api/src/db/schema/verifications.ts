@@ -1,4 +1,4 @@
-import { VERIFICATION_METHODS } from "@recovery-desk/shared";
+import { type Evidence, VERIFICATION_METHODS } from "@recovery-desk/shared";
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
@@ -42,6 +42,11 @@ export const verifications = pgTable(
     expiresAt: instant("expires_at").notNull(),
     verifiedAt: instant("verified_at"),
     verifiedUntil: instant("verified_until"),
+    /**
+     * What the window opened by this success rests on: its own method's evidence and that of the
+     * agent's window on the account (same case) it was passed in, if one was open.
+     */
+    evidence: jsonb("evidence").$type<Evidence[]>().notNull().default([]),
   },
   (t) => [
     check("verifications_method_check", sql`${t.method} in ('security_questions', 'otp_sms', 'otp_email')`),

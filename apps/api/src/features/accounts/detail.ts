@@ -28,12 +28,13 @@ interface DetailRow extends SummaryRow {
   window_case_ref?: string | null;
   window_verified_at?: Date | string | null;
   window_verified_until?: Date | string | null;
+  window_evidence?: VerificationRow["evidence"] | null;
 }
 
 /** What the detail needs of an open verified window (a verification row has all of it). */
 export type OpenWindow = Pick<
   VerificationRow,
-  "id" | "accountId" | "method" | "caseRef" | "verifiedAt" | "verifiedUntil"
+  "id" | "accountId" | "method" | "caseRef" | "verifiedAt" | "verifiedUntil" | "evidence"
 >;
 
 /**
@@ -43,12 +44,13 @@ export type OpenWindow = Pick<
 export function accountDetailStatement(accountId: string, windowOf?: { staffId: string; now: Date }): SQL {
   const window = windowOf
     ? sql`, w.id as window_id, w.method as window_method, w.case_ref as window_case_ref,
-          w.verified_at as window_verified_at, w.verified_until as window_verified_until`
+          w.verified_at as window_verified_at, w.verified_until as window_verified_until,
+          w.evidence as window_evidence`
     : sql``;
   // The same window as `openWindow` (features/verification/window.ts) finds: verified, not yet over, latest first.
   const windowJoin = windowOf
     ? sql`left join lateral (
-          select v.id, v.method, v.case_ref, v.verified_at, v.verified_until from verifications v
+          select v.id, v.method, v.case_ref, v.verified_at, v.verified_until, v.evidence from verifications v
           where v.staff_id = ${windowOf.staffId} and v.account_id = a.id and v.status = 'verified'
             and v.verified_until > ${windowOf.now.toISOString()}::timestamptz
           order by v.verified_until desc limit 1
@@ -107,6 +109,7 @@ export async function readAccountAsStaff(
           caseRef: row.window_case_ref ?? null,
           verifiedAt: toDate(row.window_verified_at ?? null),
           verifiedUntil: toDate(row.window_verified_until ?? null),
+          evidence: row.window_evidence ?? [],
         }
       : null;
   return { detail: toAccountDetail(row, now, window), window };
@@ -175,6 +178,7 @@ function toAccountDetail(row: DetailRow, now: Date, window: OpenWindow | null): 
             caseRef: window.caseRef,
             verifiedAt: window.verifiedAt.toISOString(),
             verifiedUntil: window.verifiedUntil.toISOString(),
+            evidence: window.evidence,
           }
         : null,
   };

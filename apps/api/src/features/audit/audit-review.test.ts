@@ -67,6 +67,7 @@ beforeAll(async () => {
   await t.request(`/api/v1/accounts/${tom}/reactivate`, { cookie: ava, body: { reason: "Back from abroad" } });
   await t.request(`/api/v1/accounts/${tom}/username-reminder`, { cookie: ava, body: { reason: "Forgot username" } });
   await verifyByCode(t, ava, kim, "otp_sms", "+15035550178", "CASE-44");
+  await verifyByQuestions(t, ava, kim, ["Mrs. Park", "Oak Avenue"], "CASE-44");
   await t.request(`/api/v1/accounts/${kim}/temporary-password`, {
     cookie: ava,
     body: { channel: "sms", reason: "Forgot password" },
@@ -267,7 +268,7 @@ describe("exporting the trail", () => {
       expect(res.status).toBe(401);
     }
     // Maria was deactivated by the sweep; her reactivation carries the formula as its reason.
-    await verifyByQuestions(t, ava, maria, ["biscuit", "san antonio"], "CASE-45");
+    await verifyByCode(t, ava, maria, "otp_email", "maria.lopez@example.com", "CASE-45");
     const reactivated = await t.request(`/api/v1/accounts/${maria}/reactivate`, {
       cookie: ava,
       body: { reason: formula },

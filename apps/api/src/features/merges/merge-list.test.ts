@@ -2,7 +2,7 @@ import type { AccountSummary, Merge } from "@recovery-desk/shared";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accountByUsername } from "../../test/accounts.ts";
 import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
-import { verifyByQuestions } from "../../test/verify.ts";
+import { verifyByCode } from "../../test/verify.ts";
 
 /** The merge queue names the accounts of each merge, so an approver can compare them without a call per account. */
 let t: TestContext;
@@ -18,7 +18,7 @@ beforeEach(async () => {
   sam = await t.signIn("sam.supervisor");
   ana = (await accountByUsername(t.database.db, "ana.silva")).id;
   ana1984 = (await accountByUsername(t.database.db, "anasilva1984")).id;
-  await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
+  await verifyByCode(t, ava, ana, "otp_email", "ana.silva@example.com", "CASE-9");
   const res = await t.api(ava).merges.$post({
     json: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, second account from 2022" },
   });

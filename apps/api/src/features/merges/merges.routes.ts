@@ -70,7 +70,7 @@ const proposeRoute = defineRoute({
   responses: {
     201: jsonAnswer("Proposed; waiting for approval.", Merge, answerExamples.proposeMerge),
     403: problemAnswer(
-      "No open verified window for the survivor, or `caseRef` names another case than the window's (`verification_required`).",
+      "No open verified window for the survivor, or `caseRef` names another case than the window's (`verification_required`); the window's evidence is short of the policy's level for a merge (`verification_insufficient`).",
     ),
     409: problemAnswer(
       "An account is not at the address, is merged or closed (`invalid_transition`), or is in another pending merge (`conflict`).",

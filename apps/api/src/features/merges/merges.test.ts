@@ -6,7 +6,7 @@ import { DAY } from "../../lib/clock.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { eventsOf } from "../../test/audit.ts";
 import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
-import { verifyByQuestions } from "../../test/verify.ts";
+import { verifyByCode } from "../../test/verify.ts";
 
 let t: TestContext;
 let ava: string;
@@ -90,12 +90,12 @@ describe("proposing a merge", () => {
     ["more than three accounts", () => ({ survivorId: ana, mergedIds: ["a", "b", "c", "d"], reason: "x" })],
     ["no reason", () => ({ survivorId: ana, mergedIds: [ana1984] })],
   ])("refuses %s", async (_label, body) => {
-    await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
+    await verifyByCode(t, ava, ana, "otp_email", "ana.silva@example.com", "CASE-9");
     expect((await t.request("/api/v1/merges", { cookie: ava, body: body() })).status).toBe(400);
   });
 
   it("refuses an account at another address", async () => {
-    await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
+    await verifyByCode(t, ava, ana, "otp_email", "ana.silva@example.com", "CASE-9");
     const kim = await accountByUsername(t.database.db, "kim.nguyen");
     const res = await propose({ survivorId: ana, mergedIds: [kim.id], reason: "x" });
     expect(res.status).toBe(409);
@@ -106,7 +106,7 @@ describe("proposing a merge", () => {
 describe("approving, rejecting and undoing", () => {
   /** Ava, verified with Ana under CASE-9, proposes anasilva1984 into ana.silva (which has a mailing address of its own); `before` is both accounts' rows before. */
   async function proposeAnas() {
-    await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
+    await verifyByCode(t, ava, ana, "otp_email", "ana.silva@example.com", "CASE-9");
     await t.database.db.insert(addresses).values({
       id: "adr_mailingofana1984",
       accountId: ana1984,
@@ -202,7 +202,7 @@ describe("approving, rejecting and undoing", () => {
   });
 
   it("refuses to undo after 30 days", async () => {
-    await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-10");
+    await verifyByCode(t, ava, ana, "otp_email", "ana.silva@example.com", "CASE-10");
     const second = await answerOf(await propose({ survivorId: ana, mergedIds: [ana1984], reason: "Same person" }), 201);
     expect((await decide(second.id, "approve")).status).toBe(200);
     t.clock.advance(30 * DAY + 1000);
@@ -220,7 +220,7 @@ describe("approving, rejecting and undoing", () => {
       .update(addresses)
       .set({ addressKey: "SHARED|TEST|XX|00000" })
       .where(inArray(addresses.accountId, [kim.id, tom.id]));
-    await verifyByQuestions(t, agent, kim.id, ["Mrs. Park", "Oak Avenue"]);
+    await verifyByCode(t, agent, kim.id, "otp_sms", "+15035550178");
     const proposal = await answerOf(
       await propose({ survivorId: kim.id, mergedIds: [tom.id], reason: "Looks alike" }, agent),
       201,

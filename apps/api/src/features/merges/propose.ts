@@ -28,7 +28,7 @@ export async function proposeMerge(scope: StaffScope, input: ProposeMergeRequest
   }
   const id = newId("merge");
   await db.transaction(async (tx) => {
-    const window = await requireWindow(tx, agent, input.survivorId, now, input.caseRef);
+    const window = await requireWindow(tx, scope, input.survivorId, now, input.caseRef, "merge");
     const involved = [input.survivorId, ...mergedIds].sort();
     const rows = await lockAccountsInOrder(tx, involved);
     for (const accountId of involved) {

@@ -8,7 +8,7 @@ import { accountByUsername, hardLock } from "../../test/accounts.ts";
 import { eventsOf, latestEvents } from "../../test/audit.ts";
 import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
 import { createKey } from "../../test/hostile/callers.ts";
-import { verifyByQuestions } from "../../test/verify.ts";
+import { verifyByCode, verifyByQuestions } from "../../test/verify.ts";
 import { changeAccount } from "../recovery/transition.ts";
 
 /**
@@ -37,7 +37,7 @@ async function world(): Promise<void> {
 
 /** Proposes and approves the Ana Silva merge; returns it. */
 async function approveAnaMerge() {
-  await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
+  await verifyByCode(t, ava, ana, "otp_email", "ana.silva@example.com", "CASE-9");
   const proposed = await t.api(ava).merges.$post({
     json: { survivorId: ana, mergedIds: [ana1984], reason: "Same person, second account from 2022" },
   });
@@ -119,6 +119,7 @@ describe("undoing a merge after the survivor changed", () => {
   it("keeps a temporary password issued after the merge", async () => {
     await world();
     const merge = await approveAnaMerge();
+    await verifyByQuestions(t, ava, ana, ["Luna", "Lincoln High"], "CASE-9");
     const issued = await t.request(`/api/v1/accounts/${ana}/temporary-password`, {
       cookie: ava,
       body: { channel: "email", reason: "Forgot password", caseRef: "CASE-9" },

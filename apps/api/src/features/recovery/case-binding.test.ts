@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, outbox, verifications } from "../../db/schema/index.ts";
 import { MINUTE } from "../../lib/clock.ts";
@@ -27,13 +27,13 @@ const act = (username: string, action: string, body: unknown) =>
   t.request(`/api/v1/accounts/${id(username)}/${action}`, { cookie: ava, body });
 const propose = (body: unknown) => t.request("/api/v1/merges", { cookie: ava, body });
 
-/** The case of the agent's newest verification of the account, as stored. */
+/** The case of the agent's window on the account (the verification verified until latest), as stored. */
 async function windowCase(username: string): Promise<string | null | undefined> {
   const rows = await t.database.db
-    .select({ caseRef: verifications.caseRef, verifiedAt: verifications.verifiedAt })
+    .select({ caseRef: verifications.caseRef, verifiedUntil: verifications.verifiedUntil })
     .from(verifications)
     .where(and(eq(verifications.accountId, id(username)), eq(verifications.status, "verified")));
-  rows.sort((a, b) => (b.verifiedAt?.getTime() ?? 0) - (a.verifiedAt?.getTime() ?? 0));
+  rows.sort((a, b) => (b.verifiedUntil?.getTime() ?? 0) - (a.verifiedUntil?.getTime() ?? 0));
   return rows[0]?.caseRef;
 }
 
@@ -67,6 +67,7 @@ async function expectActionsRefused(
 describe("a verified window opened without a case reference", () => {
   it("takes the first action's case, keeps it, and refuses every action under another case", async () => {
     await verifyByCode(t, ava, id("tom.becker"), "otp_email", "tom.becker@example.com", null);
+    await verifyByQuestions(t, ava, id("tom.becker"), ["Schmidt", "Volkswagen"], null);
     expect(await windowCase("tom.becker")).toBeNull();
 
     const reactivated = await t.api(ava).accounts[":id"].reactivate.$post({
@@ -126,7 +127,7 @@ describe("a verified window opened without a case reference", () => {
   });
 
   it("is bound by a merge proposal, and a proposal under another case is refused", async () => {
-    await verifyByQuestions(t, ava, id("ana.silva"), ["Luna", "Lincoln High"], null);
+    await verifyByCode(t, ava, id("ana.silva"), "otp_email", "ana.silva@example.com", null);
     expect((await act("ana.silva", "username-reminder", { reason: "Forgot", caseRef: "CASE-51" })).status).toBe(202);
     const refused = await propose({
       survivorId: id("ana.silva"),
@@ -188,6 +189,7 @@ describe("an action that is refused binds nothing", () => {
   it("leaves the window without a case when the channel is not verified", async () => {
     t.clock.advance(16 * MINUTE);
     await verifyByCode(t, ava, id("tom.becker"), "otp_email", "tom.becker@example.com", null);
+    await verifyByQuestions(t, ava, id("tom.becker"), ["Schmidt", "Volkswagen"], null);
     const refused = await act("tom.becker", "temporary-password", {
       channel: "sms",
       reason: "Forgot",
@@ -233,12 +235,15 @@ describe("an action whose message cannot be sent", () => {
     const [row] = await d.database.db
       .select({ caseRef: verifications.caseRef })
       .from(verifications)
-      .where(and(eq(verifications.accountId, maria), eq(verifications.status, "verified")));
+      .where(and(eq(verifications.accountId, maria), eq(verifications.status, "verified")))
+      .orderBy(desc(verifications.verifiedUntil))
+      .limit(1);
     return row?.caseRef;
   };
 
   it("leaves the window without a case, and files nothing", async () => {
     await verifyByQuestions(d, agent, maria, ["Biscuit", "San Antonio"], null);
+    await verifyByCode(d, agent, maria, "otp_email", "maria.lopez@example.com", null);
     gateway.down = true;
     for (const [action, body] of [
       ["username-reminder", { reason: "Forgot username", caseRef: "CASE-91" }],

@@ -24,7 +24,7 @@ async function recover(
   const { deps, staff: principal, origin } = scope;
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
-    const window = await requireWindow(tx, principal, accountId, now, input.caseRef);
+    const window = await requireWindow(tx, scope, accountId, now, input.caseRef, kind);
     const { event } = await changeAccount(
       tx,
       accountId,
@@ -36,7 +36,7 @@ async function recover(
         origin,
         caseRef: input.caseRef ?? window.caseRef,
         reason: input.reason,
-        details: { verificationId: window.id, verifiedBy: window.method },
+        details: { verificationId: window.id, verifiedBy: window.method, evidence: window.evidence },
       },
       kind === "unlock" ? LOCK_CLEARED : { deactivatedAt: null, lastActivityAt: now },
     );

@@ -14,7 +14,7 @@ import { sendUsernameReminder } from "./username-reminder.ts";
 
 const COMMON = {
   403: problemAnswer(
-    "No open verified window for this account held by this agent, or `caseRef` names another case than the window's (`verification_required`). A window opened without a case takes the first `caseRef` given with an action.",
+    "No open verified window for this account held by this agent, or `caseRef` names another case than the window's (`verification_required`). A window opened without a case takes the first `caseRef` given with an action. The window's evidence is short of the level `GET /api/v1/policy` sets for the action (`verification_insufficient`, with `required` and `evidence`).",
   ),
   404: problemAnswer("No such account (`not_found`)."),
   409: problemAnswer(

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { accounts, outbox } from "../../db/schema/index.ts";
+import { accounts, outbox, verifications } from "../../db/schema/index.ts";
 import { DeliveryError } from "../../notify/notifier.ts";
 import { verifySecret } from "../../security/hashing.ts";
 import { accountByUsername, hardLock } from "../../test/accounts.ts";
@@ -29,7 +29,11 @@ afterEach(() => t.close());
 
 const verifyMaria = () => verifyByQuestions(t, ava, ids["maria.lopez"] as string, ["Biscuit", "San Antonio"], "CASE-7");
 const verifyTom = () => verifyByCode(t, ava, ids["tom.becker"] as string, "otp_email", "tom.becker@example.com");
-const verifyKim = () => verifyByCode(t, ava, ids["kim.nguyen"] as string, "otp_sms", "+15035550178");
+/** A temporary password needs two pieces of evidence, one a code: Kim reads an SMS code, then answers her questions. */
+const verifyKim = async () => {
+  await verifyByCode(t, ava, ids["kim.nguyen"] as string, "otp_sms", "+15035550178");
+  await verifyByQuestions(t, ava, ids["kim.nguyen"] as string, ["Mrs. Park", "Oak Avenue"]);
+};
 
 const act = (username: string, action: string, body: unknown, cookie = ava, headers?: Record<string, string>) =>
   t.request(`/api/v1/accounts/${ids[username]}/${action}`, { cookie, body, ...(headers ? { headers } : {}) });
@@ -198,6 +202,7 @@ describe("temporary passwords", () => {
 
   it("refuses an unverified channel", async () => {
     await verifyTom();
+    await verifyByQuestions(t, ava, ids["tom.becker"] as string, ["Schmidt", "Volkswagen"]);
     const res = await act("tom.becker", "temporary-password", { channel: "sms", reason: "x" });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ code: "conflict", detail: expect.stringMatching(/not verified/) });
@@ -212,6 +217,11 @@ describe("temporary passwords", () => {
       const cookie = await broken.signIn("ava.agent");
       const maria = await accountByUsername(broken.database.db, "maria.lopez");
       await verifyByQuestions(broken, cookie, maria.id, ["Biscuit", "San Antonio"]);
+      // No code can be sent here: the window is given the code evidence a temporary password needs.
+      await broken.database.db
+        .update(verifications)
+        .set({ evidence: ["knowledge", "email"] })
+        .where(eq(verifications.accountId, maria.id));
       const res = await broken.request(`/api/v1/accounts/${maria.id}/temporary-password`, {
         cookie,
         body: { channel: "email", reason: "x" },

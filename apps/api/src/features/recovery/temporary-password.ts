@@ -44,7 +44,13 @@ export async function issueTemporaryPassword(
 ): Promise<DeliveryReceipt> {
   const { deps, staff: principal, origin } = scope;
   const { db } = deps.database;
-  const { checked, account, now } = await checkWindowAndAccount(db, scope, accountId, input.caseRef);
+  const { checked, account, now } = await checkWindowAndAccount(
+    db,
+    scope,
+    accountId,
+    input.caseRef,
+    "temporary_password",
+  );
   if (account.status === "merged" || account.status === "closed") {
     throw new ApiError("invalid_transition", PROBLEM_DETAILS.nothingCanChange(account.status));
   }
@@ -80,6 +86,7 @@ export async function issueTemporaryPassword(
         reason: input.reason,
         details: {
           verificationId: window.id,
+          evidence: window.evidence,
           channel: channel.channel,
           deliveredTo: channel.masked,
           expiresAt: expiresAt.toISOString(),

@@ -15,7 +15,13 @@ export async function sendUsernameReminder(
 ): Promise<DeliveryReceipt> {
   const { deps, staff: principal, origin } = scope;
   const { db } = deps.database;
-  const { checked, account, now } = await checkWindowAndAccount(db, scope, accountId, input.caseRef);
+  const { checked, account, now } = await checkWindowAndAccount(
+    db,
+    scope,
+    accountId,
+    input.caseRef,
+    "username_reminder",
+  );
   const channel = verifiedChannel("email", account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
 
@@ -37,7 +43,7 @@ export async function sendUsernameReminder(
       accountId,
       caseRef: input.caseRef ?? window.caseRef,
       reason: input.reason,
-      details: { verificationId: window.id, deliveredTo: channel.masked },
+      details: { verificationId: window.id, evidence: window.evidence, deliveredTo: channel.masked },
     }),
   );
   return { deliveredTo: channel.masked, expiresAt: null };

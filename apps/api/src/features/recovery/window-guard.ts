@@ -1,17 +1,25 @@
-import { PROBLEM_DETAILS } from "@recovery-desk/shared";
+import { type PolicyAction, PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { and, eq, gte, sql } from "drizzle-orm";
-import type { StaffPrincipal } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
 import type { Executor } from "../../db/client.ts";
 import { type AccountRow, accounts, auditEvents, type VerificationRow, verifications } from "../../db/schema/index.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
+import { policyOf, requireEvidence } from "../policy/policy.ts";
 import { openWindow } from "../verification/window.ts";
 
-/** Whose window on which account, at what time, for the action's case (if it names one). */
-type WindowCheck = [db: Executor, principal: StaffPrincipal, accountId: string, now: Date, caseRef: string | undefined];
+/** Whose window on which account, at what time, for which action and the action's case (if it names one). */
+type WindowCheck = [
+  db: Executor,
+  scope: StaffScope,
+  accountId: string,
+  now: Date,
+  caseRef: string | undefined,
+  action: PolicyAction,
+];
 
 /**
- * The agent's open verified window for the account, or 403 `verification_required`. A window
+ * The agent's open verified window for the account, or 403 `verification_required`; its evidence
+ * must reach the level the policy sets for the action, or 403 `verification_insufficient`. A window
  * belongs to one case: an action naming another case is refused, and a window opened without a
  * case takes the case of the first action that names one and keeps it. An action that names no
  * case goes on under the window's case. Call it in the transaction that records the action, so a
@@ -26,17 +34,21 @@ export async function requireWindow(...args: WindowCheck): Promise<VerificationR
 }
 
 /**
- * As `requireWindow`, without binding anything: the window must be open, and an action naming
- * another case than the one the window already has is refused.
+ * As `requireWindow`, without binding anything: the window must be open with enough evidence for
+ * the action, and an action naming another case than the one the window already has is refused.
+ * Every recovery action checks the policy here, and only here.
  */
-export async function checkWindow(...[db, principal, accountId, now, caseRef]: WindowCheck): Promise<VerificationRow> {
-  const window = await openWindow(db, principal.id, accountId, now);
+export async function checkWindow(
+  ...[db, scope, accountId, now, caseRef, action]: WindowCheck
+): Promise<VerificationRow> {
+  const window = await openWindow(db, scope.staff.id, accountId, now);
   if (!window) {
     throw new ApiError("verification_required", PROBLEM_DETAILS.verifyFirst);
   }
   if (caseRef !== undefined && window.caseRef !== null && window.caseRef !== caseRef) {
     throw otherCase(window.caseRef, caseRef);
   }
+  requireEvidence(policyOf(scope.deps.config), action, window.evidence);
   return window;
 }
 
@@ -49,9 +61,10 @@ export async function checkWindowAndAccount(
   scope: StaffScope,
   accountId: string,
   caseRef: string | undefined,
+  action: PolicyAction,
 ): Promise<{ checked: VerificationRow; account: AccountRow; now: Date }> {
   const now = scope.deps.clock.now();
-  const checked = await checkWindow(db, scope.staff, accountId, now, caseRef);
+  const checked = await checkWindow(db, scope, accountId, now, caseRef, action);
   const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!account) throw notFound("The account");
   return { checked, account, now };

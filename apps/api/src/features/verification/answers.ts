@@ -8,10 +8,10 @@ import { ApiError } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { verifySecret } from "../../security/hashing.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
-import { openVerifiedWindow } from "./open-window.ts";
+import { type OpenedWindow, openVerifiedWindow } from "./open-window.ts";
 import { questionLimit, secondsUntil } from "./question-limit.ts";
 
-type Outcome = { ok: true; verifiedUntil: Date } | { ok: false; attemptsRemaining: number; lockedUntil: Date | null };
+type Outcome = { ok: true; opened: OpenedWindow } | { ok: false; attemptsRemaining: number; lockedUntil: Date | null };
 
 /**
  * Checks the caller's answers. Both must match their stored hashes after normalisation; the
@@ -72,8 +72,7 @@ export async function answerQuestions(
 
     const at = deps.clock.now();
     if (verified) {
-      const verifiedUntil = await openVerifiedWindow(tx, verification, at, audit);
-      return { ok: true, verifiedUntil };
+      return { ok: true, opened: await openVerifiedWindow(tx, verification, at, audit) };
     }
 
     await tx.insert(verificationFailures).values({
@@ -102,7 +101,10 @@ export async function answerQuestions(
   });
 
   if ("locked" in outcome) throw lockedError(outcome.locked, now);
-  if (outcome.ok) return { status: "verified", verifiedUntil: outcome.verifiedUntil.toISOString() };
+  if (outcome.ok) {
+    const { verifiedUntil, evidence } = outcome.opened;
+    return { status: "verified", verifiedUntil: verifiedUntil.toISOString(), evidence };
+  }
   if (outcome.lockedUntil) throw lockedError(outcome.lockedUntil, now);
   throw new ApiError("verification_failed", PROBLEM_DETAILS.answersWrong, {
     extra: { attemptsRemaining: outcome.attemptsRemaining },

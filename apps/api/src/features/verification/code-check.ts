@@ -8,9 +8,9 @@ import { verifications } from "../../db/schema/index.ts";
 import { ApiError } from "../../http/errors.ts";
 import { verifySecret } from "../../security/hashing.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
-import { openVerifiedWindow } from "./open-window.ts";
+import { type OpenedWindow, openVerifiedWindow } from "./open-window.ts";
 
-type Outcome = { ok: true; verifiedUntil: Date } | { ok: false; attemptsRemaining: number };
+type Outcome = { ok: true; opened: OpenedWindow } | { ok: false; attemptsRemaining: number };
 
 /**
  * Checks a one-time code. It works once, for 10 minutes, with 5 tries, and only for the
@@ -48,8 +48,7 @@ export async function checkCode(
     const matches = await verifySecret(verification.codeHash, input.code);
     const at = deps.clock.now();
     if (matches) {
-      const verifiedUntil = await openVerifiedWindow(tx, verification, at, audit);
-      return { ok: true, verifiedUntil };
+      return { ok: true, opened: await openVerifiedWindow(tx, verification, at, audit) };
     }
     const attemptsRemaining = (verification.codeAttemptsRemaining ?? 1) - 1;
     await tx
@@ -65,7 +64,10 @@ export async function checkCode(
     return { ok: false, attemptsRemaining };
   });
 
-  if (outcome.ok) return { status: "verified", verifiedUntil: outcome.verifiedUntil.toISOString() };
+  if (outcome.ok) {
+    const { verifiedUntil, evidence } = outcome.opened;
+    return { status: "verified", verifiedUntil: verifiedUntil.toISOString(), evidence };
+  }
   throw new ApiError("verification_failed", PROBLEM_DETAILS.codeWrong, {
     extra: { attemptsRemaining: outcome.attemptsRemaining },
   });

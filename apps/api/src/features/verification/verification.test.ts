@@ -96,6 +96,7 @@ describe("verifying by security questions", () => {
     expect(await res.json()).toEqual({
       status: "verified",
       verifiedUntil: new Date(t.clock.now().getTime() + 15 * MINUTE).toISOString(),
+      evidence: ["knowledge"],
     });
   });
 

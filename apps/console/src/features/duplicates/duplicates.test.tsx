@@ -53,7 +53,7 @@ describe("possible duplicates on the account page", () => {
   });
 
   it("proposes merging anasilva1984 into the verified ana.silva, keyboard only", async () => {
-    openVerifiedWindow(ana, "CASE-9");
+    openVerifiedWindow(ana, "CASE-9", ["otp_email"]);
     const { user } = await openAccountPage(ana, { fakeClock: true });
     const button = await within(duplicatesPanel()).findByRole("button", { name: "Propose a merge" });
     expect(button).toBeEnabled();
@@ -95,7 +95,7 @@ describe("possible duplicates on the account page", () => {
   });
 
   it("says why the API refused the proposal, inside the dialog", async () => {
-    openVerifiedWindow(ana);
+    openVerifiedWindow(ana, "CASE-1", ["otp_email"]);
     // anasilva1984 is already waiting in another merge.
     fakeMerges.merges.push({
       id: "mrg_other",

@@ -50,7 +50,7 @@ export function ActionDialog({ account, kind, channels, busy, problem, onConfirm
         account,
         destination?.to && sendsTo ? { channel: sendsTo, to: destination.to } : undefined,
       )}
-      suggestedReason={suggestedReason(kind, verified?.method ?? null)}
+      suggestedReason={suggestedReason(kind, verified?.evidence ?? null)}
       caseRef={caseRef}
       problem={
         !verified ? (

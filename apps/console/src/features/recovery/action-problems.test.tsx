@@ -74,7 +74,7 @@ describe("when a recovery action is not done", () => {
   });
 
   it("says nothing was sent when the text message fails, changes nothing, and sends on the next try", async () => {
-    openVerifiedWindow(maria);
+    openVerifiedWindow(maria, "CASE-1", ["otp_email"]);
     fakeRecovery.deliveryFails = true;
     const { user } = await openAccountPage(maria, { fakeClock: true });
 

@@ -21,7 +21,7 @@ describe("sending a temporary password or a username reminder", () => {
   beforeEach(() => startFakeClock());
 
   it("sends Maria a temporary password by text: the masked number in the toast, and never the password", async () => {
-    openVerifiedWindow(maria);
+    openVerifiedWindow(maria, "CASE-1", ["otp_sms"]);
     const { user } = await openAccountPage(maria, { fakeClock: true });
 
     await openDialog(user, "Send temporary password");
@@ -35,7 +35,7 @@ describe("sending a temporary password or a username reminder", () => {
       "A new random password goes by text to (217) 555-0142. It works for 24 hours, and the customer must choose a new password at the next sign-in. Nobody at the desk ever sees it. It also lifts the lockout.",
     );
     expect(within(dialog()).getByRole("textbox", { name: "Reason" })).toHaveValue(
-      "Caller verified by security questions; temporary password sent at caller's request.",
+      "Caller verified by security questions and a code sent by text message; temporary password sent at caller's request.",
     );
 
     // Plain Enter on a one-line field confirms.
@@ -56,7 +56,7 @@ describe("sending a temporary password or a username reminder", () => {
   });
 
   it("sends by email when the agent picks it with the arrow keys", async () => {
-    openVerifiedWindow(maria);
+    openVerifiedWindow(maria, "CASE-1", ["otp_sms"]);
     const { user } = await openAccountPage(maria, { fakeClock: true });
     await openDialog(user, "Send temporary password");
 

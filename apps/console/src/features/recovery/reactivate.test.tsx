@@ -12,7 +12,7 @@ describe("the next step for the account's state", () => {
   beforeEach(() => startFakeClock());
 
   it("reactivates Tom's account, deactivated for inactivity", async () => {
-    openVerifiedWindow(tom, "CASE-7");
+    openVerifiedWindow(tom, "CASE-7", ["otp_email"]);
     const { user } = await openAccountPage(tom, { fakeClock: true });
     expect(recoveryPanel()).toHaveTextContent(
       "The account was deactivated for inactivity. Reactivating it lets the customer sign in again.",
@@ -23,7 +23,7 @@ describe("the next step for the account's state", () => {
     await screen.findByRole("dialog");
     expect(dialog()).toHaveAccessibleName("Reactivate Tom Becker's account?");
     expect(within(dialog()).getByRole("textbox", { name: "Reason" })).toHaveValue(
-      "Caller verified by security questions; account reactivated at caller's request.",
+      "Caller verified by security questions and a code sent by email; account reactivated at caller's request.",
     );
     expect(dialog()).toHaveTextContent("Case reference: CASE-7");
     await confirmChord(user);

@@ -1,0 +1,75 @@
+import {
+  type Evidence,
+  meetsLevel,
+  POLICY_ACTION_WORDS,
+  POLICY_ACTIONS,
+  POLICY_LEVEL_WORDS,
+  type Policy,
+  type PolicyAction,
+  type PolicyLevel,
+  type PolicyPreset,
+  PROBLEM_DETAILS,
+} from "@recovery-desk/shared";
+import type { AppConfig } from "../../deps.ts";
+import { ApiError } from "../../http/errors.ts";
+
+/** The level each action requires, by preset: the one place that says it (product spec, "Evidence and the action policy"). */
+export const POLICY_PRESET_LEVELS: Record<PolicyPreset, Record<PolicyAction, PolicyLevel>> = {
+  default: {
+    unlock: "any",
+    username_reminder: "any",
+    reactivate: "code",
+    temporary_password: "two_with_code",
+    merge: "code",
+  },
+  nist: {
+    unlock: "code",
+    username_reminder: "code",
+    reactivate: "code",
+    temporary_password: "two_codes",
+    merge: "code",
+  },
+};
+
+/** The policy in force: a preset, with any action's level set otherwise (`RECOVERY_POLICY_<ACTION>`). */
+export interface RecoveryPolicy {
+  preset: PolicyPreset;
+  levels: Record<PolicyAction, PolicyLevel>;
+}
+
+export function recoveryPolicy(
+  preset: PolicyPreset,
+  overrides: Partial<Record<PolicyAction, PolicyLevel | undefined>> = {},
+): RecoveryPolicy {
+  const levels = { ...POLICY_PRESET_LEVELS[preset] };
+  for (const action of POLICY_ACTIONS) levels[action] = overrides[action] ?? levels[action];
+  return { preset, levels };
+}
+
+export const DEFAULT_RECOVERY_POLICY = recoveryPolicy("default");
+
+/** The policy the app was configured with, or the default one. */
+export function policyOf(config: AppConfig): RecoveryPolicy {
+  return config.recoveryPolicy ?? DEFAULT_RECOVERY_POLICY;
+}
+
+/** The policy as `GET /api/v1/policy` serves it. */
+export function presentPolicy(policy: RecoveryPolicy): Policy {
+  return {
+    preset: policy.preset,
+    actions: POLICY_ACTIONS.map((action) => ({
+      action,
+      requires: policy.levels[action],
+      description: `${POLICY_ACTION_WORDS[action]} needs ${POLICY_LEVEL_WORDS[policy.levels[action]]}.`,
+    })),
+  };
+}
+
+/** Refuses an action whose required level the window's evidence does not reach: 403 `verification_insufficient`. */
+export function requireEvidence(policy: RecoveryPolicy, action: PolicyAction, evidence: readonly Evidence[]): void {
+  const required = policy.levels[action];
+  if (meetsLevel(required, evidence)) return;
+  throw new ApiError("verification_insufficient", PROBLEM_DETAILS.evidenceShort(action, required, evidence), {
+    extra: { required, evidence: [...evidence] },
+  });
+}

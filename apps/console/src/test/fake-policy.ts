@@ -1,0 +1,55 @@
+import {
+  type Evidence,
+  meetsLevel,
+  POLICY_ACTION_WORDS,
+  POLICY_ACTIONS,
+  POLICY_LEVEL_WORDS,
+  type Policy,
+  type PolicyAction,
+  type PolicyLevel,
+  type PolicyPreset,
+  PROBLEM_DETAILS,
+} from "@recovery-desk/shared";
+import { type FakeReply, refuse } from "./fake-verification-state.ts";
+
+/** The levels the fake API starts from: the product's `default` preset, as the real API serves it. */
+const DEFAULT_LEVELS: Record<PolicyAction, PolicyLevel> = {
+  unlock: "any",
+  username_reminder: "any",
+  reactivate: "code",
+  temporary_password: "two_with_code",
+  merge: "code",
+};
+
+/** The policy the fake API serves and enforces; a test may set other levels. */
+export const fakePolicy: { preset: PolicyPreset; levels: Record<PolicyAction, PolicyLevel> } = {
+  preset: "default",
+  levels: { ...DEFAULT_LEVELS },
+};
+
+export function resetFakePolicy(): void {
+  fakePolicy.preset = "default";
+  fakePolicy.levels = { ...DEFAULT_LEVELS };
+}
+
+/** `GET /api/v1/policy`. */
+export function presentFakePolicy(): Policy {
+  return {
+    preset: fakePolicy.preset,
+    actions: POLICY_ACTIONS.map((action) => ({
+      action,
+      requires: fakePolicy.levels[action],
+      description: `${POLICY_ACTION_WORDS[action]} needs ${POLICY_LEVEL_WORDS[fakePolicy.levels[action]]}.`,
+    })),
+  };
+}
+
+/** 403 `verification_insufficient` when the window's evidence is short of the action's level, as the real API answers. */
+export function evidenceRefusal(action: PolicyAction, evidence: Evidence[]): FakeReply | null {
+  const required = fakePolicy.levels[action];
+  if (meetsLevel(required, evidence)) return null;
+  return refuse(403, "verification_insufficient", PROBLEM_DETAILS.evidenceShort(action, required, evidence), {
+    required,
+    evidence,
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * What a verified window rests on, and the levels of evidence an action can require. Which action
+ * needs which level is the API's policy (`GET /api/v1/policy`); this is only what the levels mean.
+ */
+import type { VerificationMethod } from "./words.ts";
+
+/** Both security questions answered, a code from the phone on file, a code from the email on file. */
+export const EVIDENCE = ["knowledge", "sms", "email"] as const;
+export type Evidence = (typeof EVIDENCE)[number];
+
+export const POLICY_LEVELS = ["any", "code", "two_with_code", "two_codes"] as const;
+export type PolicyLevel = (typeof POLICY_LEVELS)[number];
+
+export const POLICY_ACTIONS = ["unlock", "username_reminder", "reactivate", "temporary_password", "merge"] as const;
+export type PolicyAction = (typeof POLICY_ACTIONS)[number];
+
+export const POLICY_PRESETS = ["default", "nist"] as const;
+export type PolicyPreset = (typeof POLICY_PRESETS)[number];
+
+/** The evidence a successful verification of this method gives. */
+export function evidenceOf(method: VerificationMethod): Evidence {
+  if (method === "otp_sms") return "sms";
+  if (method === "otp_email") return "email";
+  return "knowledge";
+}
+
+/** The verification method that gives this evidence. */
+export function methodFor(evidence: Evidence): VerificationMethod {
+  if (evidence === "sms") return "otp_sms";
+  if (evidence === "email") return "otp_email";
+  return "security_questions";
+}
+
+const isCode = (e: Evidence) => e !== "knowledge";
+
+/** Whether the evidence a window holds reaches a level. */
+export function meetsLevel(level: PolicyLevel, evidence: readonly Evidence[]): boolean {
+  const held = new Set(evidence);
+  const codes = [...held].filter(isCode).length;
+  switch (level) {
+    case "any":
+      return held.size >= 1;
+    case "code":
+      return codes >= 1;
+    case "two_with_code":
+      return held.size >= 2 && codes >= 1;
+    case "two_codes":
+      return codes >= 2;
+  }
+}
+
+/**
+ * The methods of which any one, added to the window, brings it to the level or one step nearer;
+ * none when the level is met. Questions come first where they count, since they send nothing.
+ */
+export function evidenceToAdd(level: PolicyLevel, evidence: readonly Evidence[]): Evidence[] {
+  if (meetsLevel(level, evidence)) return [];
+  const missing = EVIDENCE.filter((e) => !evidence.includes(e));
+  const hasCode = evidence.some(isCode);
+  switch (level) {
+    case "any":
+      return missing;
+    case "code":
+      return missing.filter(isCode);
+    case "two_with_code":
+      return hasCode ? missing : missing.filter(isCode);
+    case "two_codes":
+      return missing.filter(isCode);
+  }
+}
+
+/** How an action reads at the start of a sentence. */
+export const POLICY_ACTION_WORDS: Record<PolicyAction, string> = {
+  unlock: "Lifting a failed-login lock",
+  username_reminder: "A username reminder",
+  reactivate: "Reactivating the account",
+  temporary_password: "A temporary password",
+  merge: "Proposing a merge",
+};
+
+/** How a level reads to an agent: "any one piece of evidence", "one code", … */
+export const POLICY_LEVEL_WORDS: Record<PolicyLevel, string> = {
+  any: "any one piece of evidence",
+  code: "one code",
+  two_with_code: "two pieces, at least one a code",
+  two_codes: "two codes on different channels",
+};
+
+/** How a piece of evidence reads to an agent. */
+export const EVIDENCE_WORDS: Record<Evidence, string> = {
+  knowledge: "the security questions",
+  sms: "a code by text message",
+  email: "a code by email",
+};
+
+/** "the security questions, or a code by email" — no evidence at all reads "nothing yet". */
+export function listEvidence(evidence: readonly Evidence[], joiner: "and" | "or" = "and"): string {
+  const words = evidence.map((e) => EVIDENCE_WORDS[e]);
+  if (words.length === 0) return "nothing yet";
+  if (words.length === 1) return words[0] as string;
+  const last = joiner === "or" ? `, or ${words.at(-1)}` : ` and ${words.at(-1)}`;
+  return words.slice(0, -1).join(", ") + last;
+}
