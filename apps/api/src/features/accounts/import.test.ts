@@ -210,11 +210,11 @@ describe("importing accounts", () => {
 });
 
 describe("POST /accounts/import", () => {
-  const post = (body: string, key = writer, type = "application/x-ndjson") =>
+  const post = (body: string, key = writer, type = "application/x-ndjson", headers: Record<string, string> = {}) =>
     t.request("/api/v1/accounts/import", {
       method: "POST",
       body,
-      headers: { authorization: `Bearer ${key}`, "content-type": type },
+      headers: { authorization: `Bearer ${key}`, "content-type": type, ...headers },
     });
 
   it("imports a body beyond the API's 64 KB limit and answers what it did, line numbers from 1", async () => {
@@ -231,6 +231,31 @@ describe("POST /accounts/import", () => {
 
     const again = (await (await post(body)).json()) as AccountImportResult;
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 400, rejectedCount: 1 });
+  });
+
+  it("reads a body sent in chunks as it arrives, and refuses one declared over 100 MB before reading it", async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `${JSON.stringify(recordOf(3000 + i))}\n`);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = lines.splice(0, 7);
+        if (next.length === 0) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next.join("")));
+      },
+    });
+    const res = await t.app.request("/api/v1/accounts/import", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { authorization: `Bearer ${writer}`, "content-type": "application/x-ndjson" },
+    } as RequestInit);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ created: 300, rejectedCount: 0 });
+
+    const huge = await post(ndjson([recordOf(4000)]), writer, "application/x-ndjson", {
+      "content-length": String(101 * 1024 * 1024),
+    });
+    expect((await problemOf(huge, 413)).code).toBe("payload_too_large");
+    expect(await t.database.db.select().from(accounts).where(eq(accounts.username, "imported.4000"))).toEqual([]);
   });
 
   it("needs the accounts:write scope and NDJSON", async () => {
