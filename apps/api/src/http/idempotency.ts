@@ -2,9 +2,12 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { PROBLEM_DETAILS, RECOVERY_POLICY } from "@recovery-desk/shared";
 import { and, eq, gte, lte } from "drizzle-orm";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { matchedRoutes } from "hono/route";
 import type { Db } from "../db/client.ts";
 import { auditEvents, idempotencyKeys } from "../db/schema/index.ts";
+import { hashSecret, verifySecret } from "../security/hashing.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError, problemBody } from "./errors.ts";
 
@@ -15,6 +18,33 @@ const ABANDONED_AFTER_MS = 60_000;
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
+/**
+ * Marks a route whose request body carries a secret (an answer, a password, a code). `defineRoute`
+ * puts it in the route's middleware when the route says `secretBody: true`; it does nothing itself.
+ */
+export const secretBody = createMiddleware<AppEnv>((_c, next) => next());
+
+const carriesSecret = (c: Context<AppEnv>) => matchedRoutes(c).some((route) => route.handler === secretBody);
+
+/**
+ * What is kept of a request to tell a retry from another request with the same key. A fast
+ * SHA-256 of an ordinary request; argon2id with a random salt (on the hashing threads) when its
+ * body carries a secret, so the stored row is as hard to guess an answer or password from as the
+ * answer hashes themselves.
+ */
+interface Fingerprint {
+  stored: string;
+  matches(stored: string): Promise<boolean>;
+}
+
+async function fingerprintOf(request: string, secret: boolean): Promise<Fingerprint> {
+  if (secret) {
+    return { stored: await hashSecret(request), matches: (stored) => verifySecret(stored, request) };
+  }
+  const stored = encodeHexLowerCase(sha256(new TextEncoder().encode(request)));
+  return { stored, matches: async (other) => other === stored };
+}
+
 type Claim = { kind: "claimed" } | { kind: "replay"; status: number; body: unknown } | { kind: "answer_lost" };
 
 /**
@@ -23,6 +53,9 @@ type Claim = { kind: "claimed" } | { kind: "replay"; status: number; body: unkno
  * acting again; the same key with another request, or while the first still runs, is a conflict.
  * Answers of 500 and above are not kept, so a retry can succeed. An answer that carries a secret
  * (a new API key, an initial password) is never kept either: its replay is a conflict instead.
+ *
+ * A request whose body carries a secret keeps only a salted argon2id hash of it (see `Fingerprint`):
+ * the same body replays, another body is a conflict, as for every request.
  *
  * A request whose process died (a crash, a kill, a deploy) leaves its key `in_flight`; a retry
  * takes it over after a minute. If the first run had already committed its change — every change
@@ -40,8 +73,8 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   }
   const { database, clock } = c.var.deps;
   const body = await c.req.text();
-  const requestHash = encodeHexLowerCase(sha256(new TextEncoder().encode(`${c.req.method} ${c.req.path}\n${body}`)));
-  const claim = await claimKey(database.db, principal.id, key, requestHash, c.var.requestId, clock.now());
+  const fingerprint = await fingerprintOf(`${c.req.method} ${c.req.path}\n${body}`, carriesSecret(c));
+  const claim = await claimKey(database.db, principal.id, key, fingerprint, c.var.requestId, clock.now());
   const where = and(eq(idempotencyKeys.principalId, principal.id), eq(idempotencyKeys.key, key));
   if (claim.kind === "answer_lost") {
     const lost = answerLost();
@@ -101,7 +134,7 @@ async function claimKey(
   db: Db,
   principalId: string,
   key: string,
-  requestHash: string,
+  fingerprint: Fingerprint,
   requestId: string,
   now: Date,
 ): Promise<Claim> {
@@ -112,7 +145,7 @@ async function claimKey(
     .values({
       principalId,
       key,
-      requestHash,
+      requestHash: fingerprint.stored,
       state: "in_flight",
       // While in flight, the body names the request that holds the key (see `firstRunTookEffect`).
       responseBody: { requestId },
@@ -125,7 +158,7 @@ async function claimKey(
 
   const [row] = await db.select().from(idempotencyKeys).where(where);
   if (!row) throw inProgress();
-  if (row.requestHash !== requestHash) {
+  if (!(await fingerprint.matches(row.requestHash))) {
     throw new ApiError("conflict", PROBLEM_DETAILS.idempotencyKeyReused);
   }
   if (row.state === "done" && row.withheld) {

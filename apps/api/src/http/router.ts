@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { type Access, requireAccess } from "../auth/access.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError, type FieldProblem } from "./errors.ts";
+import { secretBody } from "./idempotency.ts";
 import { type ApiTag, SECURITY_SCHEMES } from "./openapi-document.ts";
 
 /** Half of a surrogate pair on its own: UTF-16 that is not Unicode text, and cannot be stored as sent. */
@@ -124,11 +125,15 @@ interface Documented {
 /**
  * Defines a route with the access it needs. Every route declares one, so nothing is open by
  * accident; it is enforced by middleware and shown in the OpenAPI document as `x-access`.
+ *
+ * A route whose request body carries a secret (an answer, a password, a code) says
+ * `secretBody: true`, shown as `x-secret-body`: idempotency then keeps only a salted argon2id hash
+ * of its body, never a fast one (http/idempotency.ts). A test holds every such body to it.
  */
 export function defineRoute<const R extends Omit<RouteConfig, "middleware">>(
-  config: R & Documented & { access: Access },
+  config: R & Documented & { access: Access; secretBody?: true },
 ) {
-  const { access, ...rest } = config;
+  const { access, secretBody: carriesSecret, ...rest } = config;
   const changesState = rest.method !== "get" && rest.method !== "head" && rest.method !== "options";
   // Typed as empty so the route's own responses keep deciding the handler's response types.
   const problems: Record<never, never> = Object.fromEntries(commonProblems(access, rest, changesState));
@@ -150,7 +155,8 @@ export function defineRoute<const R extends Omit<RouteConfig, "middleware">>(
     responses: { ...problems, ...rest.responses },
     security: securityOf(access),
     "x-access": access,
-    middleware: [requireAccess(access)] as const,
+    ...(carriesSecret ? { "x-secret-body": true } : {}),
+    middleware: carriesSecret ? ([requireAccess(access), secretBody] as const) : ([requireAccess(access)] as const),
   });
 }
 

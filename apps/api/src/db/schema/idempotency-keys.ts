@@ -11,7 +11,10 @@ export const idempotencyKeys = pgTable(
     /** The staff member or API key that sent the key. */
     principalId: text("principal_id").notNull(),
     key: text("key").notNull(),
-    /** SHA-256 of method, path and body: the same key with another request is a conflict. */
+    /**
+     * A fingerprint of method, path and body, so the same key with another request is a conflict:
+     * SHA-256, or a salted argon2id hash when the body carries a secret (an answer, a password).
+     */
     requestHash: text("request_hash").notNull(),
     /** `in_flight` while the first request runs, then `done` with its answer. */
     state: text("state", { enum: ["in_flight", "done"] }).notNull(),

@@ -98,6 +98,7 @@ const syncRoute = defineRoute({
   description:
     "The system of record sends the whole account; it is created (201) or its fields replaced (200), by username. Name search, the USPS-normalised address keys and duplicate candidates are right at once. Security answers are normalised and hashed on arrival and never stored, logged or echoed; leave `securityQuestions` out to keep the questions on file, or send an empty list to remove them. A changed email or phone records when it changed. Bad input is 400 `validation_failed` naming each field, and nothing is written. The answer is the account, masked.",
   access: { scope: "accounts:write" },
+  secretBody: true,
   request: {
     params: AccountUsernameParam,
     ...jsonBody(AccountSyncBody, {

@@ -67,6 +67,7 @@ const importRoute = defineRoute({
     "A refused line is listed with its line number (from 1) and the problem of each field, never its content; nothing of it is written and the other lines go on. For files beyond a few tens of thousands of accounts with security answers (hashing takes time, and a request may last at most five minutes), use `pnpm accounts:import`.",
   ].join("\n\n"),
   access: { scope: "accounts:write" },
+  secretBody: true,
   request: {
     body: {
       required: true,

@@ -18,6 +18,7 @@ const loginRoute = defineRoute({
   description:
     "Starts a session and sets it as an HttpOnly cookie, with `rd_signed_in=1` beside it: no secret, readable by the console, so a first visit without a session skips `GET /auth/me`. Both cookies are cleared at sign-out and by any `unauthenticated` answer to a cookie session. An unknown username and a wrong password give the same 401 `invalid_credentials`. Every attempt is counted before its password is checked, so however many arrive at once no more than these are checked; past them the answer is 429 `rate_limited` with `Retry-After`, without a check: 5 attempts for one username in 15 minutes (`LOGIN_MAX_FAILURES`, `LOGIN_WINDOW_MINUTES`; a successful sign-in starts the count again, and an admin can clear it with `POST /api/v1/staff/{id}/clear-sign-in-limit`); 20 failed attempts from one client address in the same window (`LOGIN_MAX_FAILURES_PER_ADDRESS`; an IPv6 address counts by its /64; successful sign-ins are not counted); 300 checked attempts a minute across all usernames (`LOGIN_MAX_ATTEMPTS_PER_MINUTE`; an attempt refused by the other limits does not count). The address is the connection's, not a forwarded header.",
   access: "public",
+  secretBody: true,
   request: jsonBody(LoginRequest, { username: "ava.agent", password: "a long passphrase of her own" }),
   responses: {
     200: jsonAnswer("Signed in.", StaffEnvelope, answerExamples.signIn),

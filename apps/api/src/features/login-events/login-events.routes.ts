@@ -39,6 +39,7 @@ const temporaryPasswordCheckRoute = defineRoute({
   description:
     "The login service asks when what the customer typed is not their own password: is it the temporary password an agent sent? The right one, not expired and not used, on an account that is not locked, is used up at once and answers `valid: true, mustChange: true`: let the customer in only to choose a new password. Any other answer for a known account (wrong, expired, used, none sent) counts as that failed login under the lockout policy, so do not report it again to `/login-events`. An unknown username answers the same shape in the same time.",
   access: { scope: "login-events:write" },
+  secretBody: true,
   request: jsonBody(TemporaryPasswordCheckRequest, { username: "kim.nguyen", password: "k7Rm-2Px9-Qa4T-wZ8n" }),
   responses: {
     200: jsonAnswer(

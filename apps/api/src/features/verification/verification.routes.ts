@@ -47,6 +47,7 @@ const answersRoute = defineRoute({
   description:
     "Both answers must match after normalisation (case, spaces and punctuation do not matter). A failure never says which answer was wrong. Three failures for one account in 24 hours lock question verification for 24 hours.",
   access: "agent",
+  secretBody: true,
   request: {
     params: VerificationIdParam,
     ...jsonBody(AnswersRequest, {
@@ -73,6 +74,7 @@ const codeRoute = defineRoute({
   summary: "Check a one-time code",
   description: "A code works once, for 10 minutes, with 5 tries, and only for the verification it was sent for.",
   access: "agent",
+  secretBody: true,
   request: {
     params: VerificationIdParam,
     ...jsonBody(CodeRequest, { code: "482 913" }),
