@@ -97,22 +97,20 @@ export async function appendAuditEvents(
     previous = { seq: row.seq, hash: row.hash, occurredAt: row.occurredAt };
     return row;
   });
-  const values = sql.join(
-    rows.map(
-      (r) =>
-        sql`(${r.seq}, ${r.id}, ${r.occurredAt.toISOString()}::timestamptz, ${r.actorType}, ${r.actorId}, ${r.actorName},
-             ${r.action}, ${r.accountId}, ${r.caseRef}, ${r.reason}, ${r.requestId}, ${r.ip},
-             ${JSON.stringify(r.details)}::jsonb, ${r.prevHash}, ${r.hash})`,
-    ),
-    sql`, `,
-  );
+  // All the rows as one JSON parameter read back by `json_to_recordset`: one placeholder, however many events.
+  const events = sql`json_to_recordset(${JSON.stringify(rows)}::json) as r(
+    seq bigint, id text, "occurredAt" timestamptz, "actorType" text, "actorId" text, "actorName" text,
+    action text, "accountId" text, "caseRef" text, reason text, "requestId" text, ip text,
+    details jsonb, "prevHash" text, hash text)`;
   // Events that are webhook events queue their deliveries in the same statement (no extra round trip).
   const queued = queueDeliveriesClause(rows);
   await tx.execute(
     sql`with appended as (
           insert into audit_events (seq, id, occurred_at, actor_type, actor_id, actor_name, action, account_id,
                                     case_ref, reason, request_id, ip, details, prev_hash, hash)
-          values ${values}
+          select r.seq, r.id, r."occurredAt", r."actorType", r."actorId", r."actorName", r.action, r."accountId",
+                 r."caseRef", r.reason, r."requestId", r.ip, r.details, r."prevHash", r.hash
+          from ${events}
         )${queued ? sql`, ${queued}` : sql``}
         update audit_chain_head
         set seq = ${previous.seq}, hash = ${previous.hash}, occurred_at = ${previous.occurredAt?.toISOString() ?? null}::timestamptz

@@ -9,11 +9,12 @@ import {
   normalizeState,
   parseZip,
 } from "@recovery-desk/shared";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { type Actor, type AuditEventInput, appendAuditEvents, type RequestOrigin } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
 import type { KeyScope } from "../../auth/scope.ts";
 import type { Tx } from "../../db/client.ts";
+import { insertRows } from "../../db/insert-rows.ts";
 import {
   type AccountRow,
   type AddressRow,
@@ -155,11 +156,10 @@ export async function writeAccounts(
     results.push({ username: record.username, accountId, created: true, changed: [] });
   }
 
-  for (let i = 0; i < newAccounts.length; i += BATCH) await tx.insert(accounts).values(newAccounts.slice(i, i + BATCH));
-  for (let i = 0; i < newAddresses.length; i += BATCH)
-    await tx.insert(addresses).values(newAddresses.slice(i, i + BATCH));
-  for (let i = 0; i < newQuestions.length; i += BATCH)
-    await tx.insert(securityQuestions).values(newQuestions.slice(i, i + BATCH));
+  // One statement a table for the new rows (the rows as one JSON parameter), not the query builder's placeholders.
+  await insertRows(tx, accounts, newAccounts);
+  await insertRows(tx, addresses, newAddresses);
+  await insertRows(tx, securityQuestions, newQuestions);
 
   if (updates.length > 0) results.push(...(await updateAccounts(tx, updates, id, options.now)));
 
@@ -187,10 +187,12 @@ export async function writeAccounts(
 async function lockExisting(tx: Tx, names: readonly string[]): Promise<Map<string, AccountRow>> {
   const found = new Map<string, AccountRow>();
   for (let i = 0; i < names.length; i += BATCH) {
+    // The names as one JSON parameter rather than a placeholder each.
+    const some = JSON.stringify(i === 0 && names.length <= BATCH ? names : names.slice(i, i + BATCH));
     const rows = await tx
       .select()
       .from(accounts)
-      .where(inArray(accounts.username, names.slice(i, i + BATCH)))
+      .where(sql`${accounts.username} in (select value::citext from json_array_elements_text(${some}::json))`)
       .orderBy(asc(accounts.id))
       .for("update");
     for (const row of rows) found.set(row.username.toLowerCase(), row);
