@@ -1,8 +1,11 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
+import type { CreatedApiKey } from "@recovery-desk/shared";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { idempotencyKeys } from "../db/schema/index.ts";
+import { accounts, idempotencyKeys } from "../db/schema/index.ts";
+import { HOUR } from "../lib/clock.ts";
+import { hashSecret } from "../security/hashing.ts";
 import { accountByUsername } from "../test/accounts.ts";
 import { answerOf, createTestContext, type TestContext } from "../test/context.ts";
 import { type JsonSchema, loadDocument, type OpenApiDocument } from "../test/hostile/openapi.ts";
@@ -142,5 +145,46 @@ describe("idempotency of a request that carries a secret", () => {
     expect(res.status).toBe(201);
     const row = await storedRow("start-plain");
     expect(row.requestHash).toBe(sha256Of(`POST /api/v1/accounts/${kim.id}/verifications\n${JSON.stringify(body)}`));
+  });
+});
+
+describe("idempotency of a temporary password check", () => {
+  it("replays a check only for the same password: another one under the key is a conflict, never `valid`", async () => {
+    const admin = await t.signIn("ada.admin");
+    const created = await t.request("/api/v1/api-keys", {
+      cookie: admin,
+      body: { name: "Login service", scopes: ["login-events:write"] },
+    });
+    const { key: apiKey } = (await created.json()) as CreatedApiKey;
+    const password = "k7Rm-2Px9-Qa4T-wZ8n";
+    await t.database.db
+      .update(accounts)
+      .set({
+        temporaryPasswordHash: await hashSecret(password),
+        temporaryPasswordExpiresAt: new Date(t.clock.now().getTime() + 24 * HOUR),
+        mustChangePassword: true,
+      })
+      .where(eq(accounts.username, "kim.nguyen"));
+    const check = (candidate: string) =>
+      t.request("/api/v1/temporary-passwords/check", {
+        body: { username: "kim.nguyen", password: candidate },
+        headers: { authorization: `Bearer ${apiKey}`, "idempotency-key": "check-once" },
+      });
+
+    const first = await check(password);
+    expect(await first.json()).toMatchObject({ valid: true });
+    const row = await storedRow("check-once");
+    expect(row.requestHash).toMatch(/^\$argon2id\$/);
+    expect(row.requestHash).not.toContain(
+      sha256Of(`POST /api/v1/temporary-passwords/check\n${JSON.stringify({ username: "kim.nguyen", password })}`),
+    );
+
+    const again = await check(password);
+    expect(again.headers.get("idempotency-replayed")).toBe("true");
+    expect(await again.json()).toMatchObject({ valid: true });
+
+    const guess = await check("not-the-password");
+    expect(guess.status).toBe(409);
+    expect(await guess.json()).not.toHaveProperty("valid");
   });
 });
