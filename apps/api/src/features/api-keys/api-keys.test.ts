@@ -120,7 +120,7 @@ describe("API keys", () => {
 
   it.each([
     ["no scopes", { name: "x", scopes: [] }],
-    ["an unknown scope", { name: "x", scopes: ["accounts:write"] }],
+    ["an unknown scope", { name: "x", scopes: ["accounts:delete"] }],
     ["no name", { scopes: ["audit:read"] }],
   ])("refuses a key with %s", async (_label, body) => {
     expect((await t.request("/api/v1/api-keys", { cookie: admin, body })).status).toBe(400);
