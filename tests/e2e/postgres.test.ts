@@ -1,7 +1,7 @@
 import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
 import {
-  findPostgresBin,
   type PostgresCluster,
+  skipWithoutPostgres,
   startPostgresCluster,
 } from "@recovery-desk/test-support/postgres-cluster";
 import { type RunningServer, startServer } from "@recovery-desk/test-support/server";
@@ -15,12 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
  * caller, verify, lift the lockout. Without the PostgreSQL binaries it is skipped on a workstation
  * (with a note); in CI it always runs, and fails with install instructions when they are missing.
  */
-const skip = findPostgresBin() === null && !process.env.CI;
-if (skip) {
-  console.warn(
-    "Skipping the browser journey on PostgreSQL: initdb and pg_ctl were not found. Install them with `apt-get install -y postgresql-15` or set PG_BIN.",
-  );
-}
+const skip = skipWithoutPostgres("the browser journey on PostgreSQL");
 
 let cluster: PostgresCluster | undefined;
 let server: RunningServer | undefined;

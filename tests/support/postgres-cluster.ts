@@ -75,6 +75,20 @@ export function findPostgresBin(): string | null {
   return null;
 }
 
+/**
+ * Whether tests on real PostgreSQL (`what`) skip: only on a workstation without the binaries, saying
+ * so. In CI they always run, and fail with install instructions when the binaries are missing.
+ */
+export function skipWithoutPostgres(what: string): boolean {
+  const skip = findPostgresBin() === null && !process.env.CI;
+  if (skip) {
+    console.warn(
+      `Skipping ${what}: initdb and pg_ctl were not found. Install them with \`apt-get install -y postgresql-15\` or set PG_BIN.`,
+    );
+  }
+  return skip;
+}
+
 function findProgram(name: string): string | null {
   const dirs = [...(process.env.PATH ?? "").split(delimiter), "/usr/sbin", "/sbin", "/usr/bin", "/bin"];
   for (const dir of dirs) if (dir && isExecutable(join(dir, name))) return join(dir, name);
