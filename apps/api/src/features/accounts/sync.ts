@@ -65,15 +65,15 @@ export async function prepareAccounts(
   options: PrepareOptions = {},
 ): Promise<PreparedAccount[]> {
   const hash = options.hashAnswer ?? hashSecret;
+  // A record without questions is ready as it is: no promise of its own.
   return Promise.all(
-    records.map(async ({ securityQuestions: questions, ...record }) => ({
-      record,
-      questions: questions
-        ? await Promise.all(
+    records.map(({ securityQuestions: questions, ...record }): PreparedAccount | Promise<PreparedAccount> =>
+      questions
+        ? Promise.all(
             questions.map(async (q) => ({ prompt: q.prompt, answerHash: await hash(normalizeAnswer(q.answer)) })),
-          )
-        : undefined,
-    })),
+          ).then((hashed) => ({ record, questions: hashed }))
+        : { record, questions: undefined },
+    ),
   );
 }
 
