@@ -164,7 +164,7 @@ export async function b11(ctx: BenchContext): Promise<ScenarioResult[]> {
       ratio: plainRatio,
       target: "accounts/s ≥ 0.25× COPY",
       pass: plainRatio >= 0.25,
-      note: "The import checks each line with the sync schema, normalises names and addresses, looks every username up, writes accounts, addresses and one audit event each (a chained hash), in transactions of 500; COPY writes the finished account and address rows. A CPU profile of the import shows the Node thread busy about half the time, most of it building the insert statements (drizzle) and collecting garbage; without audit events the ratio rises by about a fifth, and two batches in flight instead of one add little on two cores.",
+      note: "The import checks each line with the sync schema, normalises names and addresses (USPS keys), looks the batch's usernames up in one query, and writes the batch's new accounts, addresses and audit events (one each, a chained hash) with one statement a table, the rows as one JSON parameter, in transactions of 500; COPY writes the finished account and address rows. A CPU profile of the import shows the Node thread busy about 70% of the time, most of it normalising addresses, then garbage collection and making the JSON.",
     }),
     resultRow({
       id: "B11",
