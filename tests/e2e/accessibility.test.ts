@@ -2,12 +2,14 @@ import { type AxeViolation, contrastViolations, describeViolations, runAxe } fro
 import { type FocusIndicator, focusIndicator, tabStops } from "@recovery-desk/test-support/focus";
 import { useJourney } from "@recovery-desk/test-support/journey";
 import {
+  alsoVerifyByCode,
   newestCode,
   openAccount,
   proposeAnaSilvasMerge,
   toast,
   verifyByQuestions,
   verifyPanel,
+  waitUntilVerified,
   walkMergesScreens,
 } from "@recovery-desk/test-support/session";
 import type { Locator, Page } from "playwright-core";
@@ -278,6 +280,16 @@ describe("axe-core on every screen, in the light and the dark colours", () => {
     await agent.getByText("kim.nguyen@example.com").first().waitFor();
     await checkScreen(agent, "account, caller verified: recovery actions and history");
 
+    // A temporary password needs a second piece of evidence: the script offers it.
+    await verifyPanel(agent)
+      .getByRole("group", { name: "Verify the caller also by" })
+      .getByRole("button", { name: "Security questions" })
+      .click();
+    await verifyPanel(agent).getByLabel("Ask: Who was your favourite teacher?").fill("Mrs. Park");
+    await verifyPanel(agent).getByLabel("Ask: What was the name of the first street you lived on?").fill("Oak Avenue");
+    await agent.keyboard.press("Enter");
+    await waitUntilVerified(agent, "by security questions and a code sent by text message");
+
     await agent.getByRole("button", { name: "Send temporary password" }).click();
     await agent.getByRole("dialog").getByLabel("Reason").waitFor();
     await checkScreen(agent, "dialog: send a temporary password");
@@ -294,6 +306,13 @@ describe("axe-core on every screen, in the light and the dark colours", () => {
       "What was the name of your first pet?": "Luna",
       "What high school did you attend?": "Lincoln High",
     });
+    await alsoVerifyByCode(
+      agent,
+      journey.baseUrl,
+      "Code by email",
+      "ana.silva@example.com",
+      "by security questions and a code sent by email",
+    );
     await agent.getByRole("button", { name: "Propose a merge" }).click();
     const dialog = agent.getByRole("dialog");
     await dialog.getByRole("heading", { name: "Merge accounts into ana.silva?" }).waitFor();

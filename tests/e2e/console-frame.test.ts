@@ -149,7 +149,7 @@ describe("toasts", () => {
     await toast.waitFor();
 
     // The next action's dialog opens while the toast is still up: the toast stays clear of it.
-    await agent.getByRole("button", { name: "Send temporary password" }).click();
+    await agent.getByRole("button", { name: "Send username reminder" }).click();
     const dialog = agent.getByRole("dialog");
     await dialog.getByLabel("Reason").waitFor();
     expect(overlaps((await toast.boundingBox()) as Box, (await dialog.boundingBox()) as Box)).toBe(false);

@@ -7,7 +7,7 @@ import {
   verifyPanel,
   waitUntilVerified,
 } from "@recovery-desk/test-support/session";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
 /** Each journey is on a caller of its own: none changes what another one meets. */
@@ -19,24 +19,52 @@ async function agentOnCall(): Promise<void> {
 }
 
 const panel = () => verifyPanel(page);
+
+/**
+ * What the agent does on the account page, counted: each key pressed, field filled or button
+ * pressed is one interaction (a button is one Tab-and-Enter's worth, as the keyboard reaches it).
+ */
+function countedSteps() {
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    async press(key: string) {
+      count += 1;
+      await page.keyboard.press(key);
+    },
+    async fill(field: Locator, value: string) {
+      count += 1;
+      await field.fill(value);
+    },
+    async click(button: Locator) {
+      count += 1;
+      await button.click();
+    },
+  };
+}
 describe("an agent on a call", () => {
   it("verifies Maria Lopez by loose answers, sees her email unmasked, and lifts her lockout", async () => {
     await agentOnCall();
     await openAccount(page, journey.baseUrl, "maria.lopez");
-    await panel().getByRole("button", { name: "Security questions" }).click();
-    await panel().getByLabel("Ask: What was the name of your first pet?").fill(" biscuit ");
-    await panel().getByLabel("Ask: In what city were you born?").fill("san  antonio.");
-    await page.keyboard.press("Enter");
+    const steps = countedSteps();
+    await steps.click(panel().getByRole("button", { name: "Security questions" }));
+    await steps.fill(panel().getByLabel("Ask: What was the name of your first pet?"), " biscuit ");
+    await steps.fill(panel().getByLabel("Ask: In what city were you born?"), "san  antonio.");
+    await steps.press("Enter");
     await expect.poll(() => page.getByText("maria.lopez@example.com").count()).toBeGreaterThan(0);
+    // The questions are enough to lift a lock: the policy asks for no second method here.
     const lift = page.getByRole("button", { name: "Lift lockout" });
     await expect.poll(() => lift.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.press("Enter");
+    await steps.press("Enter");
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
-    await page.keyboard.press("Control+Enter");
+    await steps.press("Control+Enter");
     await dialog.waitFor({ state: "detached" });
     await expect.poll(() => page.getByText("Lockout lifted").first().isVisible()).toBe(true);
     await expect.poll(async () => (await page.locator("main").textContent()) ?? "").toMatch(/Active/);
+    expect(steps.count).toBeLessThanOrEqual(6);
   });
 
   it("locks question verification for Tom Becker after three wrong tries, then verifies him by a code to his email and reactivates his account", async () => {
@@ -79,22 +107,46 @@ describe("an agent on a call", () => {
     await expect.poll(() => page.getByText("tom.becker@example.com").count()).toBeGreaterThan(0);
   });
 
-  it("verifies Kim Nguyen by the SMS code from the outbox and sends a temporary password that only the outbox shows", async () => {
+  it("verifies Kim Nguyen by the SMS code, adds her questions when the temporary password asks for them, and sends one that only the outbox shows", async () => {
     await agentOnCall();
     await openAccount(page, journey.baseUrl, "kim.nguyen");
-    await panel().getByRole("button", { name: "Code by text message" }).click();
+    const steps = countedSteps();
+    await steps.click(panel().getByRole("button", { name: "Code by text message" }));
     const box = panel().getByLabel("Code the caller reads out");
     await box.waitFor();
     const code = /\b(\d{6})\b/.exec(await newestMessage(page, journey.baseUrl, "+15035550178"))?.[1] ?? "";
-    await box.fill(code);
-    await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByText(/Caller verified by (a )?code/i).count()).toBeGreaterThan(0);
+    await steps.fill(box, code);
+    await steps.press("Enter");
+    await waitUntilVerified(page, "by a code sent by text message");
 
-    await page.getByRole("button", { name: "Send temporary password" }).click();
+    // One code is not enough for a temporary password: the button says what to add, and the
+    // script offers it as the next step.
+    const send = page.getByRole("button", { name: "Send temporary password" });
+    await expect.poll(() => send.isDisabled()).toBe(true);
+    expect(await send.getAttribute("aria-describedby")).toBeTruthy();
+    await expect
+      .poll(() =>
+        page
+          .getByText("Needs two pieces, at least one a code. Also ask the security questions, or send a code by email.")
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    const also = panel().getByRole("group", { name: "Verify the caller also by" });
+    await steps.click(also.getByRole("button", { name: "Security questions" }));
+    await steps.fill(panel().getByLabel("Ask: Who was your favourite teacher?"), "mrs park");
+    await steps.fill(panel().getByLabel("Ask: What was the name of the first street you lived on?"), "Oak Avenue");
+    await steps.press("Enter");
+    await waitUntilVerified(page, "by security questions and a code sent by text message");
+
+    await expect.poll(() => send.isDisabled()).toBe(false);
+    await steps.click(send);
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
-    await dialog.getByLabel(/text/i).check();
-    await dialog.getByRole("button", { name: /Send temporary password/ }).click();
+    expect(await dialog.getByLabel(/text/i).isChecked()).toBe(true);
+    expect(await dialog.getByLabel("Reason").inputValue()).toBe(
+      "Caller verified by security questions and a code sent by text message; temporary password sent at caller's request.",
+    );
+    await steps.press("Control+Enter");
     await dialog.waitFor({ state: "detached" });
     await expect
       .poll(() => page.getByText(/Temporary password sent by text to •••-•••-0178/).count())
@@ -102,5 +154,7 @@ describe("an agent on a call", () => {
     const password = /password is (\S+)/.exec(await newestMessage(page, journey.baseUrl, "+15035550178"))?.[1] ?? "";
     expect(password.length).toBeGreaterThanOrEqual(16);
     expect(await page.content()).not.toContain(password);
+    // The code (3), the questions it asked for (4), the temporary password (2).
+    expect(steps.count).toBeLessThanOrEqual(9);
   });
 });

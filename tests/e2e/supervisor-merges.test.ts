@@ -1,5 +1,5 @@
 import { useJourney } from "@recovery-desk/test-support/journey";
-import { openAccount, toast, verifyByQuestions } from "@recovery-desk/test-support/session";
+import { alsoVerifyByCode, openAccount, toast, verifyByQuestions } from "@recovery-desk/test-support/session";
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 
@@ -33,7 +33,7 @@ async function accountStatus(page: Page, username: string): Promise<string> {
   return (await line.textContent()) ?? "";
 }
 
-/** The agent, on Ana Silva's account, verifies her and proposes merging anasilva1984 into it. */
+/** The agent, on Ana Silva's account, verifies her (questions, then a code) and proposes merging anasilva1984 into it. */
 async function proposeTheMerge(): Promise<void> {
   const propose = agent
     .getByRole("region", { name: "Possible duplicates" })
@@ -42,6 +42,14 @@ async function proposeTheMerge(): Promise<void> {
     "What was the name of your first pet?": "Luna",
     "What high school did you attend?": "lincoln high",
   });
+  // A merge needs a code: the script asks for one more.
+  await alsoVerifyByCode(
+    agent,
+    journey.baseUrl,
+    "Code by email",
+    "ana.silva@example.com",
+    "by security questions and a code sent by email",
+  );
   await expect.poll(() => propose.isEnabled()).toBe(true);
   await propose.click();
 

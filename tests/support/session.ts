@@ -49,6 +49,27 @@ export async function verifyByQuestions(page: Page, answers: Record<string, stri
   await waitUntilVerified(page, "by security questions");
 }
 
+/**
+ * While a window is open and an action needs more evidence: adds a code from the call script's
+ * "Verify the caller also by" step, typing the newest code sent to `recipient`, and waits until the
+ * panel says the caller is verified `how`.
+ */
+export async function alsoVerifyByCode(
+  page: Page,
+  baseUrl: string,
+  method: "Code by text message" | "Code by email",
+  recipient: string,
+  how: string,
+): Promise<void> {
+  const panel = verifyPanel(page);
+  await panel.getByRole("group", { name: "Verify the caller also by" }).getByRole("button", { name: method }).click();
+  const box = panel.getByLabel("Code the caller reads out");
+  await box.waitFor();
+  await box.fill(await newestCode(page, baseUrl, recipient));
+  await page.keyboard.press("Enter");
+  await waitUntilVerified(page, how);
+}
+
 /** Waits for the verified banner's countdown, and checks what the panel told screen readers. */
 export async function waitUntilVerified(page: Page, how: string): Promise<void> {
   const panel = verifyPanel(page);
@@ -95,13 +116,23 @@ export async function proposeMerge(page: Page, duplicate: string | RegExp, reaso
   await toast(page, "Merge proposed").waitFor();
 }
 
-/** Opens Ana Silva's account, verifies her by her questions and proposes merging anasilva1984 into it. */
+/**
+ * Opens Ana Silva's account, verifies her by her questions and a code to her email (a merge needs a
+ * code) and proposes merging anasilva1984 into it.
+ */
 export async function proposeAnaSilvasMerge(page: Page, baseUrl: string): Promise<void> {
   await openAccount(page, baseUrl, "ana.silva");
   await verifyByQuestions(page, {
     "What was the name of your first pet?": "Luna",
     "What high school did you attend?": "Lincoln High",
   });
+  await alsoVerifyByCode(
+    page,
+    baseUrl,
+    "Code by email",
+    "ana.silva@example.com",
+    "by security questions and a code sent by email",
+  );
   await proposeMerge(page, /anasilva1984/, "Same person at the same address.");
 }
 

@@ -1,4 +1,13 @@
-import type { AccountDetail } from "@recovery-desk/shared";
+import {
+  type AccountDetail,
+  type Evidence,
+  evidenceToAdd,
+  meetsLevel,
+  POLICY_LEVEL_WORDS,
+  type Policy,
+  type PolicyAction,
+  type PolicyLevel,
+} from "@recovery-desk/shared";
 import { formatPhone } from "./format.ts";
 
 /** The four recovery actions an agent can take on an account. */
@@ -7,8 +16,11 @@ export type RecoveryKind = "unlock" | "reactivate" | "temporary_password" | "use
 /** Where a temporary password can go. */
 export type DeliveryChannel = "sms" | "email";
 
-/** One action as the agent sees it: usable now, or why not; `note` says which. */
-export type ActionOption = { kind: RecoveryKind; available: boolean; note: string };
+/**
+ * One action as the agent sees it: usable now, or why not; `note` says which. `add` is set when the
+ * window's evidence is short of what the policy requires: the methods of which one more helps.
+ */
+export type ActionOption = { kind: RecoveryKind; available: boolean; note: string; add?: Evidence[] };
 
 /** One channel for a temporary password: usable (verified), or why not. */
 export type ChannelOption = { channel: DeliveryChannel; available: boolean; to: string | null; note: string };
@@ -29,7 +41,53 @@ export type RecoveryOptions =
 
 export const VERIFY_FIRST = "Verify the caller first.";
 
-type AccountFacts = Pick<AccountDetail, "status" | "statusReason" | "lock" | "channels" | "verification">;
+type AccountFacts = Pick<
+  AccountDetail,
+  "status" | "statusReason" | "lock" | "channels" | "verification" | "securityQuestions"
+>;
+
+/** What the agent does to add each piece of evidence, as the call script says it. */
+export const ADD_EVIDENCE_WORDS: Record<Evidence, string> = {
+  knowledge: "ask the security questions",
+  sms: "send a code by text message",
+  email: "send a code by email",
+};
+
+/** "Needs two pieces, at least one a code. Also ask the security questions, or send a code by email." */
+export function evidenceNote(level: PolicyLevel, add: Evidence[]): string {
+  const needs = `Needs ${POLICY_LEVEL_WORDS[level]}.`;
+  if (add.length === 0) return `${needs} This account has no other way to verify the caller.`;
+  return `${needs} Also ${add.map((e) => ADD_EVIDENCE_WORDS[e]).join(", or ")}.`;
+}
+
+/**
+ * When the open window's evidence is short of the level the policy sets for an action: what to say
+ * and which methods this account can add. Null when it is enough, when no window is open, or while
+ * the policy is not loaded (the API still checks).
+ */
+export function evidenceShortFor(
+  account: Pick<AccountFacts, "verification" | "channels" | "securityQuestions">,
+  policy: Policy | undefined,
+  action: PolicyAction,
+): { note: string; add: Evidence[] } | null {
+  const level = policy?.actions.find((a) => a.action === action)?.requires;
+  const evidence = account.verification?.evidence;
+  if (!level || !evidence || meetsLevel(level, evidence)) return null;
+  const { phone, email } = account.channels;
+  const possible: Evidence[] = [
+    ...(account.securityQuestions.length > 0 ? (["knowledge"] as const) : []),
+    ...(phone.masked && phone.verified ? (["sms"] as const) : []),
+    ...(email.masked && email.verified ? (["email"] as const) : []),
+  ];
+  const add = evidenceToAdd(level, evidence).filter((e) => possible.includes(e));
+  return { note: evidenceNote(level, add), add };
+}
+
+/** Holds an action back when the window's evidence is short of what the policy requires, saying what to add. */
+function checkEvidence(option: ActionOption, account: AccountFacts, policy: Policy | undefined): ActionOption {
+  const short = option.available ? evidenceShortFor(account, policy, option.kind) : null;
+  return short ? { ...option, available: false, ...short } : option;
+}
 
 /** The phone and email of the account, each verified (usable) or with the reason it is not. */
 export function channelOptions(channels: AccountDetail["channels"]): ChannelOption[] {
@@ -74,9 +132,10 @@ function primaryNote(kind: RecoveryKind, account: AccountFacts): string {
 
 /**
  * What the agent can do for this account right now, and why anything else is not possible. Every
- * action needs the verified window; sending anything needs a verified channel.
+ * action needs the verified window with the evidence the policy asks for; sending anything needs a
+ * verified channel.
  */
-export function recoveryOptions(account: AccountFacts): RecoveryOptions {
+export function recoveryOptions(account: AccountFacts, policy?: Policy): RecoveryOptions {
   if (account.status === "merged") {
     return {
       open: false,
@@ -99,25 +158,33 @@ export function recoveryOptions(account: AccountFacts): RecoveryOptions {
   return {
     open: true,
     verified,
-    primary: kind ? { kind, ...gate(true, primaryNote(kind, account)) } : null,
-    secondary: [
-      {
-        kind: "temporary_password",
-        ...gate(
-          usable.length > 0,
-          usable.length > 0
-            ? "A new password by text or email that works for 24 hours; the customer picks a new one at sign-in."
-            : "No verified phone or email to send it to.",
-        ),
-      },
-      {
-        kind: "username_reminder",
-        ...gate(
-          Boolean(email?.available),
-          email?.available ? `Emails the username to ${email.to}.` : (email?.note ?? ""),
-        ),
-      },
-    ],
+    primary: kind ? checkEvidence({ kind, ...gate(true, primaryNote(kind, account)) }, account, policy) : null,
+    secondary: (
+      [
+        {
+          kind: "temporary_password",
+          ...gate(
+            usable.length > 0,
+            usable.length > 0
+              ? "A new password by text or email that works for 24 hours; the customer picks a new one at sign-in."
+              : "No verified phone or email to send it to.",
+          ),
+        },
+        {
+          kind: "username_reminder",
+          ...gate(
+            Boolean(email?.available),
+            email?.available ? `Emails the username to ${email.to}.` : (email?.note ?? ""),
+          ),
+        },
+      ] as ActionOption[]
+    ).map((option) => checkEvidence(option, account, policy)),
     channels,
   };
+}
+
+/** The first action held back only by its evidence (the account's next step first): what the call script asks to add. */
+export function shortOfEvidence(options: RecoveryOptions): ActionOption | null {
+  if (!options.open) return null;
+  return [options.primary, ...options.secondary].find((option) => option?.add?.length) ?? null;
 }

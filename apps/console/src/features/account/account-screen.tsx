@@ -1,7 +1,8 @@
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { accountQuery } from "../../api/accounts.ts";
+import { policyQuery } from "../../api/policy.ts";
 import { useSlashShortcut } from "../../lib/use-slash-shortcut.ts";
 import { AccountAuditLink } from "../audit/account-audit-link.tsx";
 import { DuplicatesPanel } from "../duplicates/duplicates-panel.tsx";
@@ -27,6 +28,7 @@ export function AccountScreen() {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const { data: account } = useSuspenseQuery(accountQuery(accountId));
+  const { data: policy } = useQuery(policyQuery);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Set when the caller has just been verified: the recovery actions then take the keyboard.
   const [handOver, setHandOver] = useState(false);
@@ -42,10 +44,11 @@ export function AccountScreen() {
     <article className="stack stack--lg" aria-labelledby="account-heading">
       <title>{`${account.displayName} — Recovery Desk`}</title>
       <AccountHeader account={account} search={search} headingRef={headingRef} />
-      <VerificationPanel key={account.id} account={account} onVerified={() => setHandOver(true)} />
+      <VerificationPanel key={account.id} account={account} policy={policy} onVerified={() => setHandOver(true)} />
       <RecoveryPanel
         key={`${account.id}-actions`}
         account={account}
+        policy={policy}
         takeFocus={handOver}
         onFocusTaken={() => setHandOver(false)}
       />
@@ -57,7 +60,7 @@ export function AccountScreen() {
         <AddressesSection addresses={account.addresses} />
         <ActivitySection account={account} />
       </div>
-      <DuplicatesPanel key={`${account.id}-duplicates`} account={account} />
+      <DuplicatesPanel key={`${account.id}-duplicates`} account={account} policy={policy} />
       <HistorySection accountId={account.id} />
       <AccountAuditLink accountId={account.id} />
     </article>

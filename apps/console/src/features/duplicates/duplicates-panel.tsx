@@ -1,10 +1,11 @@
-import type { AccountDetail } from "@recovery-desk/shared";
+import type { AccountDetail, Policy } from "@recovery-desk/shared";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import { duplicatesQuery } from "../../api/merges.ts";
 import { cx } from "../../lib/cx.ts";
 import { describeProblem } from "../../lib/problem-words.ts";
+import { evidenceShortFor } from "../../lib/recovery-options.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Badge } from "../../ui/badge.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -20,9 +21,9 @@ export const VERIFY_FIRST = "Verify the caller first";
 /**
  * Other accounts at this account's address that may belong to the same person: why each matches,
  * how likely it is, the accounts side by side, and a way to propose merging them into this one.
- * Shown only when the account has candidates.
+ * Shown only when the account has candidates. Proposing needs the evidence the policy asks for a merge.
  */
-export function DuplicatesPanel({ account }: { account: AccountDetail }) {
+export function DuplicatesPanel({ account, policy }: { account: AccountDetail; policy?: Policy | undefined }) {
   const expected = account.duplicateCandidates > 0;
   const query = useQuery({ ...duplicatesQuery(account.id), enabled: expected });
   const [open, setOpen] = useState(false);
@@ -33,6 +34,8 @@ export function DuplicatesPanel({ account }: { account: AccountDetail }) {
   if (!expected && candidates.length === 0) return null;
 
   const verified = account.verification !== null;
+  const short = evidenceShortFor(account, policy, "merge");
+  const canPropose = verified && !short;
   const body = query.isPending ? (
     <p className="muted">Looking for other accounts at this address…</p>
   ) : query.isError ? (
@@ -70,7 +73,7 @@ export function DuplicatesPanel({ account }: { account: AccountDetail }) {
       <div className="recovery-action">
         <Button
           variant="secondary"
-          disabled={!verified}
+          disabled={!canPropose}
           aria-describedby={noteId}
           onClick={() => {
             setSession((n) => n + 1);
@@ -80,10 +83,10 @@ export function DuplicatesPanel({ account }: { account: AccountDetail }) {
           <MergeIcon />
           Propose a merge
         </Button>
-        <p id={noteId} className={cx("method__note", !verified && "method__note--off")}>
-          {verified
-            ? `${account.username} stays; a supervisor approves the merge.`
-            : `${VERIFY_FIRST}: only the owner of this account can ask for a merge into it.`}
+        <p id={noteId} className={cx("method__note", !canPropose && "method__note--off")}>
+          {!verified
+            ? `${VERIFY_FIRST}: only the owner of this account can ask for a merge into it.`
+            : (short?.note ?? `${account.username} stays; a supervisor approves the merge.`)}
         </p>
       </div>
       <Dialog open={open} onOpenChange={setOpen}>

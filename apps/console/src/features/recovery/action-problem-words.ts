@@ -22,6 +22,8 @@ export function describeActionProblem(
   switch (error.code) {
     case "verification_required":
       return { title: "Verify the caller again", message: WINDOW_CLOSED, requestId: null };
+    case "verification_insufficient":
+      return { title: "Verify the caller also another way", message: error.detail, requestId: null };
     case "invalid_transition":
       return {
         title: `${ACTION_LABELS[kind]} is not possible now`,

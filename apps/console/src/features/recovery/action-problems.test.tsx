@@ -48,7 +48,7 @@ describe("when a recovery action is not done", () => {
     expect(toastsNow()).toEqual([]);
 
     await user.keyboard("{Escape}");
-    await waitFor(() => expect(actionButton("Send temporary password")).toHaveFocus());
+    await waitFor(() => expect(actionButton("Send username reminder")).toHaveFocus());
   });
 
   it("says the verified window has closed when the API asks to verify again, and puts the call script back", async () => {

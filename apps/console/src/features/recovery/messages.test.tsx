@@ -70,7 +70,7 @@ describe("sending a temporary password or a username reminder", () => {
   });
 
   it("does not offer a phone that is not verified, and says why", async () => {
-    openVerifiedWindow(tom);
+    openVerifiedWindow(tom, "CASE-1", ["otp_email"]);
     const { user } = await openAccountPage(tom, { fakeClock: true });
     await openDialog(user, "Send temporary password");
 

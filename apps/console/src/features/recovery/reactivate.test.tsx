@@ -40,7 +40,7 @@ describe("the next step for the account's state", () => {
   });
 
   it("offers no state action for an active account, only the messages", async () => {
-    openVerifiedWindow(ana);
+    openVerifiedWindow(ana, "CASE-1", ["otp_email"]);
     await openAccountPage(ana, { fakeClock: true });
 
     expect(recoveryPanel()).toHaveTextContent(

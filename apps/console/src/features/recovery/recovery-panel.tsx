@@ -1,4 +1,4 @@
-import type { AccountDetail } from "@recovery-desk/shared";
+import type { AccountDetail, Policy } from "@recovery-desk/shared";
 import { useEffect, useRef, useState } from "react";
 import { type RecoveryKind, recoveryOptions } from "../../lib/recovery-options.ts";
 import { nextStepLine } from "../../lib/recovery-words.ts";
@@ -10,6 +10,8 @@ import { useRecoveryMutation } from "./use-recovery-mutation.ts";
 
 type RecoveryPanelProps = {
   account: AccountDetail;
+  /** The evidence each action needs: an action the window is short of is held back, saying what to add. */
+  policy?: Policy | undefined;
   /** The caller has just been verified: put the keyboard on the next step once the account allows it. */
   takeFocus: boolean;
   onFocusTaken: () => void;
@@ -21,8 +23,8 @@ const SECONDARY: RecoveryKind[] = ["temporary_password", "username_reminder"];
  * What the agent can fix for the caller: the one next step the account's state calls for, and the
  * messages that can always be sent. Each opens a confirm dialog; nothing works until the caller is verified.
  */
-export function RecoveryPanel({ account, takeFocus, onFocusTaken }: RecoveryPanelProps) {
-  const options = recoveryOptions(account);
+export function RecoveryPanel({ account, policy, takeFocus, onFocusTaken }: RecoveryPanelProps) {
+  const options = recoveryOptions(account, policy);
   const panel = useRef<HTMLElement>(null);
   const triggers = useRef(new Map<RecoveryKind, HTMLButtonElement>());
   const [dialog, setDialog] = useState<{ kind: RecoveryKind; session: number } | null>(null);

@@ -21,6 +21,11 @@ type ChooseStepProps = {
   takeFocus: boolean;
   onStarted: (verification: Verification) => void;
   onQuestionsLocked: (retryAfterSeconds: number | null) => void;
+  /**
+   * While a window is open and an action needs more evidence: the line that says so, the methods
+   * that add it (the first usable one is the next step), and the window's case, which they go under.
+   */
+  adding?: { line: string; methods: VerificationMethod[]; caseRef: string | null } | undefined;
 };
 
 /** Why a method could not start: the code was not delivered, the API refused, or something else. */
@@ -31,7 +36,7 @@ type StartNotice =
 
 /** Step one of the call script: note the case, then pick how the caller proves who they are. */
 export function ChooseStep(props: ChooseStepProps) {
-  const { account, caseRef, questionsLockedUntil, onStarted, onQuestionsLocked } = props;
+  const { account, caseRef, questionsLockedUntil, onStarted, onQuestionsLocked, adding } = props;
   const caseRefInput = useRef<HTMLInputElement>(null);
   const methodGroup = useRef<HTMLFieldSetElement>(null);
   const tryAgainButton = useRef<HTMLButtonElement>(null);
@@ -68,6 +73,11 @@ export function ChooseStep(props: ChooseStepProps) {
 
   function choose(method: VerificationMethod) {
     if (start.isPending) return;
+    if (adding) {
+      setNotice(null);
+      start.mutate(adding.caseRef ? { method, caseRef: adding.caseRef } : { method });
+      return;
+    }
     const checked = checkCaseRef(caseRef);
     if (!checked.ok) {
       setCaseRefError(checked.message);
@@ -79,10 +89,19 @@ export function ChooseStep(props: ChooseStepProps) {
     start.mutate(checked.value ? { method, caseRef: checked.value } : { method });
   }
 
+  const all = methodChoices(account, questionsLockedUntil);
+  const choices = adding ? all.filter((c) => adding.methods.includes(c.method)) : all;
+
   return (
     <div className="stack">
-      <p className="script-line">Before you change anything on the account, verify that the caller owns it.</p>
-      <CaseRefField value={caseRef} onChange={props.onCaseRefChange} error={caseRefError} inputRef={caseRefInput} />
+      {adding ? (
+        <p className="script-line">{adding.line}</p>
+      ) : (
+        <>
+          <p className="script-line">Before you change anything on the account, verify that the caller owns it.</p>
+          <CaseRefField value={caseRef} onChange={props.onCaseRefChange} error={caseRefError} inputRef={caseRefInput} />
+        </>
+      )}
       <AlertRegion>
         {notice?.kind === "delivery" ? (
           <Alert tone="danger" title="The code was not sent">
@@ -103,7 +122,9 @@ export function ChooseStep(props: ChooseStepProps) {
         {notice?.kind === "error" ? <ProblemNotice error={notice.error} title="Verification did not start" /> : null}
       </AlertRegion>
       <MethodButtons
-        choices={methodChoices(account, questionsLockedUntil)}
+        choices={choices}
+        legend={adding ? "Verify the caller also by" : undefined}
+        obvious={adding ? choices.find((c) => c.available)?.method : undefined}
         pendingMethod={start.isPending ? (start.variables?.method ?? null) : null}
         onChoose={choose}
         groupRef={methodGroup}

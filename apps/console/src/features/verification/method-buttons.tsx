@@ -17,19 +17,24 @@ type MethodButtonsProps = {
   pendingMethod: VerificationMethod | null;
   onChoose: (method: VerificationMethod) => void;
   groupRef: Ref<HTMLFieldSetElement>;
+  /** The question the group asks. */
+  legend?: string;
+  /** The one method to show as the next step; without it, every usable method is. */
+  obvious?: VerificationMethod | undefined;
 };
 
 /** One button per way to verify; one that cannot be used is disabled and says why right under it. */
-export function MethodButtons({ choices, pendingMethod, onChoose, groupRef }: MethodButtonsProps) {
+export function MethodButtons(props: MethodButtonsProps) {
+  const { choices, pendingMethod, onChoose, groupRef, legend = "How will the caller verify?", obvious } = props;
   const id = useId();
   return (
     <fieldset ref={groupRef} className="method-group stack">
-      <legend className="label">How will the caller verify?</legend>
+      <legend className="label">{legend}</legend>
       <ul className="method-list">
         {choices.map((choice) => (
           <li key={choice.method} className="method">
             <Button
-              variant={choice.available ? "primary" : "secondary"}
+              variant={choice.available && (obvious ?? choice.method) === choice.method ? "primary" : "secondary"}
               disabled={!choice.available}
               busy={pendingMethod === choice.method}
               aria-describedby={`${id}-${choice.method}`}

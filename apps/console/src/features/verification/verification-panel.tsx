@@ -1,9 +1,17 @@
-import type { AccountDetail, Verification, VerificationSuccess } from "@recovery-desk/shared";
+import {
+  type AccountDetail,
+  methodFor,
+  type Policy,
+  type Verification,
+  type VerificationSuccess,
+} from "@recovery-desk/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { accountKeys } from "../../api/accounts.ts";
 import { formatTime } from "../../lib/format.ts";
-import { VERIFIED_BY } from "../../lib/verification-words.ts";
+import { recoveryOptions, shortOfEvidence } from "../../lib/recovery-options.ts";
+import { ACTION_LABELS } from "../../lib/recovery-words.ts";
+import { verifiedBy } from "../../lib/verification-words.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
 import { Section } from "../../ui/card.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
@@ -19,16 +27,19 @@ const DEFAULT_LOCK_SECONDS = 24 * 60 * 60;
 
 type VerificationPanelProps = {
   account: AccountDetail;
+  /** The evidence each action needs; while the window is short of an action's, the script asks for more. */
+  policy?: Policy | undefined;
   /** The caller has just been verified (not when the page opens mid-window). */
   onVerified?: () => void;
 };
 
 /**
  * The agent's call script for proving who the caller is: case reference and method, then the
- * questions or the code, then the verified window with its countdown. Success and the end of the
- * window both reload the account, so its contact data unmasks and masks again.
+ * questions or the code, then the verified window with its countdown, and while an action needs more
+ * evidence than the window has, the method to add next. Success and the end of the window both
+ * reload the account, so its contact data unmasks and masks again.
  */
-export function VerificationPanel({ account, onVerified }: VerificationPanelProps) {
+export function VerificationPanel({ account, policy, onVerified }: VerificationPanelProps) {
   const queryClient = useQueryClient();
   const panel = useRef<HTMLElement>(null);
   const [step, setStep] = useState<Step>(() => initialStep(account.verification));
@@ -60,9 +71,11 @@ export function VerificationPanel({ account, onVerified }: VerificationPanelProp
 
   function verified(verification: Verification, result: VerificationSuccess) {
     const { method, caseRef: ref } = verification;
-    setStep({ kind: "verified", window: { method, caseRef: ref, verifiedUntil: result.verifiedUntil }, focus: true });
+    const { verifiedUntil, evidence } = result;
+    const caseRef = ref ?? account.verification?.caseRef ?? null;
+    setStep({ kind: "verified", window: { method, caseRef, verifiedUntil, evidence }, focus: true });
     setAnnouncement(
-      `Caller verified ${VERIFIED_BY[method]}. Contact data is shown until ${formatTime(result.verifiedUntil)}.`,
+      `Caller verified ${verifiedBy(evidence)}. Contact data is shown until ${formatTime(verifiedUntil)}.`,
     );
     void reloadAccount();
     onVerified?.();
@@ -84,10 +97,12 @@ export function VerificationPanel({ account, onVerified }: VerificationPanelProp
   function questionsLocked(retryAfterSeconds: number | null) {
     const seconds = retryAfterSeconds ?? DEFAULT_LOCK_SECONDS;
     setQuestionsLockedUntil(new Date(Date.now() + seconds * 1_000).toISOString());
-    setStep({ kind: "choose", focus: true });
+    restart();
   }
 
-  const restart = () => setStep({ kind: "choose", focus: true });
+  // Back to the start of the script, or to the open window when another method was being added.
+  const restart = () => setStep(initialStep(account.verification, Date.now(), true));
+  const short = step.kind === "verified" ? shortOfEvidence(recoveryOptions(account, policy)) : null;
 
   return (
     <Section ref={panel} title="Verify the caller" className="verify-panel">
@@ -124,6 +139,23 @@ export function VerificationPanel({ account, onVerified }: VerificationPanelProp
       ) : null}
       {step.kind === "verified" ? (
         <VerifiedBanner window={step.window} takeFocus={step.focus} onEnd={windowEnded} />
+      ) : null}
+      {short?.add ? (
+        <ChooseStep
+          key="adding"
+          account={account}
+          caseRef=""
+          onCaseRefChange={() => {}}
+          questionsLockedUntil={questionsLockedUntil}
+          takeFocus={false}
+          onStarted={(verification) => setStep(stepFor(verification))}
+          onQuestionsLocked={questionsLocked}
+          adding={{
+            line: `${ACTION_LABELS[short.kind]}: ${short.note}`,
+            methods: short.add.map(methodFor),
+            caseRef: account.verification?.caseRef ?? null,
+          }}
+        />
       ) : null}
     </Section>
   );

@@ -1,7 +1,12 @@
-import type { AccountDetail, Verification, VerificationMethod } from "@recovery-desk/shared";
+import type { AccountDetail, Evidence, Verification, VerificationMethod } from "@recovery-desk/shared";
 
-/** An open verified window: how the caller was verified, on which case, and until when. */
-export type VerifiedWindow = { method: VerificationMethod; caseRef: string | null; verifiedUntil: string };
+/** An open verified window: how the caller was verified (everything it rests on), on which case, and until when. */
+export type VerifiedWindow = {
+  method: VerificationMethod;
+  caseRef: string | null;
+  verifiedUntil: string;
+  evidence: Evidence[];
+};
 
 /**
  * Where the agent is in the call script. `focus` says whether the step takes keyboard focus when it
@@ -14,9 +19,9 @@ export type Step =
   | { kind: "verified"; window: VerifiedWindow; focus: boolean };
 
 /** A page opened during an open window starts at the verified banner; otherwise at the choice of method. */
-export function initialStep(window: AccountDetail["verification"], now = Date.now()): Step {
-  if (window && Date.parse(window.verifiedUntil) > now) return { kind: "verified", window, focus: false };
-  return { kind: "choose", focus: false };
+export function initialStep(window: AccountDetail["verification"], now = Date.now(), focus = false): Step {
+  if (window && Date.parse(window.verifiedUntil) > now) return { kind: "verified", window, focus };
+  return { kind: "choose", focus };
 }
 
 /** The next step once a verification has started: its questions, or the code that was just sent. */

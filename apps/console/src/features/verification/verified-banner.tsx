@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { formatClock, formatTime } from "../../lib/format.ts";
 import { secondsUntil, useNow } from "../../lib/use-now.ts";
-import { VERIFIED_BY } from "../../lib/verification-words.ts";
+import { verifiedBy } from "../../lib/verification-words.ts";
 import { CheckIcon } from "../../ui/icons.tsx";
 import type { VerifiedWindow } from "./verification-steps.ts";
 
@@ -42,7 +42,7 @@ export function VerifiedBanner({ window, takeFocus, onEnd }: VerifiedBannerProps
       <CheckIcon className="verified-banner__icon" />
       <div className="stack">
         <p className="verified-banner__title">
-          Caller verified {VERIFIED_BY[window.method]}
+          Caller verified {verifiedBy(window.evidence)}
           {window.caseRef ? ` · case ${window.caseRef}` : ""} · window closes in{" "}
           <span role="timer" aria-label="Time left in the verified window" className="countdown">
             {formatClock(secondsLeft)}
