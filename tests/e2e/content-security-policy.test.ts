@@ -5,6 +5,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { type Journey, useJourney } from "@recovery-desk/test-support/journey";
 import { REPO_ROOT } from "@recovery-desk/test-support/server";
 import {
+  alsoVerifyByCode,
   openAccount,
   proposeAnaSilvasMerge,
   proposeMerge,
@@ -134,6 +135,13 @@ describe("the Content-Security-Policy in Chromium", () => {
       "What was the name of your first pet?": "Luna",
       "What high school did you attend?": "Lincoln High",
     });
+    await alsoVerifyByCode(
+      page,
+      baseUrl(),
+      "Code by email",
+      "ana.silva@example.com",
+      "by security questions and a code sent by email",
+    );
     await page.getByRole("button", { name: "Send temporary password" }).click();
     await dialog().getByLabel("Reason").waitFor();
     await page.keyboard.press("Escape");

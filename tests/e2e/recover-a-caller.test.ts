@@ -131,7 +131,7 @@ describe("an agent on a call", () => {
           .count(),
       )
       .toBeGreaterThan(0);
-    const also = panel().getByRole("group", { name: "Verify the caller also by" });
+    const also = page.getByRole("group", { name: "Verify the caller also by" });
     await steps.click(also.getByRole("button", { name: "Security questions" }));
     await steps.fill(panel().getByLabel("Ask: Who was your favourite teacher?"), "mrs park");
     await steps.fill(panel().getByLabel("Ask: What was the name of the first street you lived on?"), "Oak Avenue");

@@ -100,24 +100,24 @@ beforeAll(async () => {
     );
   const [locked, deactivated, active] = [await listed("locked"), await listed("deactivated"), await listed("active")];
 
-  // Open a verified window for ava on every account she will act on: a one-time code, read from
-  // the outbox. Accounts without a verified email or phone are passed over.
+  // Open a verified window for ava on every account she will act on: a one-time code (two for a
+  // temporary password), read from the outbox. Accounts without the verified channels are passed over.
   let caseNo = 0;
-  const verified = async (id: string) => {
+  const verified = async (id: string, codes: 1 | 2 = 1) => {
     try {
-      return await verifyCaller(agent, id, `SOAK-${++caseNo}`);
+      return await verifyCaller(agent, id, `SOAK-${++caseNo}`, codes);
     } catch (error) {
       if (error instanceof NoVerifiedChannel) return null;
       throw error;
     }
   };
-  const firstVerified = async (candidates: AccountSummary[], needed: number) => {
+  const firstVerified = async (candidates: AccountSummary[], needed: number, codes: 1 | 2 = 1) => {
     const found: { id: string; channel: "email" | "sms" }[] = [];
     let next = 0;
     await Promise.all(
       [1, 2, 3].map(async () => {
         while (found.length < needed && next < candidates.length) {
-          const v = await verified((candidates[next++] as AccountSummary).id);
+          const v = await verified((candidates[next++] as AccountSummary).id, codes);
           if (v && found.length < needed) found.push({ id: v.detail.id, channel: v.channel });
         }
       }),
@@ -126,7 +126,8 @@ beforeAll(async () => {
   };
   const unlockable = (await firstVerified(locked, 14)).map((a) => a.id);
   const reactivatable = (await firstVerified(deactivated, 14)).map((a) => a.id);
-  const reachable = await firstVerified(active, 13);
+  // A temporary password needs two pieces of evidence, one a code: these get a code on each channel.
+  const reachable = await firstVerified(active, 13, 2);
   spare = reachable.slice(12);
   const forPassword = reachable.slice(0, 12);
   const merges: { survivorId: string; mergedIds: string[] }[] = [];

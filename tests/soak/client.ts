@@ -133,25 +133,37 @@ interface OutboxPage {
 
 /**
  * Opens a verified window for `agent` on the account the way a caller would: a one-time code to the
- * account's verified email (or phone), read back from the demo outbox, typed in by the agent.
+ * account's verified email (or phone), read back from the demo outbox, typed in by the agent. With
+ * `codes` 2 (what a temporary password needs), a code on each channel; both must be verified.
  */
 export async function verifyCaller(
   agent: ApiClient,
   accountId: string,
   caseRef: string,
+  codes: 1 | 2 = 1,
 ): Promise<{ detail: AccountDetail; channel: "email" | "sms" }> {
   const detail = await agent.get<AccountDetail>(`/api/v1/accounts/${accountId}`);
-  const method = detail.channels.email.verified ? "otp_email" : detail.channels.phone.verified ? "otp_sms" : null;
-  if (!method) throw new NoVerifiedChannel(`The account ${detail.username} has no verified channel for a code`);
-  const started = await agent.call<{ id: string }>("POST", `/api/v1/accounts/${accountId}/verifications`, 201, {
-    body: { method, caseRef },
-  });
-  const outbox = await agent.get<OutboxPage>("/api/v1/dev/outbox?limit=200");
-  const message = outbox.items.find((m) => m.accountId === accountId && m.subject === "Your verification code");
-  const code = message && /\b(\d{6})\b/.exec(message.body)?.[1];
-  if (!code) throw new Error(`No code in the outbox for ${detail.username}`);
-  await agent.call("POST", `/api/v1/verifications/${started.id}/code`, 200, { body: { code } });
-  return { detail, channel: method === "otp_email" ? "email" : "sms" };
+  const { email, phone } = detail.channels;
+  const methods = (
+    [email.verified ? "otp_email" : null, phone.verified ? "otp_sms" : null].filter(Boolean) as (
+      | "otp_email"
+      | "otp_sms"
+    )[]
+  ).slice(0, codes);
+  if (methods.length < codes) {
+    throw new NoVerifiedChannel(`The account ${detail.username} has no verified channel for ${codes} code(s)`);
+  }
+  for (const method of methods) {
+    const started = await agent.call<{ id: string }>("POST", `/api/v1/accounts/${accountId}/verifications`, 201, {
+      body: { method, caseRef },
+    });
+    const outbox = await agent.get<OutboxPage>("/api/v1/dev/outbox?limit=200");
+    const message = outbox.items.find((m) => m.accountId === accountId && m.subject === "Your verification code");
+    const code = message && /\b(\d{6})\b/.exec(message.body)?.[1];
+    if (!code) throw new Error(`No code in the outbox for ${detail.username}`);
+    await agent.call("POST", `/api/v1/verifications/${started.id}/code`, 200, { body: { code } });
+  }
+  return { detail, channel: methods[0] === "otp_email" ? "email" : "sms" };
 }
 
 export class NoVerifiedChannel extends Error {}

@@ -62,7 +62,7 @@ export async function alsoVerifyByCode(
   how: string,
 ): Promise<void> {
   const panel = verifyPanel(page);
-  await panel.getByRole("group", { name: "Verify the caller also by" }).getByRole("button", { name: method }).click();
+  await page.getByRole("group", { name: "Verify the caller also by" }).getByRole("button", { name: method }).click();
   const box = panel.getByLabel("Code the caller reads out");
   await box.waitFor();
   await box.fill(await newestCode(page, baseUrl, recipient));

@@ -32,6 +32,8 @@ export function AccountScreen() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Set when the caller has just been verified: the recovery actions then take the keyboard.
   const [handOver, setHandOver] = useState(false);
+  // After the recovery actions: where the call script offers a second method when an action needs one.
+  const [addSlot, setAddSlot] = useState<HTMLDivElement | null>(null);
 
   // Opening an account puts the agent at its name, the start of the page.
   useEffect(() => {
@@ -44,11 +46,18 @@ export function AccountScreen() {
     <article className="stack stack--lg" aria-labelledby="account-heading">
       <title>{`${account.displayName} — Recovery Desk`}</title>
       <AccountHeader account={account} search={search} headingRef={headingRef} />
-      <VerificationPanel key={account.id} account={account} policy={policy} onVerified={() => setHandOver(true)} />
+      <VerificationPanel
+        key={account.id}
+        account={account}
+        policy={policy}
+        addSlot={addSlot}
+        onVerified={() => setHandOver(true)}
+      />
       <RecoveryPanel
         key={`${account.id}-actions`}
         account={account}
         policy={policy}
+        addSlotRef={setAddSlot}
         takeFocus={handOver}
         onFocusTaken={() => setHandOver(false)}
       />

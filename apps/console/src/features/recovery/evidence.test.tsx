@@ -23,7 +23,7 @@ describe("the call script follows the policy", () => {
     expect(actionButton("Lift lockout")).toBeEnabled();
     expect(actionButton("Send username reminder")).toBeEnabled();
 
-    const adding = within(verifyPanel()).getByRole("group", { name: "Verify the caller also by" });
+    const adding = within(recoveryPanel()).getByRole("group", { name: "Verify the caller also by" });
     const buttons = within(adding).getAllByRole("button");
     expect(buttons.map((b) => b.textContent)).toEqual(["Code by text message", "Code by email"]);
     // One obvious next step: the first usable method is the primary button.
@@ -36,7 +36,7 @@ describe("the call script follows the policy", () => {
     const send = await screen.findByRole("button", { name: "Send temporary password" });
     await waitFor(() => expect(send).toBeDisabled());
 
-    await user.click(within(verifyPanel()).getByRole("button", { name: "Code by text message" }));
+    await user.click(within(recoveryPanel()).getByRole("button", { name: "Code by text message" }));
     await user.type(await within(verifyPanel()).findByLabelText("Code the caller reads out"), latestCode());
     await user.keyboard("{Enter}");
 
@@ -49,7 +49,7 @@ describe("the call script follows the policy", () => {
       "Caller verified by security questions and a code sent by text message · case CASE-5",
     );
     await waitFor(() => expect(actionButton("Send temporary password")).toBeEnabled());
-    expect(within(verifyPanel()).queryByRole("group", { name: "Verify the caller also by" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: "Verify the caller also by" })).not.toBeInTheDocument();
     const window = [...fakeVerification.verifications.values()].find((v) => v.method === "otp_sms");
     expect(window).toMatchObject({ caseRef: "CASE-5", evidence: ["knowledge", "sms"] });
   });
@@ -70,7 +70,7 @@ describe("the call script follows the policy", () => {
       expect(send).toHaveAccessibleDescription("Needs two codes on different channels. Also send a code by email."),
     );
     expect(actionButton("Lift lockout")).toBeEnabled();
-    const adding = within(verifyPanel()).getByRole("group", { name: "Verify the caller also by" });
+    const adding = within(recoveryPanel()).getByRole("group", { name: "Verify the caller also by" });
     expect(
       within(adding)
         .getAllByRole("button")

@@ -12,6 +12,8 @@ type RecoveryPanelProps = {
   account: AccountDetail;
   /** The evidence each action needs: an action the window is short of is held back, saying what to add. */
   policy?: Policy | undefined;
+  /** Receives the place after the actions where the call script offers the method to add next. */
+  addSlotRef?: (element: HTMLDivElement | null) => void;
   /** The caller has just been verified: put the keyboard on the next step once the account allows it. */
   takeFocus: boolean;
   onFocusTaken: () => void;
@@ -23,7 +25,7 @@ const SECONDARY: RecoveryKind[] = ["temporary_password", "username_reminder"];
  * What the agent can fix for the caller: the one next step the account's state calls for, and the
  * messages that can always be sent. Each opens a confirm dialog; nothing works until the caller is verified.
  */
-export function RecoveryPanel({ account, policy, takeFocus, onFocusTaken }: RecoveryPanelProps) {
+export function RecoveryPanel({ account, policy, addSlotRef, takeFocus, onFocusTaken }: RecoveryPanelProps) {
   const options = recoveryOptions(account, policy);
   const panel = useRef<HTMLElement>(null);
   const triggers = useRef(new Map<RecoveryKind, HTMLButtonElement>());
@@ -119,6 +121,7 @@ export function RecoveryPanel({ account, policy, takeFocus, onFocusTaken }: Reco
           ))}
         </ul>
       </div>
+      <div ref={addSlotRef} />
       <Dialog
         open={dialog !== null}
         onOpenChange={(next) => {

@@ -7,6 +7,7 @@ import {
 } from "@recovery-desk/shared";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { accountKeys } from "../../api/accounts.ts";
 import { formatTime } from "../../lib/format.ts";
 import { recoveryOptions, shortOfEvidence } from "../../lib/recovery-options.ts";
@@ -29,6 +30,11 @@ type VerificationPanelProps = {
   account: AccountDetail;
   /** The evidence each action needs; while the window is short of an action's, the script asks for more. */
   policy?: Policy | undefined;
+  /**
+   * Where the method to add next is offered: after the recovery actions, so the keyboard meets the
+   * actions the window already allows first.
+   */
+  addSlot?: HTMLElement | null;
   /** The caller has just been verified (not when the page opens mid-window). */
   onVerified?: () => void;
 };
@@ -39,7 +45,7 @@ type VerificationPanelProps = {
  * evidence than the window has, the method to add next. Success and the end of the window both
  * reload the account, so its contact data unmasks and masks again.
  */
-export function VerificationPanel({ account, policy, onVerified }: VerificationPanelProps) {
+export function VerificationPanel({ account, policy, addSlot, onVerified }: VerificationPanelProps) {
   const queryClient = useQueryClient();
   const panel = useRef<HTMLElement>(null);
   const [step, setStep] = useState<Step>(() => initialStep(account.verification));
@@ -140,23 +146,26 @@ export function VerificationPanel({ account, policy, onVerified }: VerificationP
       {step.kind === "verified" ? (
         <VerifiedBanner window={step.window} takeFocus={step.focus} onEnd={windowEnded} />
       ) : null}
-      {short?.add ? (
-        <ChooseStep
-          key="adding"
-          account={account}
-          caseRef=""
-          onCaseRefChange={() => {}}
-          questionsLockedUntil={questionsLockedUntil}
-          takeFocus={false}
-          onStarted={(verification) => setStep(stepFor(verification))}
-          onQuestionsLocked={questionsLocked}
-          adding={{
-            line: `${ACTION_LABELS[short.kind]}: ${short.note}`,
-            methods: short.add.map(methodFor),
-            caseRef: account.verification?.caseRef ?? null,
-          }}
-        />
-      ) : null}
+      {short?.add && addSlot
+        ? createPortal(
+            <ChooseStep
+              key="adding"
+              account={account}
+              caseRef=""
+              onCaseRefChange={() => {}}
+              questionsLockedUntil={questionsLockedUntil}
+              takeFocus={false}
+              onStarted={(verification) => setStep(stepFor(verification))}
+              onQuestionsLocked={questionsLocked}
+              adding={{
+                line: `${ACTION_LABELS[short.kind]}: ${short.note}`,
+                methods: short.add.map(methodFor),
+                caseRef: account.verification?.caseRef ?? null,
+              }}
+            />,
+            addSlot,
+          )
+        : null}
     </Section>
   );
 }
