@@ -1,9 +1,7 @@
 import {
+  describePolicy,
   type Evidence,
   meetsLevel,
-  POLICY_ACTION_WORDS,
-  POLICY_ACTIONS,
-  POLICY_LEVEL_WORDS,
   type Policy,
   type PolicyAction,
   type PolicyLevel,
@@ -34,14 +32,7 @@ export function resetFakePolicy(): void {
 
 /** `GET /api/v1/policy`. */
 export function presentFakePolicy(): Policy {
-  return {
-    preset: fakePolicy.preset,
-    actions: POLICY_ACTIONS.map((action) => ({
-      action,
-      requires: fakePolicy.levels[action],
-      description: `${POLICY_ACTION_WORDS[action]} needs ${POLICY_LEVEL_WORDS[fakePolicy.levels[action]]}.`,
-    })),
-  };
+  return describePolicy(fakePolicy.preset, fakePolicy.levels);
 }
 
 /** 403 `verification_insufficient` when the window's evidence is short of the action's level, as the real API answers. */

@@ -78,6 +78,18 @@ export const POLICY_ACTION_WORDS: Record<PolicyAction, string> = {
   merge: "Proposing a merge",
 };
 
+/** The policy as `GET /api/v1/policy` answers it: each action with its level, and a sentence saying so. */
+export function describePolicy(preset: PolicyPreset, levels: Record<PolicyAction, PolicyLevel>) {
+  return {
+    preset,
+    actions: POLICY_ACTIONS.map((action) => ({
+      action,
+      requires: levels[action],
+      description: `${POLICY_ACTION_WORDS[action]} needs ${POLICY_LEVEL_WORDS[levels[action]]}.`,
+    })),
+  };
+}
+
 /** How a level reads to an agent: "any one piece of evidence", "one code", … */
 export const POLICY_LEVEL_WORDS: Record<PolicyLevel, string> = {
   any: "any one piece of evidence",

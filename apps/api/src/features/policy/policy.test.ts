@@ -33,6 +33,8 @@ const sendPassword = (cookie = ava) => act(kim, "temporary-password", { channel:
 const windowOf = async (accountId: string, cookie = ava) =>
   (await answerOf(await t.api(cookie).accounts[":id"].$get({ param: { id: accountId } }), 200)).verification;
 const policyNow = async () => answerOf(await t.api(ava).policy.$get(), 200);
+const levelsOf = (policy: Awaited<ReturnType<typeof policyNow>>) =>
+  Object.fromEntries(policy.actions.map((a) => [a.action, a.requires]));
 const passwordsSent = async () =>
   (await t.database.db.select().from(outbox).where(eq(outbox.accountId, kim))).filter(
     (m) => m.subject === "Your temporary password",
@@ -43,7 +45,7 @@ describe("GET /api/v1/policy", () => {
     await world();
     const policy = await policyNow();
     expect(policy.preset).toBe("default");
-    expect(Object.fromEntries(policy.actions.map((a) => [a.action, a.requires]))).toEqual({
+    expect(levelsOf(policy)).toEqual({
       unlock: "any",
       username_reminder: "any",
       reactivate: "code",
@@ -60,7 +62,7 @@ describe("GET /api/v1/policy", () => {
     await world({ recoveryPolicy: recoveryPolicy("nist", { merge: "two_codes" }) });
     const policy = await policyNow();
     expect(policy.preset).toBe("nist");
-    expect(Object.fromEntries(policy.actions.map((a) => [a.action, a.requires]))).toEqual({
+    expect(levelsOf(policy)).toEqual({
       unlock: "code",
       username_reminder: "code",
       reactivate: "code",

@@ -1,16 +1,14 @@
 import {
+  describePolicy,
   type Evidence,
   meetsLevel,
-  POLICY_ACTION_WORDS,
   POLICY_ACTIONS,
-  POLICY_LEVEL_WORDS,
   type Policy,
   type PolicyAction,
   type PolicyLevel,
   type PolicyPreset,
   PROBLEM_DETAILS,
 } from "@recovery-desk/shared";
-import type { AppConfig } from "../../deps.ts";
 import { ApiError } from "../../http/errors.ts";
 
 /** The level each action requires, by preset: the one place that says it (product spec, "Evidence and the action policy"). */
@@ -48,21 +46,14 @@ export function recoveryPolicy(
 
 export const DEFAULT_RECOVERY_POLICY = recoveryPolicy("default");
 
-/** The policy the app was configured with, or the default one. */
-export function policyOf(config: AppConfig): RecoveryPolicy {
+/** The policy the app was configured with (`AppConfig.recoveryPolicy`), or the default one. */
+export function policyOf(config: { recoveryPolicy?: RecoveryPolicy | undefined }): RecoveryPolicy {
   return config.recoveryPolicy ?? DEFAULT_RECOVERY_POLICY;
 }
 
 /** The policy as `GET /api/v1/policy` serves it. */
 export function presentPolicy(policy: RecoveryPolicy): Policy {
-  return {
-    preset: policy.preset,
-    actions: POLICY_ACTIONS.map((action) => ({
-      action,
-      requires: policy.levels[action],
-      description: `${POLICY_ACTION_WORDS[action]} needs ${POLICY_LEVEL_WORDS[policy.levels[action]]}.`,
-    })),
-  };
+  return describePolicy(policy.preset, policy.levels);
 }
 
 /** Refuses an action whose required level the window's evidence does not reach: 403 `verification_insufficient`. */
