@@ -7,7 +7,7 @@ import { hashSecret } from "../../security/hashing.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { allEvents, eventsOf } from "../../test/audit.ts";
 import { createTestContext, type TestContext } from "../../test/context.ts";
-import { verifyByCode } from "../../test/verify.ts";
+import { verifyByCode, verifyByQuestions } from "../../test/verify.ts";
 
 let t: TestContext;
 let key: string;
@@ -54,6 +54,7 @@ describe("checking a temporary password for the login service", () => {
     const ava = await t.signIn("ava.agent");
     const kim = await accountByUsername(t.database.db, "kim.nguyen");
     await verifyByCode(t, ava, kim.id, "otp_sms", "+15035550178");
+    await verifyByQuestions(t, ava, kim.id, ["Mrs. Park", "Oak Avenue"]);
     const sent = await t.request(`/api/v1/accounts/${kim.id}/temporary-password`, {
       cookie: ava,
       body: { channel: "sms", reason: "Forgot password" },
