@@ -50,9 +50,9 @@ export async function b5(ctx: BenchContext): Promise<ScenarioResult[]> {
         failed_login_window_started_at = now() - interval '10 minutes'
       where id in ${sql(ids)}`;
     await sql`
-      insert into verifications (id, account_id, staff_id, method, case_ref, status, created_at, expires_at, verified_at, verified_until)
+      insert into verifications (id, account_id, staff_id, method, case_ref, status, created_at, expires_at, verified_at, verified_until, evidence)
       select 'ver_bench_' || md5(random()::text), id, ${BENCH_AGENT.id}, 'security_questions', ${ACTION.caseRef}, 'verified',
-        now(), now() + interval '10 minutes', now(), now() + interval '15 minutes'
+        now(), now() + interval '10 minutes', now(), now() + interval '15 minutes', '["knowledge"]'::jsonb
       from unnest(${sql.array(ids)}::text[]) as t(id)`;
     const warmHttp = ids.splice(0, 32);
     const warmTx = ids.splice(0, 32);
