@@ -25,7 +25,7 @@ export async function recordLoginEvent(scope: KeyScope, input: LoginEventRequest
   const at = input.occurredAt ? new Date(input.occurredAt) : now;
   if (at.getTime() > now.getTime() + MAX_SKEW_MS || at.getTime() < now.getTime() - MAX_AGE_MS) {
     throw new ApiError("validation_failed", "occurredAt must lie within the last 15 minutes.", {
-      errors: [{ path: "body.occurredAt", message: "Within the last 15 minutes, and not in the future." }],
+      errors: [{ path: "json.occurredAt", message: "Within the last 15 minutes, and not in the future." }],
     });
   }
   const context = { now, at, actor: actorOf(principal), origin: { ...origin, ip: input.ip ?? origin.ip } };

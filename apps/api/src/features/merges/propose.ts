@@ -23,7 +23,7 @@ export async function proposeMerge(scope: StaffScope, input: ProposeMergeRequest
   const mergedIds = [...new Set(input.mergedIds)];
   if (mergedIds.length !== input.mergedIds.length || mergedIds.includes(input.survivorId)) {
     throw new ApiError("validation_failed", "List each account to merge once, and not the survivor.", {
-      errors: [{ path: "body.mergedIds", message: "Distinct accounts other than the survivor." }],
+      errors: [{ path: "json.mergedIds", message: "Distinct accounts other than the survivor." }],
     });
   }
   const id = newId("merge");

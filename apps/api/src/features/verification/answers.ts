@@ -36,7 +36,7 @@ export async function answerQuestions(
   const given = new Map(input.answers.map((a) => [a.questionId, a.answer]));
   if (given.size !== input.answers.length || expected.length !== given.size || !expected.every((id) => given.has(id))) {
     throw new ApiError("validation_failed", PROBLEM_DETAILS.answerEachQuestion, {
-      errors: [{ path: "body.answers", message: `Expected answers to the questions ${expected.join(", ")}.` }],
+      errors: [{ path: "json.answers", message: `Expected answers to the questions ${expected.join(", ")}.` }],
     });
   }
 

@@ -24,7 +24,7 @@ function newSecret(): string {
 }
 
 function urlProblem(message: string): ApiError {
-  return new ApiError("validation_failed", "Some fields are not valid.", { errors: [{ path: "body.url", message }] });
+  return new ApiError("validation_failed", "Some fields are not valid.", { errors: [{ path: "json.url", message }] });
 }
 
 /** The receiver's address, checked: https (http in demo mode only), no credentials, no fragment. */

@@ -25,8 +25,7 @@ type FieldErrors = { url?: string; events?: string };
 /** What the API said about the address (https only outside demo mode, no user name or password). */
 function urlRefusal(error: unknown): string | null {
   if (!isApiProblem(error) || error.code !== "validation_failed") return null;
-  // The schema names the field `json.url`, the address check `body.url`.
-  return error.errors.find((e) => e.path === "body.url" || e.path === "json.url")?.message ?? null;
+  return error.errors.find((e) => e.path === "json.url")?.message ?? null;
 }
 
 /** The receiver's address and the events it wants. */

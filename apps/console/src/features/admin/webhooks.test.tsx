@@ -64,7 +64,7 @@ beforeEach(() => {
       fake.posted.push({ body, idempotencyKey: request.headers.get("idempotency-key") });
       if (body.url.startsWith("http:")) {
         return problem(400, "validation_failed", "Some fields are not valid.", {
-          errors: [{ path: "body.url", message: "Use an https:// address." }],
+          errors: [{ path: "json.url", message: "Use an https:// address." }],
         });
       }
       const webhook: Webhook = {
