@@ -2,6 +2,7 @@ import {
   describePolicy,
   type Evidence,
   meetsLevel,
+  POLICY_PRESET_LEVELS,
   type Policy,
   type PolicyAction,
   type PolicyLevel,
@@ -11,13 +12,7 @@ import {
 import { type FakeReply, refuse } from "./fake-verification-state.ts";
 
 /** The levels the fake API starts from: the product's `default` preset, as the real API serves it. */
-const DEFAULT_LEVELS: Record<PolicyAction, PolicyLevel> = {
-  unlock: "any",
-  username_reminder: "any",
-  reactivate: "code",
-  temporary_password: "two_with_code",
-  merge: "code",
-};
+const DEFAULT_LEVELS = POLICY_PRESET_LEVELS.default;
 
 /** The policy the fake API serves and enforces; a test may set other levels. */
 export const fakePolicy: { preset: PolicyPreset; levels: Record<PolicyAction, PolicyLevel> } = {

@@ -1,6 +1,7 @@
 /**
- * What a verified window rests on, and the levels of evidence an action can require. Which action
- * needs which level is the API's policy (`GET /api/v1/policy`); this is only what the levels mean.
+ * What a verified window rests on, the levels of evidence an action can require, and the presets the
+ * API's policy starts from. The policy in force (a preset with any overrides) is served by
+ * `GET /api/v1/policy`; the console reads it from there, never from here.
  */
 import type { VerificationMethod } from "./words.ts";
 
@@ -16,6 +17,24 @@ export type PolicyAction = (typeof POLICY_ACTIONS)[number];
 
 export const POLICY_PRESETS = ["default", "nist"] as const;
 export type PolicyPreset = (typeof POLICY_PRESETS)[number];
+
+/** The level each action requires, by preset: the one place that says it (product spec, "Evidence and the action policy"). */
+export const POLICY_PRESET_LEVELS: Readonly<Record<PolicyPreset, Readonly<Record<PolicyAction, PolicyLevel>>>> = {
+  default: {
+    unlock: "any",
+    username_reminder: "any",
+    reactivate: "code",
+    temporary_password: "two_with_code",
+    merge: "code",
+  },
+  nist: {
+    unlock: "code",
+    username_reminder: "code",
+    reactivate: "code",
+    temporary_password: "two_codes",
+    merge: "code",
+  },
+};
 
 /** The evidence a successful verification of this method gives. */
 export function evidenceOf(method: VerificationMethod): Evidence {

@@ -3,6 +3,7 @@ import {
   type Evidence,
   meetsLevel,
   POLICY_ACTIONS,
+  POLICY_PRESET_LEVELS,
   type Policy,
   type PolicyAction,
   type PolicyLevel,
@@ -10,24 +11,6 @@ import {
   PROBLEM_DETAILS,
 } from "@recovery-desk/shared";
 import { ApiError } from "../../http/errors.ts";
-
-/** The level each action requires, by preset: the one place that says it (product spec, "Evidence and the action policy"). */
-export const POLICY_PRESET_LEVELS: Record<PolicyPreset, Record<PolicyAction, PolicyLevel>> = {
-  default: {
-    unlock: "any",
-    username_reminder: "any",
-    reactivate: "code",
-    temporary_password: "two_with_code",
-    merge: "code",
-  },
-  nist: {
-    unlock: "code",
-    username_reminder: "code",
-    reactivate: "code",
-    temporary_password: "two_codes",
-    merge: "code",
-  },
-};
 
 /** The policy in force: a preset, with any action's level set otherwise (`RECOVERY_POLICY_<ACTION>`). */
 export interface RecoveryPolicy {
