@@ -138,8 +138,9 @@ describe("an agent on a call", () => {
     await steps.press("Enter");
     await waitUntilVerified(page, "by security questions and a code sent by text message");
 
-    await expect.poll(() => send.isDisabled()).toBe(false);
-    await steps.click(send);
+    // The keyboard lands on the action the questions were added for.
+    await expect.poll(() => send.evaluate((el) => el === document.activeElement)).toBe(true);
+    await steps.press("Enter");
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
     expect(await dialog.getByLabel(/text/i).isChecked()).toBe(true);

@@ -13,6 +13,13 @@ import { formatPhone } from "./format.ts";
 /** The four recovery actions an agent can take on an account. */
 export type RecoveryKind = "unlock" | "reactivate" | "temporary_password" | "username_reminder";
 
+/**
+ * The caller has just been verified: the recovery actions take the keyboard once the account shows a
+ * window with this evidence. `action` is the one the agent added a method for; without it, the
+ * account's next step.
+ */
+export type HandOver = { evidence: Evidence[]; action: RecoveryKind | null };
+
 /** Where a temporary password can go. */
 export type DeliveryChannel = "sms" | "email";
 

@@ -3,6 +3,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { accountQuery } from "../../api/accounts.ts";
 import { policyQuery } from "../../api/policy.ts";
+import type { HandOver } from "../../lib/recovery-options.ts";
 import { useSlashShortcut } from "../../lib/use-slash-shortcut.ts";
 import { AccountAuditLink } from "../audit/account-audit-link.tsx";
 import { DuplicatesPanel } from "../duplicates/duplicates-panel.tsx";
@@ -31,7 +32,7 @@ export function AccountScreen() {
   const { data: policy } = useQuery(policyQuery);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Set when the caller has just been verified: the recovery actions then take the keyboard.
-  const [handOver, setHandOver] = useState(false);
+  const [handOver, setHandOver] = useState<HandOver | null>(null);
   // After the recovery actions: where the call script offers a second method when an action needs one.
   const [addSlot, setAddSlot] = useState<HTMLDivElement | null>(null);
 
@@ -51,15 +52,15 @@ export function AccountScreen() {
         account={account}
         policy={policy}
         addSlot={addSlot}
-        onVerified={() => setHandOver(true)}
+        onVerified={setHandOver}
       />
       <RecoveryPanel
         key={`${account.id}-actions`}
         account={account}
         policy={policy}
         addSlotRef={setAddSlot}
-        takeFocus={handOver}
-        onFocusTaken={() => setHandOver(false)}
+        handOver={handOver}
+        onFocusTaken={() => setHandOver(null)}
       />
       <MaskingNotice contactMasked={account.contactMasked} verification={account.verification} />
       <div className="account-grid">

@@ -30,7 +30,7 @@ describe("the call script follows the policy", () => {
     expect(buttons.map((b) => b.className.includes("primary"))).toEqual([true, false]);
   });
 
-  it("adds a code to the open window, says what the window rests on, and lets the temporary password go", async () => {
+  it("adds a code to the open window, says what the window rests on, and lets the temporary password go, with the keyboard on it", async () => {
     openVerifiedWindow(maria, "CASE-5");
     const { user } = await openAccountPage(maria, { fakeClock: true });
     const send = await screen.findByRole("button", { name: "Send temporary password" });
@@ -49,6 +49,8 @@ describe("the call script follows the policy", () => {
       "Caller verified by security questions and a code sent by text message · case CASE-5",
     );
     await waitFor(() => expect(actionButton("Send temporary password")).toBeEnabled());
+    // The keyboard lands on the action the code was added for, not on the banner or the account's next step.
+    await waitFor(() => expect(actionButton("Send temporary password")).toHaveFocus());
     expect(screen.queryByRole("group", { name: "Verify the caller also by" })).not.toBeInTheDocument();
     const window = [...fakeVerification.verifications.values()].find((v) => v.method === "otp_sms");
     expect(window).toMatchObject({ caseRef: "CASE-5", evidence: ["knowledge", "sms"] });

@@ -1,6 +1,6 @@
 import type { AccountDetail, Policy } from "@recovery-desk/shared";
 import { useEffect, useRef, useState } from "react";
-import { type RecoveryKind, recoveryOptions } from "../../lib/recovery-options.ts";
+import { type HandOver, type RecoveryKind, recoveryOptions } from "../../lib/recovery-options.ts";
 import { nextStepLine } from "../../lib/recovery-words.ts";
 import { Section } from "../../ui/card.tsx";
 import { Dialog, DialogContent } from "../../ui/dialog.tsx";
@@ -14,8 +14,11 @@ type RecoveryPanelProps = {
   policy?: Policy | undefined;
   /** Receives the place after the actions where the call script offers the method to add next. */
   addSlotRef?: (element: HTMLDivElement | null) => void;
-  /** The caller has just been verified: put the keyboard on the next step once the account allows it. */
-  takeFocus: boolean;
+  /**
+   * The caller has just been verified: once the account shows the new window, put the keyboard on the
+   * action the agent added a method for, or else on the account's next step.
+   */
+  handOver: HandOver | null;
   onFocusTaken: () => void;
 };
 
@@ -25,7 +28,7 @@ const SECONDARY: RecoveryKind[] = ["temporary_password", "username_reminder"];
  * What the agent can fix for the caller: the one next step the account's state calls for, and the
  * messages that can always be sent. Each opens a confirm dialog; nothing works until the caller is verified.
  */
-export function RecoveryPanel({ account, policy, addSlotRef, takeFocus, onFocusTaken }: RecoveryPanelProps) {
+export function RecoveryPanel({ account, policy, addSlotRef, handOver, onFocusTaken }: RecoveryPanelProps) {
   const options = recoveryOptions(account, policy);
   const panel = useRef<HTMLElement>(null);
   const triggers = useRef(new Map<RecoveryKind, HTMLButtonElement>());
@@ -77,19 +80,25 @@ export function RecoveryPanel({ account, policy, addSlotRef, takeFocus, onFocusT
     (backToTrigger ? trigger : (firstOtherAction() ?? panel.current))?.focus();
   }
 
-  const verified = account.verification !== null;
+  const windowEvidence = account.verification?.evidence;
   const primaryKind = options.open ? (options.primary?.kind ?? null) : null;
+  // The account has reloaded with the window the caller was just verified into.
+  const handOverReady = Boolean(
+    handOver && windowEvidence && handOver.evidence.every((e) => windowEvidence.includes(e)),
+  );
 
-  // Right after verification the account reloads with the window; then the next step gets the keyboard.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the hand-over is asked for or the window arrives
+  // Right after verification the account reloads with the window; then the action the agent was working
+  // toward (a method added for it) or the account's next step gets the keyboard.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the reloaded window arrives
   useEffect(() => {
-    if (!takeFocus || !verified) return;
+    if (!handOver || !handOverReady) return;
     onFocusTaken();
-    const primary = primaryKind ? triggers.current.get(primaryKind) : undefined;
+    const kind = handOver.action ?? primaryKind;
+    const target = kind ? triggers.current.get(kind) : undefined;
     const active = document.activeElement;
     const typing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement;
-    if (primary && !primary.disabled && !typing) primary.focus();
-  }, [takeFocus, verified]);
+    if (target && !target.disabled && !typing) target.focus();
+  }, [handOverReady]);
 
   if (!options.open) {
     return (

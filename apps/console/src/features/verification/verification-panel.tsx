@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { accountKeys } from "../../api/accounts.ts";
 import { formatTime } from "../../lib/format.ts";
-import { recoveryOptions, shortOfEvidence } from "../../lib/recovery-options.ts";
+import { type HandOver, type RecoveryKind, recoveryOptions, shortOfEvidence } from "../../lib/recovery-options.ts";
 import { ACTION_LABELS } from "../../lib/recovery-words.ts";
 import { verifiedBy } from "../../lib/verification-words.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
@@ -35,8 +35,11 @@ type VerificationPanelProps = {
    * actions the window already allows first.
    */
   addSlot?: HTMLElement | null;
-  /** The caller has just been verified (not when the page opens mid-window). */
-  onVerified?: () => void;
+  /**
+   * The caller has just been verified (not when the page opens mid-window): with the evidence the
+   * window now rests on, and the action the agent added a method for, if they did.
+   */
+  onVerified?: (handOver: HandOver) => void;
 };
 
 /**
@@ -75,7 +78,7 @@ export function VerificationPanel({ account, policy, addSlot, onVerified }: Veri
 
   const reloadAccount = () => queryClient.invalidateQueries({ queryKey: accountKeys.detail(account.id) });
 
-  function verified(verification: Verification, result: VerificationSuccess) {
+  function verified(verification: Verification, result: VerificationSuccess, toward?: RecoveryKind) {
     const { method, caseRef: ref } = verification;
     const { verifiedUntil, evidence } = result;
     const caseRef = ref ?? account.verification?.caseRef ?? null;
@@ -84,7 +87,7 @@ export function VerificationPanel({ account, policy, addSlot, onVerified }: Veri
       `Caller verified ${verifiedBy(evidence)}. Contact data is shown until ${formatTime(verifiedUntil)}.`,
     );
     void reloadAccount();
-    onVerified?.();
+    onVerified?.({ evidence, action: toward ?? null });
   }
 
   function windowEnded() {
@@ -130,7 +133,7 @@ export function VerificationPanel({ account, policy, addSlot, onVerified }: Veri
       {step.kind === "questions" ? (
         <QuestionsStep
           verification={step.verification}
-          onVerified={(result) => verified(step.verification, result)}
+          onVerified={(result) => verified(step.verification, result, step.toward)}
           onLocked={questionsLocked}
           onRestart={restart}
         />
@@ -138,7 +141,7 @@ export function VerificationPanel({ account, policy, addSlot, onVerified }: Veri
       {step.kind === "code" ? (
         <CodeStep
           verification={step.verification}
-          onVerified={(result) => verified(step.verification, result)}
+          onVerified={(result) => verified(step.verification, result, step.toward)}
           onRestart={restart}
           announce={setAnnouncement}
         />
@@ -155,7 +158,7 @@ export function VerificationPanel({ account, policy, addSlot, onVerified }: Veri
               onCaseRefChange={() => {}}
               questionsLockedUntil={questionsLockedUntil}
               takeFocus={false}
-              onStarted={(verification) => setStep(stepFor(verification))}
+              onStarted={(verification) => setStep(stepFor(verification, short.kind))}
               onQuestionsLocked={questionsLocked}
               adding={{
                 line: `${ACTION_LABELS[short.kind]}: ${short.note}`,

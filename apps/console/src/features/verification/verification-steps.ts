@@ -1,4 +1,5 @@
 import type { AccountDetail, Evidence, Verification, VerificationMethod } from "@recovery-desk/shared";
+import type { RecoveryKind } from "../../lib/recovery-options.ts";
 
 /** An open verified window: how the caller was verified (everything it rests on), on which case, and until when. */
 export type VerifiedWindow = {
@@ -10,12 +11,13 @@ export type VerifiedWindow = {
 
 /**
  * Where the agent is in the call script. `focus` says whether the step takes keyboard focus when it
- * appears (it does after the agent acted, not when the page first opens).
+ * appears (it does after the agent acted, not when the page first opens). `toward` is the action whose
+ * "needs more" note the agent is adding a method for, while a window is open.
  */
 export type Step =
   | { kind: "choose"; focus: boolean }
-  | { kind: "questions"; verification: Verification }
-  | { kind: "code"; verification: Verification }
+  | { kind: "questions"; verification: Verification; toward?: RecoveryKind | undefined }
+  | { kind: "code"; verification: Verification; toward?: RecoveryKind | undefined }
   | { kind: "verified"; window: VerifiedWindow; focus: boolean };
 
 /** A page opened during an open window starts at the verified banner; otherwise at the choice of method. */
@@ -25,8 +27,8 @@ export function initialStep(window: AccountDetail["verification"], now = Date.no
 }
 
 /** The next step once a verification has started: its questions, or the code that was just sent. */
-export function stepFor(verification: Verification): Step {
+export function stepFor(verification: Verification, toward?: RecoveryKind): Step {
   return verification.method === "security_questions"
-    ? { kind: "questions", verification }
-    : { kind: "code", verification };
+    ? { kind: "questions", verification, toward }
+    : { kind: "code", verification, toward };
 }
