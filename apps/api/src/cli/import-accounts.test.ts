@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { count, like } from "drizzle-orm";
+import { count, like, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "../db/client.ts";
 import { accounts } from "../db/schema/index.ts";
@@ -93,4 +93,44 @@ describe("pnpm accounts:import", () => {
     expect(third.stderr).toContain(`Done: 0 created, 0 updated, ${n(LINES - 1)} unchanged, 1 refused`);
     expect(await importedAccounts()).toBe(LINES - 1);
   }, 120_000);
+
+  it("stopped by a failing write, says so without the rows the statement carried", async () => {
+    const failing = join(folder, "failing");
+    const failingFile = join(folder, "failing.ndjson");
+    const database = await openPglite({ dataDir: failing });
+    try {
+      await database.migrate();
+      await database.db.execute(
+        sql`alter table accounts add constraint refuses_leak check (username not like 'leak.%')`,
+      );
+    } finally {
+      await database.close();
+    }
+    writeFileSync(
+      failingFile,
+      `${JSON.stringify({
+        username: "leak.check",
+        displayName: "Lena Leak",
+        firstName: "Lena",
+        lastName: "Leak",
+        email: "lena.private@example.com",
+        emailVerified: true,
+        phone: null,
+        phoneVerified: false,
+        language: "en",
+        addresses: [],
+        securityQuestions: [{ prompt: "In what city were you born?", answer: "Kalamazoo" }],
+      })}\n`,
+    );
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "src/cli/import-accounts.ts", failingFile, "--restart"],
+      { cwd: API_ROOT, encoding: "utf8", env: { ...env, DATA_DIR: failing } },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("The import stopped:");
+    expect(result.stderr).not.toContain("lena.private@example.com");
+    expect(result.stderr).not.toContain("$argon2");
+    expect(result.stderr).not.toContain("Kalamazoo");
+  }, 60_000);
 });

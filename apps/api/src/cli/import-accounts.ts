@@ -37,6 +37,7 @@ import {
   readCsv,
   readNdjson,
 } from "../features/accounts/import-formats.ts";
+import { safeError } from "../lib/safe-error.ts";
 
 const USAGE = "Usage: pnpm accounts:import <file.ndjson|file.csv> [--format ndjson|csv] [--report <file>] [--restart]";
 
@@ -238,7 +239,8 @@ try {
     log(`\n${error.message} Nothing more was read.`);
     process.exitCode = 2;
   } else {
-    log(`\nThe import stopped: ${error instanceof Error ? error.message : String(error)}`);
+    // A failed query's message carries its parameters (the batch's rows): only the statement is told.
+    log(`\nThe import stopped: ${safeError(error).message}`);
     log("What was written before stays; run the same command again to carry on.");
     process.exitCode = 1;
   }
