@@ -133,6 +133,13 @@ export async function* readCsv(
       bom: from.offset === 0,
       columns: (names: string[]) => {
         const unknown = names.filter((n) => !KNOWN_COLUMNS.has(n));
+        // A file without a header line would have its first record read as one: its cells (an
+        // answer among them) are not repeated back.
+        if (unknown.length === names.length) {
+          throw new ImportFileError(
+            `The first line is not a CSV header: it names none of the known columns. Known: ${CSV_COLUMNS.join(", ")}.`,
+          );
+        }
         if (unknown.length > 0) {
           throw new ImportFileError(
             `Unknown CSV column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Known: ${CSV_COLUMNS.join(", ")}.`,

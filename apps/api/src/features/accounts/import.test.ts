@@ -127,6 +127,17 @@ describe("importing accounts", () => {
     await expect(importText("username,nickname\nimported.x,Imo\n", "csv")).rejects.toThrow(ImportFileError);
   });
 
+  it("refuses a CSV file without a header line, not repeating its first record's cells", async () => {
+    const error = await importText(
+      "imported.y,Ivy Yates,Ivy,Yates,In what city were you born?,Kalamazoo\n",
+      "csv",
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as Error).message).toContain("not a CSV header");
+    expect((error as Error).message).not.toContain("Kalamazoo");
+    expect((error as Error).message).not.toContain("imported.y");
+  });
+
   it("reports a refused line by its number and reasons, writes nothing of it, and goes on", async () => {
     const text = [
       JSON.stringify(recordOf(10)),
