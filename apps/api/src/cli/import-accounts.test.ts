@@ -129,6 +129,7 @@ describe("pnpm accounts:import", () => {
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("The import stopped:");
+    expect(result.stderr).toContain("refuses_leak");
     expect(result.stderr).not.toContain("lena.private@example.com");
     expect(result.stderr).not.toContain("$argon2");
     expect(result.stderr).not.toContain("Kalamazoo");

@@ -239,8 +239,9 @@ try {
     log(`\n${error.message} Nothing more was read.`);
     process.exitCode = 2;
   } else {
-    // A failed query's message carries its parameters (the batch's rows): only the statement is told.
-    log(`\nThe import stopped: ${safeError(error).message}`);
+    // A failed query's message carries its parameters (the batch's rows): the statement and the database's reason are told.
+    const { message, cause } = safeError(error);
+    log(`\nThe import stopped: ${message}${cause ? ` (${cause.message})` : ""}`);
     log("What was written before stays; run the same command again to carry on.");
     process.exitCode = 1;
   }
