@@ -109,7 +109,7 @@ export function createApp(deps: AppDeps) {
 
   mountOpenApiDocument(app);
   mountDocs(app);
-  mountMetrics(app, metrics, deps.config.metricsToken ?? null);
+  mountMetrics(app, metrics, { token: deps.config.metricsToken ?? null, demo: deps.config.demo });
 
   app.all("/api/*", (c) =>
     problemResponse(c, new ApiError("not_found", `No API route answers ${c.req.method} ${c.req.path}.`)),

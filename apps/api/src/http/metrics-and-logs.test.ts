@@ -52,8 +52,20 @@ describe("GET /metrics", () => {
     expect(ok.text).not.toContain(TOKEN);
   });
 
-  it("is open without a token, outside the API's sign-in", async () => {
+  it("is open without a token in demo mode, outside the API's sign-in", async () => {
     expect((await scrape(open)).status).toBe(200);
+  });
+
+  it("serves nothing outside demo mode without a token", async () => {
+    const real = await createTestContext({ demo: false });
+    try {
+      const res = await scrape(real);
+      expect(res.status).toBe(404);
+      expect(res.text).toContain("METRICS_TOKEN");
+      expect(res.text).not.toContain("recovery_desk_");
+    } finally {
+      await real.close();
+    }
   });
 
   it("counts requests by route pattern and status, never by the path as sent", async () => {

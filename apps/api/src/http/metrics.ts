@@ -195,10 +195,19 @@ function sameSecret(a: string, b: string): boolean {
 
 /**
  * `GET /metrics` in Prometheus' text format, outside the versioned API and its sign-in. With a
- * token, only a scraper that sends `Authorization: Bearer <token>` gets an answer.
+ * token, only a scraper that sends `Authorization: Bearer <token>` gets an answer. Without one it
+ * is open in demo mode only; a real install without `METRICS_TOKEN` serves no metrics at all.
  */
-export function mountMetrics(app: Hono<AppEnv>, metrics: { registry: Registry }, token: string | null): void {
+export function mountMetrics(
+  app: Hono<AppEnv>,
+  metrics: { registry: Registry },
+  access: { token: string | null; demo: boolean },
+): void {
+  const { token, demo } = access;
   app.get("/metrics", async (c) => {
+    if (!token && !demo) {
+      return problemResponse(c, new ApiError("not_found", "Metrics are off: set METRICS_TOKEN to serve them."));
+    }
     if (token) {
       const sent = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
       if (!sameSecret(sent, token)) {
