@@ -55,12 +55,16 @@ interface Claimed extends Record<string, unknown> {
   secret: string;
 }
 
-/** The reason an attempt failed, short and without any response body. */
-function failureOf(error: unknown): string {
+/**
+ * The reason an attempt failed, short, without any response body, and without any address: a
+ * receiver's URL may carry a token in its query, and admins read these reasons.
+ */
+export function failureOf(error: unknown): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return "timeout";
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   if (cause && typeof cause.code === "string") return cause.code;
-  return (error instanceof Error ? error.message : String(error)).slice(0, 200);
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, "<address>").slice(0, 200);
 }
 
 /** One POST, signed the Standard Webhooks way; never throws. */

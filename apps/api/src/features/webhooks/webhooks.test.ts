@@ -13,7 +13,7 @@ import { allEvents, eventsOf } from "../../test/audit.ts";
 import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
 import { createKey } from "../../test/hostile/callers.ts";
 import { verifyByQuestions } from "../../test/verify.ts";
-import { sendDueWebhooks, WEBHOOK_SENDING, type WebhookSendOptions } from "./send.ts";
+import { failureOf, sendDueWebhooks, WEBHOOK_SENDING, type WebhookSendOptions } from "./send.ts";
 
 /** A receiver on this machine: records each request and answers the next status in `answers` (200 when none is left). */
 interface Receiver {
@@ -332,5 +332,15 @@ describe("webhooks", () => {
     const [row] = await deliveries();
     expect(JSON.stringify(row?.payload)).not.toContain("example.com");
     expect(row?.payload).toMatchObject({ type: "account.locked", data: { lockKind: "hard" } });
+  });
+});
+
+describe("a failed attempt's reason", () => {
+  it("names no address, so a token in a receiver's query never reaches the console", () => {
+    const reason = failureOf(new TypeError("Failed to parse URL from https://hooks.example/in?token=s3cret-value"));
+    expect(reason).toBe("Failed to parse URL from <address>");
+    expect(failureOf(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }))).toBe(
+      "ECONNREFUSED",
+    );
   });
 });
