@@ -44,7 +44,7 @@ logger.info(
 try {
   await migrateOnStart(database, env.MIGRATE_ON_START, logger);
 } catch (error) {
-  console.error(`Recovery Desk cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Recovery Desk cannot start: ${safeError(error).message}`);
   await database.close().catch(() => {});
   process.exit(1);
 }

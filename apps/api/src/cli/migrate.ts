@@ -7,6 +7,7 @@ import { openPostgres } from "../db/client.ts";
 import { pendingMigrations } from "../db/migration-state.ts";
 import { openEmbeddedOrExit } from "../db/open-embedded-or-exit.ts";
 import { loadEnv } from "../env.ts";
+import { safeError } from "../lib/safe-error.ts";
 
 const env = loadEnv();
 const database = env.DATABASE_URL
@@ -22,7 +23,7 @@ try {
       : `Applied ${pending.length} migration${pending.length === 1 ? "" : "s"} to ${where}: ${pending.join(", ")}.`,
   );
 } catch (error) {
-  console.error(`The migrations could not be applied: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`The migrations could not be applied: ${safeError(error).message}`);
   process.exitCode = 1;
 } finally {
   await database.close();
