@@ -7,7 +7,7 @@ import {
 } from "@recovery-desk/shared";
 import { asc, count, eq, sql } from "drizzle-orm";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accounts, auditEvents, securityQuestions } from "../../db/schema/index.ts";
 import { MINUTE } from "../../lib/clock.ts";
 import { verifySecret } from "../../security/hashing.ts";
@@ -70,7 +70,9 @@ const search = async (q: string) => {
 const auditCount = async () => (await t.database.db.select({ n: count() }).from(auditEvents))[0]?.n ?? 0;
 const accountCount = async () => (await t.database.db.select({ n: count() }).from(accounts))[0]?.n ?? 0;
 
-beforeAll(async () => {
+// Each test starts from its own copy of the test world, with its own log.
+beforeEach(async () => {
+  logLines.length = 0;
   t = await createTestContext(
     {},
     { logger: pino({ level: "debug" }, { write: (line: string) => logLines.push(line) }) },
@@ -80,7 +82,10 @@ beforeAll(async () => {
   writer = await createKey(["accounts:write"]);
   reader = await createKey(["accounts:read"]);
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
+
+/** Rosalind Quackenbush, synced as a new account. */
+const createRosalind = async () => expect((await put("rosalind.q", newCustomer())).status).toBe(201);
 
 describe("syncing an account from the system of record", () => {
   it("creates a new account: masked, searchable, duplicate-checked and audited at once, answers only hashed", async () => {
@@ -152,6 +157,7 @@ describe("syncing an account from the system of record", () => {
   });
 
   it("updates by username: a sync that changes nothing writes nothing; a changed email or phone records when", async () => {
+    await createRosalind();
     const before = await accountByUsername(t.database.db, "rosalind.q");
     const events = await auditCount();
     const { securityQuestions: _, ...withoutQuestions } = newCustomer();
@@ -197,6 +203,7 @@ describe("syncing an account from the system of record", () => {
   });
 
   it("keeps the questions when they are left out, replaces them when sent, removes them for an empty list", async () => {
+    await createRosalind();
     const { id } = await accountByUsername(t.database.db, "rosalind.q");
     const questionsOf = () =>
       t.database.db
@@ -274,7 +281,13 @@ describe("syncing an account from the system of record", () => {
     expect(await t.database.db.select().from(accounts).where(eq(accounts.username, "someone.new"))).toEqual([]);
   });
 
-  it("never writes an answer to the log", () => {
+  it("never writes an answer to the log", async () => {
+    await createRosalind();
+    const replaced = await put("rosalind.q", {
+      ...newCustomer(),
+      securityQuestions: [{ prompt: "What high school did you attend?", answer: "Lincoln High" }],
+    });
+    expect(replaced.status).toBe(200);
     const log = logLines.join("\n");
     expect(log).toContain("by-username");
     for (const answer of [...ANSWERS, "Lincoln"]) expect(log.toLowerCase()).not.toContain(answer.toLowerCase());
