@@ -18,6 +18,7 @@ import {
   createWriteStream,
   existsSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -210,7 +211,11 @@ try {
           rejected: earlier.rejected + p.rejected,
         },
       } satisfies Checkpoint;
-      if (p.line > from.line) writeFileSync(checkpointPath, `${JSON.stringify(total)}\n`);
+      // Written aside and renamed over the old note, so a kill mid-write never leaves half a note.
+      if (p.line > from.line) {
+        writeFileSync(`${checkpointPath}.tmp`, `${JSON.stringify(total)}\n`);
+        renameSync(`${checkpointPath}.tmp`, checkpointPath);
+      }
       progress.update(p);
     },
   });
@@ -227,6 +232,7 @@ try {
     process.exitCode = 130;
   } else {
     rmSync(checkpointPath, { force: true });
+    rmSync(`${checkpointPath}.tmp`, { force: true });
     if (refused === 0) rmSync(reportPath, { force: true });
     log(
       `Done: ${number(all.created)} created, ${number(all.updated)} updated, ${number(all.unchanged)} unchanged, ${number(refused)} refused${refused > 0 ? ` (line numbers and reasons in ${reportPath})` : ""}.`,
