@@ -21,6 +21,8 @@ export interface AppConfig {
   rateLimits: { perSessionPerMinute: number; perKeyPerMinute: number };
   /** Accounts with no activity for this many days are deactivated by the sweep. */
   inactiveDays: number;
+  /** Where customers reach the console's public pages (the report link in notices), without a trailing slash. */
+  publicUrl: string;
   /** The built console to serve at `/`; none in API-only tests. */
   consoleDist: string | null;
   /** The bearer token `GET /metrics` asks for; open to any caller without one. */
@@ -50,4 +52,5 @@ export const DEFAULT_CONFIG: AppConfig = {
   rateLimits: { perSessionPerMinute: 600, perKeyPerMinute: 1200 },
   inactiveDays: 3 * 365,
   consoleDist: null,
+  publicUrl: "http://localhost:3000",
 };

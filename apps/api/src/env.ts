@@ -25,6 +25,14 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** The bearer token `GET /metrics` asks for; without one the metrics are open to anyone who can reach the port. */
     METRICS_TOKEN: z.string().min(16).optional(),
+    /**
+     * The address customers reach the console's public pages at; notices carry `<PUBLIC_URL>/report/<token>`.
+     * Without it, this server's own address (`http://localhost:PORT` when it listens on every address).
+     */
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .transform((v) => v.replace(/\/+$/, ""))
+      .optional(),
     CONSOLE_DIST: z.string().min(1).default(resolve(REPO_ROOT, "apps/console/dist")),
     COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
     ALLOWED_ORIGINS: z
@@ -96,4 +104,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     process.exit(1);
   }
   return parsed.data;
+}
+
+/** This server's own address for a person on the same machine: `localhost` when it listens on every address. */
+export function ownAddress(host: string, port: number): string {
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }

@@ -4,7 +4,7 @@ import { type Database, openPostgres } from "./db/client.ts";
 import { migrateOnStart } from "./db/migration-state.ts";
 import { openEmbeddedOrExit } from "./db/open-embedded-or-exit.ts";
 import type { AppConfig } from "./deps.ts";
-import { loadEnv } from "./env.ts";
+import { loadEnv, ownAddress } from "./env.ts";
 import { checkSinceCheckpoint } from "./features/audit/checks.ts";
 import { recoveryPolicy } from "./features/policy/policy.ts";
 import { runInactivitySweep } from "./features/sweep/inactivity-sweep.ts";
@@ -78,6 +78,7 @@ const config: AppConfig = {
     merge: env.RECOVERY_POLICY_MERGE,
   }),
   consoleDist: env.CONSOLE_DIST,
+  publicUrl: env.PUBLIC_URL ?? ownAddress(env.HOST, env.PORT),
   ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
 };
 const outbox = outboxNotifier(database.db, systemClock);
@@ -95,10 +96,7 @@ const deps = { database, clock: systemClock, logger, config, notifier };
 const app = createApp(deps);
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  logger.info(
-    { url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${info.port}`, demo },
-    "Recovery Desk is listening",
-  );
+  logger.info({ url: ownAddress(env.HOST, info.port), demo }, "Recovery Desk is listening");
 });
 
 const timers = [

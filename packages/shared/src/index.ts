@@ -8,6 +8,7 @@ export * from "./contract/health.ts";
 export * from "./contract/merges.ts";
 export * from "./contract/policy.ts";
 export * from "./contract/recovery.ts";
+export * from "./contract/reports.ts";
 export * from "./contract/service.ts";
 export * from "./contract/staff-admin.ts";
 export * from "./contract/verification.ts";

@@ -216,6 +216,8 @@ export const mergeExample = {
 export const outboxMessageExample = {
   id: "msg_x9kd3t8w6zr7q2m4",
   channel: "email",
+  kind: "code",
+  language: "en",
   recipient: MARIA_CONTACT.email,
   subject: MESSAGES.code("482913").subject,
   body: MESSAGES.code("482913").text,

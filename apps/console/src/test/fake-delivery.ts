@@ -25,6 +25,8 @@ export function sendCode(v: FakeVerification, account: AccountDetail, now: numbe
   fakeVerification.outbox.push({
     id: `msg_${fakeVerification.outbox.length + 1}`,
     channel: sms ? "sms" : "email",
+    kind: "code",
+    language: "en",
     recipient: to ?? channel.masked,
     subject: sms ? null : message.subject,
     body: message.text,

@@ -62,6 +62,7 @@ function verifiedChannel(account: AccountDetail, kind: "email" | "sms") {
 
 function deliver(
   account: AccountDetail,
+  messageKind: "temporary_password" | "username_reminder",
   kind: "email" | "sms",
   to: string,
   masked: string,
@@ -74,6 +75,8 @@ function deliver(
   fakeVerification.outbox.push({
     id: `msg_${fakeVerification.outbox.length + 1}`,
     channel: kind,
+    kind: messageKind,
+    language: "en",
     recipient: to,
     subject: kind === "sms" ? null : message.subject,
     body: message.text,
@@ -150,6 +153,7 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
     const password = newPassword();
     const failed = deliver(
       account,
+      "temporary_password",
       kind,
       channel.to,
       channel.masked,
@@ -173,6 +177,7 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
 
   const failed = deliver(
     account,
+    "username_reminder",
     "email",
     channel.to,
     channel.masked,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VERIFICATION_METHODS } from "../domain/words.ts";
+import { MESSAGE_KINDS, VERIFICATION_METHODS } from "../domain/words.ts";
 import { Id, Timestamp } from "./common.ts";
 import { EvidenceSchema } from "./policy.ts";
 
@@ -103,6 +103,11 @@ export const OutboxMessage = z
   .object({
     id: Id,
     channel: z.enum(["email", "sms"]),
+    kind: z.enum(MESSAGE_KINDS).meta({
+      description:
+        "A one-time code, a temporary password or a username reminder (sent at once), a notice of a recovery action, or the confirmation of an owner's report.",
+    }),
+    language: z.string().meta({ description: "The language the message is written in (BCP 47).", example: "en" }),
     recipient: z.string(),
     subject: z.string().nullable(),
     body: z.string(),

@@ -7,6 +7,7 @@ const tempLocked: AccountState = { status: "locked", statusReason: "failed_login
 const inactive: AccountState = { status: "deactivated", statusReason: "inactivity", lockKind: null };
 const merged: AccountState = { status: "merged", statusReason: "merged", lockKind: null };
 const closed: AccountState = { status: "closed", statusReason: "closed_by_request", lockKind: null };
+const frozen: AccountState = { status: "locked", statusReason: "reported_by_owner", lockKind: "hard" };
 
 describe("the account state machine", () => {
   it.each<[string, AccountState, AccountMove, AccountState]>([
@@ -19,6 +20,10 @@ describe("the account state machine", () => {
     ["merges an active account", active, { kind: "merge", into: "acc_b" }, merged],
     ["merges a locked account", hardLocked, { kind: "merge", into: "acc_b" }, merged],
     ["restores a merged account as it was", merged, { kind: "unmerge", restore: hardLocked }, hardLocked],
+    ["freezes an active account on the owner's report", active, { kind: "freeze" }, frozen],
+    ["freezes a locked account on the owner's report", tempLocked, { kind: "freeze" }, frozen],
+    ["freezes a deactivated account on the owner's report", inactive, { kind: "freeze" }, frozen],
+    ["lifts a freeze", frozen, { kind: "unlock" }, active],
   ])("%s", (_label, from, move, to) => {
     expect(planMove(from, move)).toEqual({ ok: true, next: to });
   });
@@ -36,6 +41,10 @@ describe("the account state machine", () => {
     ["merging a merged account", merged, { kind: "merge", into: "acc_b" }, /already merged/],
     ["merging a closed account", closed, { kind: "merge", into: "acc_b" }, /closed/],
     ["restoring an account that is not merged", active, { kind: "unmerge", restore: active }, /Only a merged/],
+    ["freezing a frozen account again", frozen, { kind: "freeze" }, /already frozen/],
+    ["freezing a merged account", merged, { kind: "freeze" }, /merged account cannot be frozen/],
+    ["freezing a closed account", closed, { kind: "freeze" }, /closed account cannot be frozen/],
+    ["locking a frozen account for failed logins", frozen, { kind: "lock", lockKind: "temporary" }, /already locked/],
   ])("refuses %s", (_label, from, move, reason) => {
     const plan = planMove(from, move);
     expect(plan.ok).toBe(false);

@@ -11,6 +11,8 @@ export interface AccountState {
 export type AccountMove =
   | { kind: "lock"; lockKind: LockKind }
   | { kind: "unlock" }
+  /** The owner reported a recovery they did not ask for: the account is held until a supervisor lifts it. */
+  | { kind: "freeze" }
   | { kind: "deactivate" }
   | { kind: "reactivate" }
   | { kind: "merge"; into: string }
@@ -41,6 +43,14 @@ export function planMove(state: AccountState, move: AccountMove): MovePlan {
       return refuse(
         state.status === "active" ? "The account is not locked." : `A ${state.status} account cannot be unlocked.`,
       );
+    case "freeze":
+      if (state.status === "locked" && state.statusReason === "reported_by_owner") {
+        return refuse("The account is already frozen on the owner's report.");
+      }
+      if (state.status === "active" || state.status === "locked" || state.status === "deactivated") {
+        return { ok: true, next: { status: "locked", statusReason: "reported_by_owner", lockKind: "hard" } };
+      }
+      return refuse(`A ${state.status} account cannot be frozen.`);
     case "deactivate":
       if (state.status === "active")
         return { ok: true, next: { status: "deactivated", statusReason: "inactivity", lockKind: null } };

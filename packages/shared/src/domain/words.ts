@@ -4,7 +4,14 @@ export const ACCOUNT_STATUSES = ["active", "locked", "deactivated", "merged", "c
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 /** Why an account is in its status; null for `active`. */
-export const STATUS_REASONS = ["failed_logins", "inactivity", "merged", "closed_by_request"] as const;
+export const STATUS_REASONS = [
+  "failed_logins",
+  "inactivity",
+  "merged",
+  "closed_by_request",
+  /** The owner answered a notice with "this wasn't me": frozen until a supervisor lifts it after a code. */
+  "reported_by_owner",
+] as const;
 export type StatusReason = (typeof STATUS_REASONS)[number];
 
 export const LOCK_KINDS = ["temporary", "hard"] as const;
@@ -46,6 +53,8 @@ export const AUDIT_ACTIONS = [
   "account.temporary_password_issued",
   "account.temporary_password_used",
   "account.username_reminder_sent",
+  "account.recovery_reported",
+  "notice.undeliverable",
   "merge.requested",
   "merge.approved",
   "merge.rejected",
@@ -59,6 +68,16 @@ export const AUDIT_ACTIONS = [
   "webhook.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What a message to a customer is: a secret sent at once (code, temporary password, reminder) or a notice queued with an action. */
+export const MESSAGE_KINDS = [
+  "code",
+  "temporary_password",
+  "username_reminder",
+  "notice",
+  "report_confirmation",
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** What an outgoing webhook can subscribe to (Standard Webhooks event types). */
 export const WEBHOOK_EVENTS = [

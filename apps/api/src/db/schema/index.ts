@@ -5,6 +5,7 @@ export * from "./audit-checks.ts";
 export * from "./audit-events.ts";
 export * from "./idempotency-keys.ts";
 export * from "./merges.ts";
+export * from "./notices.ts";
 export * from "./rate-limits.ts";
 export * from "./security-questions.ts";
 export * from "./sessions.ts";

@@ -1,4 +1,4 @@
-import { type Evidence, VERIFICATION_METHODS } from "@recovery-desk/shared";
+import { type Evidence, MESSAGE_KINDS, VERIFICATION_METHODS } from "@recovery-desk/shared";
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
@@ -84,6 +84,9 @@ export const outbox = pgTable(
   {
     id: text("id").primaryKey(),
     channel: text("channel", { enum: ["email", "sms"] }).notNull(),
+    kind: text("kind", { enum: MESSAGE_KINDS }).notNull().default("code"),
+    /** The language the message is written in (BCP 47). */
+    language: text("language").notNull().default("en"),
     /** The full address or number: the outbox plays the caller's inbox or phone. */
     recipient: text("recipient").notNull(),
     subject: text("subject"),

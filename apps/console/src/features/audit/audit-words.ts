@@ -20,6 +20,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "account.temporary_password_issued": "Temporary password sent",
   "account.temporary_password_used": "Temporary password used",
   "account.username_reminder_sent": "Username reminder sent",
+  "account.recovery_reported": "Owner reported a recovery they did not ask for",
+  "notice.undeliverable": "Notice to the owner could not be delivered",
   "merge.requested": "Merge proposed",
   "merge.approved": "Merge approved",
   "merge.rejected": "Merge rejected",
@@ -39,6 +41,7 @@ export const ACTION_GROUPS: Array<{ label: string; prefixes: string[] }> = [
   { label: "Verification", prefixes: ["verification."] },
   { label: "Accounts", prefixes: ["account."] },
   { label: "Merges", prefixes: ["merge."] },
+  { label: "Notices", prefixes: ["notice."] },
   { label: "Administration", prefixes: ["staff.", "api_key.", "webhook."] },
 ];
 
