@@ -16,6 +16,7 @@ export * from "./contract/webhooks.ts";
 export * from "./domain/duplicates.ts";
 export * from "./domain/evidence.ts";
 export * from "./domain/nicknames.ts";
+export * from "./domain/notices.ts";
 export * from "./domain/policy.ts";
 export * from "./domain/problem-words.ts";
 export * from "./domain/transitions.ts";

@@ -15,6 +15,8 @@ export const ID_PREFIXES = {
   check: "chk",
   merge: "mrg",
   webhook: "whk",
+  notice: "ntc",
+  reportToken: "rpt",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 
