@@ -17,6 +17,7 @@ import { Route as AuthenticatedAdminRouteRouteImport } from "./routes/_authentic
 import { Route as AuthenticatedAuditRouteImport } from "./routes/_authenticated/audit"
 import { Route as AuthenticatedMergesRouteImport } from "./routes/_authenticated/merges"
 import { Route as AuthenticatedOutboxRouteImport } from "./routes/_authenticated/outbox"
+import { Route as ReportTokenRouteImport } from "./routes/report.$token"
 import { Route as AuthenticatedAccountsIndexRouteImport } from "./routes/_authenticated/accounts/index"
 import { Route as AuthenticatedAccountsAccountIdRouteImport } from "./routes/_authenticated/accounts/$accountId"
 import { Route as AuthenticatedAdminIndexRouteImport } from "./routes/_authenticated/admin/index"
@@ -63,6 +64,11 @@ const AuthenticatedOutboxRoute = AuthenticatedOutboxRouteImport.update({
   path: "/outbox",
   getParentRoute: () => AuthenticatedRoute,
 } as any)
+const ReportTokenRoute = ReportTokenRouteImport.update({
+  id: "/report/$token",
+  path: "/report/$token",
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AuthenticatedAccountsIndexRoute =
   AuthenticatedAccountsIndexRouteImport.update({
     id: "/accounts/",
@@ -106,6 +112,7 @@ export interface FileRoutesByFullPath {
   "/audit": typeof AuthenticatedAuditRoute
   "/merges": typeof AuthenticatedMergesRoute
   "/outbox": typeof AuthenticatedOutboxRoute
+  "/report/$token": typeof ReportTokenRoute
   "/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
   "/admin/api-keys": typeof AuthenticatedAdminApiKeysRoute
   "/admin/staff": typeof AuthenticatedAdminStaffRoute
@@ -119,6 +126,7 @@ export interface FileRoutesByTo {
   "/audit": typeof AuthenticatedAuditRoute
   "/merges": typeof AuthenticatedMergesRoute
   "/outbox": typeof AuthenticatedOutboxRoute
+  "/report/$token": typeof ReportTokenRoute
   "/": typeof AuthenticatedIndexRoute
   "/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
   "/admin/api-keys": typeof AuthenticatedAdminApiKeysRoute
@@ -136,6 +144,7 @@ export interface FileRoutesById {
   "/_authenticated/audit": typeof AuthenticatedAuditRoute
   "/_authenticated/merges": typeof AuthenticatedMergesRoute
   "/_authenticated/outbox": typeof AuthenticatedOutboxRoute
+  "/report/$token": typeof ReportTokenRoute
   "/_authenticated/": typeof AuthenticatedIndexRoute
   "/_authenticated/accounts/$accountId": typeof AuthenticatedAccountsAccountIdRoute
   "/_authenticated/admin/api-keys": typeof AuthenticatedAdminApiKeysRoute
@@ -154,6 +163,7 @@ export interface FileRouteTypes {
     | "/audit"
     | "/merges"
     | "/outbox"
+    | "/report/$token"
     | "/accounts/$accountId"
     | "/admin/api-keys"
     | "/admin/staff"
@@ -167,6 +177,7 @@ export interface FileRouteTypes {
     | "/audit"
     | "/merges"
     | "/outbox"
+    | "/report/$token"
     | "/"
     | "/accounts/$accountId"
     | "/admin/api-keys"
@@ -183,6 +194,7 @@ export interface FileRouteTypes {
     | "/_authenticated/audit"
     | "/_authenticated/merges"
     | "/_authenticated/outbox"
+    | "/report/$token"
     | "/_authenticated/"
     | "/_authenticated/accounts/$accountId"
     | "/_authenticated/admin/api-keys"
@@ -195,6 +207,7 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   AuthenticatedRoute: typeof AuthenticatedRouteWithChildren
   LoginRoute: typeof LoginRoute
+  ReportTokenRoute: typeof ReportTokenRoute
 }
 
 declare module "@tanstack/react-router" {
@@ -254,6 +267,13 @@ declare module "@tanstack/react-router" {
       fullPath: "/outbox"
       preLoaderRoute: typeof AuthenticatedOutboxRouteImport
       parentRoute: typeof AuthenticatedRoute
+    }
+    "/report/$token": {
+      id: "/report/$token"
+      path: "/report/$token"
+      fullPath: "/report/$token"
+      preLoaderRoute: typeof ReportTokenRouteImport
+      parentRoute: typeof rootRouteImport
     }
     "/_authenticated/accounts/": {
       id: "/_authenticated/accounts/"
@@ -349,6 +369,7 @@ const AuthenticatedRouteWithChildren = AuthenticatedRoute._addFileChildren(
 const rootRouteChildren: RootRouteChildren = {
   AuthenticatedRoute: AuthenticatedRouteWithChildren,
   LoginRoute: LoginRoute,
+  ReportTokenRoute: ReportTokenRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

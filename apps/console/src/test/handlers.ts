@@ -4,6 +4,7 @@ import { adminHandlers } from "./admin-handlers.ts";
 import { auditTrailHandlers } from "./audit-trail-handlers.ts";
 import { checkPassword, fakeApi, findAccount, searchAccounts } from "./fake-api.ts";
 import { appendEvent, staffActor } from "./fake-audit.ts";
+import { reportRecovery } from "./fake-reports.ts";
 import { accountAsSeenBy, openWindowOf } from "./fake-window.ts";
 import { apiPath, problem, requireJson, setSessionHint, unauthenticated } from "./http.ts";
 import { mergeHandlers } from "./merge-handlers.ts";
@@ -65,6 +66,16 @@ export const handlers = [
       });
     }
     return HttpResponse.json(accountAsSeenBy(account, fakeApi.session));
+  }),
+
+  // The owner's report from the public page: no session needed.
+  http.post(apiPath("/reports"), async ({ request }) => {
+    const refused = requireJson(request);
+    if (refused) return refused;
+    const result = reportRecovery((await request.json().catch(() => ({}))) as Record<string, unknown>);
+    if ("body" in result) return HttpResponse.json(result.body, { status: result.status });
+    const { status, code, detail, retryAfter } = result;
+    return problem(status, code, detail, retryAfter === undefined ? {} : { retryAfter });
   }),
 
   ...verificationHandlers,

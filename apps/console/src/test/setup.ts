@@ -8,6 +8,7 @@ import { resetFakeAudit } from "./fake-audit.ts";
 import { resetFakeMerges } from "./fake-merges.ts";
 import { resetFakePolicy } from "./fake-policy.ts";
 import { resetFakeRecovery } from "./fake-recovery.ts";
+import { resetFakeReports } from "./fake-reports.ts";
 import { resetFakeVerification } from "./fake-verification.ts";
 import { server } from "./server.ts";
 
@@ -26,6 +27,7 @@ afterEach(() => {
   resetFakeAccounts();
   resetFakeAudit();
   resetFakeRecovery();
+  resetFakeReports();
   resetFakePolicy();
   resetFakeAdmin();
   resetFakeMerges();
