@@ -26,8 +26,9 @@ const BENCH_AGENT: StaffPrincipal = {
 const ACTION = { reason: "Caller verified on the phone", caseRef: "BENCH-B5" };
 
 /**
- * B5: lifting a lockout end to end — the window check, the state change and the chained audit
- * event in one transaction — at 16 concurrent clients, against a bare single-row INSERT
+ * B5: lifting a lockout end to end — the window check, the state change, the chained audit event
+ * and the owner's notices (one to each verified channel) in one transaction — at 16 concurrent
+ * clients, against a bare single-row INSERT
  * transaction at the same concurrency. Both are driven the same way: 16 clients in this process on
  * a pool of 16 connections, the unlock through the API's own `liftLockout`. The same unlocks are
  * also sent through HTTP (16 connections), for the record and for B10: the API's resident memory is
@@ -42,13 +43,20 @@ export async function b5(ctx: BenchContext): Promise<ScenarioResult[]> {
   const sql = postgres(ctx.databaseUrl, { max: CLIENTS, onnotice: () => {} });
   const database = await openPostgres({ url: ctx.databaseUrl, max: CLIENTS });
   try {
-    // The bench's fixture: these accounts are hard-locked again (earlier runs lifted the locks) and
+    // The bench's fixture: these accounts are hard-locked again (earlier runs lifted the locks), their
+    // email and phone (when they have one) are verified, so each unlock queues a notice to each, and
     // the bench agent holds a verified window for each, as after a call's verification.
     await sql`
       update accounts set status = 'locked', status_reason = 'failed_logins', lock_kind = 'hard',
         locked_at = now() - interval '10 minutes', locked_until = null, failed_login_count = 5,
-        failed_login_window_started_at = now() - interval '10 minutes'
+        failed_login_window_started_at = now() - interval '10 minutes',
+        email_verified = email is not null, phone_verified = phone is not null
       where id in ${sql(ids)}`;
+    const [channels] = await sql<{ expected: string }[]>`
+      select sum((email is not null)::int + (phone is not null)::int) as expected from accounts where id in ${sql(ids)}`;
+    const expectedNotices = Number(channels?.expected ?? 0);
+    const unlockedIds = [...ids];
+    const since = new Date(Date.now() - 1000);
     await sql`
       insert into verifications (id, account_id, staff_id, method, case_ref, status, created_at, expires_at, verified_at, verified_until, evidence)
       select 'ver_bench_' || md5(random()::text), id, ${BENCH_AGENT.id}, 'security_questions', ${ACTION.caseRef}, 'verified',
@@ -120,6 +128,14 @@ export async function b5(ctx: BenchContext): Promise<ScenarioResult[]> {
     await sql`drop table bench_bare_insert, bench_one_head`;
     const ratio = unlocks.throughput / bare.throughput;
     const refused = Number(http.extra?.unexpectedStatuses ?? 0);
+    // Every unlock (warm-ups included) queued one notice to each verified channel of its account.
+    const [queued] = await sql<{ n: string }[]>`
+      select count(*) as n from notices
+      where account_id in ${sql(unlockedIds)} and action = 'account.unlocked' and created_at >= ${since}`;
+    const notices = Number(queued?.n ?? 0);
+    ctx.log(
+      `  ${notices.toLocaleString("en-US")} notices queued by ${unlockedIds.length.toLocaleString("en-US")} unlocks (expected ${expectedNotices.toLocaleString("en-US")})`,
+    );
     const memory: Measurement = {
       label: "API resident memory, peak (MB)",
       p50: peak,
@@ -135,9 +151,12 @@ export async function b5(ctx: BenchContext): Promise<ScenarioResult[]> {
         baseline: bare,
         ratio,
         target: "commits/s ≥ 0.5× bare",
-        pass: ratio >= 0.5 && refused === 0,
+        pass: ratio >= 0.5 && refused === 0 && notices === expectedNotices,
         note:
-          `The transaction through the API's own liftLockout, driven like the bare insert. ` +
+          `The transaction through the API's own liftLockout, driven like the bare insert: the window check, ` +
+          `the state change, the chained audit event and the owner's notices (one to each verified channel, ` +
+          `each with its report link) in one transaction; ${notices} notices queued by ${unlockedIds.length} unlocks ` +
+          `(expected ${expectedNotices}). The risk check is not in it yet (it arrives with a later issue). ` +
           `A transaction that only locks and moves one shared row (as every audited change moves the chain head): ` +
           `${oneHead.throughput}/s, ${round(oneHead.throughput / bare.throughput, 3)}× bare. ` +
           `Through HTTP with a session per client: ${http.throughput} unlocks/s, p50 ${http.p50} ms, p95 ${http.p95} ms` +
