@@ -19,6 +19,7 @@ import { changeAccount } from "./fake-accounts.ts";
 import { findAccount } from "./fake-api.ts";
 import { appendEvent, staffActor } from "./fake-audit.ts";
 import { evidenceRefusal } from "./fake-policy.ts";
+import { sendNotices } from "./fake-reports.ts";
 import { type FakeReply, fakeVerification, refuse } from "./fake-verification-state.ts";
 import { accountAsSeenBy, openWindowOf } from "./fake-window.ts";
 import { CONTACT_ON_FILE } from "./fixtures.ts";
@@ -138,6 +139,7 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
       details: { verificationId: open.id, verifiedBy: open.method, evidence: open.evidence },
     });
     appendEvent({ ...event, action: "account.viewed_unmasked", reason: null, details: { verificationId: open.id } });
+    sendNotices(accountId, action === "unlock" ? "account.unlocked" : "account.reactivated", event.caseRef);
     const changed = findAccount(accountId);
     return { status: 200, body: changed ? accountAsSeenBy(changed, staff) : {} };
   }
@@ -172,6 +174,7 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
       action: "account.temporary_password_issued",
       details: { verificationId: open.id, channel: kind, deliveredTo: channel.masked, expiresAt },
     });
+    sendNotices(accountId, "account.temporary_password_issued", event.caseRef);
     return { status: 202, body: { deliveredTo: channel.masked, expiresAt } };
   }
 
@@ -190,6 +193,7 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
     action: "account.username_reminder_sent",
     details: { verificationId: open.id, deliveredTo: channel.masked },
   });
+  sendNotices(accountId, "account.username_reminder_sent", event.caseRef);
   return { status: 202, body: { deliveredTo: channel.masked, expiresAt: null } };
 }
 

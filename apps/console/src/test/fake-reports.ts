@@ -4,7 +4,14 @@
  * report freezes the account (locked, reason `reported_by_owner`), closes the open windows on it,
  * records `account.recovery_reported` and sends the owner a confirmation.
  */
-import { type AuditAction, PROBLEM_DETAILS, planMove } from "@recovery-desk/shared";
+import {
+  type AuditAction,
+  type NoticeAction,
+  noticeMessage,
+  PROBLEM_DETAILS,
+  planMove,
+  reportConfirmationMessage,
+} from "@recovery-desk/shared";
 import { changeAccount } from "./fake-accounts.ts";
 import { findAccount } from "./fake-api.ts";
 import { appendEvent } from "./fake-audit.ts";
@@ -88,6 +95,40 @@ export function verifiedChannelsOf(accountId: string): Array<{ channel: "email" 
   ];
 }
 
+/** The public address the fake world's messages name; the demo outbox links them to the console's own page. */
+export const FAKE_PUBLIC_URL = "https://desk.example.org";
+
+/** Puts one message to the owner on each of the account's verified channels into the outbox. */
+function sendToOwner(
+  accountId: string,
+  kind: "notice" | "report_confirmation",
+  message: () => { subject: string; text: string },
+): void {
+  for (const { channel, to } of verifiedChannelsOf(accountId)) {
+    const { subject, text } = message();
+    fakeVerification.outbox.push({
+      id: `msg_${fakeVerification.outbox.length + 1}`,
+      channel,
+      kind,
+      language: "en",
+      recipient: to,
+      subject: channel === "sms" ? null : subject,
+      body: text,
+      accountId,
+      createdAt: new Date(Date.now()).toISOString(),
+    });
+  }
+}
+
+/** The notices of a recovery action: one to each verified channel, each with its own report link. */
+export function sendNotices(accountId: string, action: NoticeAction, caseRef: string | null): void {
+  sendToOwner(accountId, "notice", () => {
+    const token = issueReportLink(accountId, action, caseRef);
+    const reportUrl = `${FAKE_PUBLIC_URL}/report/${token}`;
+    return noticeMessage("en", { action, at: new Date(Date.now()), caseRef, reportUrl });
+  });
+}
+
 /** `POST /api/v1/reports` `{ token, note? }`. */
 export function reportRecovery(body: { token?: unknown; note?: unknown }): FakeReply {
   const token = typeof body.token === "string" ? body.token : "";
@@ -141,18 +182,8 @@ export function reportRecovery(body: { token?: unknown; note?: unknown }): FakeR
     reason: note,
     details: { reportedAction: link.action },
   });
-  for (const { channel, to } of verifiedChannelsOf(account.id)) {
-    fakeVerification.outbox.push({
-      id: `msg_${fakeVerification.outbox.length + 1}`,
-      channel,
-      kind: "report_confirmation",
-      language: "en",
-      recipient: to,
-      subject: channel === "sms" ? null : "We received your report",
-      body: "Thank you for telling us. Your account is locked to keep it safe. To use it again, call USPS phone support: an agent will confirm it is you with a code.",
-      accountId: account.id,
-      createdAt: new Date(now).toISOString(),
-    });
-  }
+  sendToOwner(account.id, "report_confirmation", () =>
+    reportConfirmationMessage("en", { action: link.action, at: new Date(now), caseRef: link.caseRef }),
+  );
   return { status: 202, body: { status: "received" } };
 }

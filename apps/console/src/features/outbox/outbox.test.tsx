@@ -2,10 +2,13 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http } from "msw";
 import { describe, expect, it } from "vitest";
 import { advanceTimers, passTime, startFakeClock } from "../../test/clock.ts";
+import { recoveryAction } from "../../test/fake-recovery.ts";
+import { FAKE_PUBLIC_URL, fakeReports } from "../../test/fake-reports.ts";
 import { startVerification } from "../../test/fake-verification.ts";
 import { ava, maria, tom } from "../../test/fixtures.ts";
 import { apiPath, problem } from "../../test/handlers.ts";
 import { tabTo } from "../../test/keyboard.ts";
+import { openVerifiedWindow } from "../../test/open-window.ts";
 import { renderApp } from "../../test/render-app.tsx";
 import { server } from "../../test/server.ts";
 
@@ -61,6 +64,38 @@ describe("the demo outbox", () => {
     await user.keyboard("{Enter}");
 
     await waitFor(() => expect(messages()).toHaveLength(2));
+  });
+
+  it("says what each message is and its language, and links a notice's report link to the console's own report page", async () => {
+    openVerifiedWindow(maria);
+    const unlocked = recoveryAction(ava, maria.id, "unlock", { reason: "Caller verified.", caseRef: "CASE-1" }, null);
+    expect(unlocked.status).toBe(200);
+    const { user, location } = renderApp("/outbox", { signedInAs: ava });
+    await screen.findByRole("heading", { level: 1, name: "Outbox" });
+
+    // Newest first: the unlock's two notices, one to each verified channel (the questions sent nothing).
+    const [sms, email] = messages() as [HTMLElement, HTMLElement];
+    expect(sms).toHaveTextContent("Notice of a recovery action, in English");
+    expect(email).toHaveTextContent("Notice of a recovery action, in English");
+    expect(within(email).getByRole("heading")).toHaveTextContent("Email to maria.lopez@example.com");
+    expect(email).toHaveTextContent("A change to your USPS account");
+    expect(email).toHaveTextContent(/USPS phone support unlocked your account \(case CASE-1\)\. /);
+
+    const link = within(email).getByRole("link");
+    // One link per notice: the email went first.
+    const [token = "", smsToken = ""] = [...fakeReports.links.keys()].slice(-2);
+    expect(link).toHaveTextContent(`${FAKE_PUBLIC_URL}/report/${token}`);
+    // Same origin, whatever public address the message names: whoever plays the owner stays in the demo.
+    expect(link).toHaveAttribute("href", `/report/${token}`);
+    expect(email).toHaveTextContent(`${token} (the link works once, for 30 days).`);
+    expect(within(sms).getByRole("link")).toHaveAttribute("href", `/report/${smsToken}`);
+
+    await tabTo(user, link);
+    await user.keyboard("{Enter}");
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Did someone else change your account?" }),
+    ).toBeVisible();
+    expect(location().pathname).toBe(`/report/${token}`);
   });
 
   it("says so when nothing has been sent yet", async () => {
