@@ -37,8 +37,10 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   config: AppConfig;
-  /** Sends customer messages (one-time codes, temporary passwords, reminders). */
+  /** Sends customer messages (one-time codes, temporary passwords, reminders, notices). */
   notifier: Notifier;
+  /** Told after a transaction that queued notices commits; the server wakes its notice deliverer. */
+  noticesQueued?: () => void;
   /** Makes the one-time codes sent to customers; without it, 6 digits from a cryptographic source. */
   oneTimeCode?: () => string;
 }

@@ -19,6 +19,7 @@ import {
   OUTBOX_WARNING_INTERVAL_MS,
   outboxChannels,
 } from "./notify/delivery-settings.ts";
+import { startNoticeDeliverer } from "./notify/notice-deliverer.ts";
 import { byChannel } from "./notify/notifier.ts";
 import { outboxNotifier } from "./notify/outbox.ts";
 import { smsWebhookNotifier } from "./notify/sms-webhook.ts";
@@ -92,7 +93,9 @@ const notifier = byChannel(
 const keptInOutbox = demo ? [] : outboxChannels(env);
 const warnOutbox = () => logger.warn({ delivery: "outbox", channels: keptInOutbox }, OUTBOX_WARNING);
 if (keptInOutbox.length > 0) warnOutbox();
-const deps = { database, clock: systemClock, logger, config, notifier };
+// The notice deliverer, started below, is woken as soon as an action's notices commit.
+let wakeNoticeDeliverer = () => {};
+const deps = { database, clock: systemClock, logger, config, notifier, noticesQueued: () => wakeNoticeDeliverer() };
 const app = createApp(deps);
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
@@ -127,6 +130,10 @@ if (env.AUDIT_CHECK_INTERVAL_MINUTES > 0) {
 if (keptInOutbox.length > 0) timers.push(setInterval(warnOutbox, OUTBOX_WARNING_INTERVAL_MS));
 // Outgoing webhooks: due deliveries are sent every few seconds; several processes share the queue.
 timers.push(...startWebhookSender(deps));
+// Notices to account owners: a short poll, and a pass at once after an action queues some.
+const noticeDeliverer = startNoticeDeliverer(deps);
+wakeNoticeDeliverer = noticeDeliverer.wake;
+timers.push(noticeDeliverer.timer);
 for (const timer of timers) timer.unref();
 
 let stopping = false;

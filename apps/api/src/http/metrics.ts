@@ -41,7 +41,7 @@ async function firstRow<T extends Record<string, unknown>>(deps: AppDeps, query:
 /**
  * The app's metrics, in a registry of its own (each app built by the tests has one): requests by
  * route pattern, method and status with their latency; the database pool; the hashing queue; the
- * messages held in the outbox; the webhook deliveries waiting; how far the audit trail has run past
+ * messages held in the outbox; the webhook deliveries and notices waiting; how far the audit trail has run past
  * its last checkpoint; and the process's own figures (memory, CPU, event loop delay).
  */
 export function createMetrics(deps: AppDeps): RequestMetrics & { registry: Registry } {
@@ -97,6 +97,8 @@ export function createMetrics(deps: AppDeps): RequestMetrics & { registry: Regis
     outbox: number | string;
     webhooks_pending: number | string;
     webhooks_oldest: Date | string | null;
+    notices_pending: number | string;
+    notices_oldest: Date | string | null;
     oldest: Date | string | null;
     head: number | string | null;
     checkpoint_seq: number | string | null;
@@ -115,6 +117,8 @@ export function createMetrics(deps: AppDeps): RequestMetrics & { registry: Regis
             (select min(created_at) from outbox) as oldest,
             (select count(*) from webhook_deliveries where status = 'pending') as webhooks_pending,
             (select min(created_at) from webhook_deliveries where status = 'pending') as webhooks_oldest,
+            (select count(*) from notices where status = 'pending') as notices_pending,
+            (select min(created_at) from notices where status = 'pending') as notices_oldest,
             (select max(seq) from audit_events) as head,
             c.head_seq as checkpoint_seq,
             c.checked_at as checkpoint_at
@@ -157,6 +161,14 @@ export function createMetrics(deps: AppDeps): RequestMetrics & { registry: Regis
     "recovery_desk_webhook_oldest_pending_seconds",
     "Age of the oldest webhook delivery still waiting (0 when none is).",
     (row) => (row.webhooks_oldest ? secondsAgo(row.webhooks_oldest) : 0),
+  );
+  fromDatabase("recovery_desk_notices_pending", "Notices to account owners waiting to be sent or retried.", (row) =>
+    Number(row.notices_pending),
+  );
+  fromDatabase(
+    "recovery_desk_notice_oldest_pending_seconds",
+    "Age of the oldest notice to an account owner still waiting (0 when none is).",
+    (row) => (row.notices_oldest ? secondsAgo(row.notices_oldest) : 0),
   );
   fromDatabase(
     "recovery_desk_audit_events_since_checkpoint",

@@ -11,7 +11,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const send = (text: string) =>
-  t.deps.notifier.send({ channel: "sms", to: "+15035550178", subject: "Code", text, accountId: null });
+  t.deps.notifier.send({
+    channel: "sms",
+    kind: "code",
+    language: "en",
+    to: "+15035550178",
+    subject: "Code",
+    text,
+    accountId: null,
+  });
 const bodies = async () => (await t.database.db.select().from(outbox)).map((message) => message.body).sort();
 
 describe("housekeeping", () => {

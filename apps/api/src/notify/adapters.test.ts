@@ -46,6 +46,8 @@ describe("the SMTP email adapter", () => {
     });
     await notifier.send({
       channel: "email",
+      kind: "code",
+      language: "en",
       to: "maria.lopez@example.com",
       subject: "Your verification code",
       text: "Your code is 123456.",
@@ -61,7 +63,15 @@ describe("the SMTP email adapter", () => {
   it("reports a refusal as a delivery error without the message", async () => {
     const notifier = smtpNotifier({ url: `smtp://127.0.0.1:${smtpPort}`, from: "no-reply@desk.example" });
     const failure = await notifier
-      .send({ channel: "email", to: "x@refused.example", subject: "s", text: "secret 654321", accountId: null })
+      .send({
+        channel: "email",
+        kind: "code",
+        language: "en",
+        to: "x@refused.example",
+        subject: "s",
+        text: "secret 654321",
+        accountId: null,
+      })
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DeliveryError);
     expect(String((failure as DeliveryError).reason)).not.toContain("654321");
@@ -70,7 +80,15 @@ describe("the SMTP email adapter", () => {
   it("reports a server that is not there", async () => {
     const notifier = smtpNotifier({ url: "smtp://127.0.0.1:1", from: "no-reply@desk.example", timeoutMs: 2000 });
     await expect(
-      notifier.send({ channel: "email", to: "a@b.example", subject: "s", text: "t", accountId: null }),
+      notifier.send({
+        channel: "email",
+        kind: "code",
+        language: "en",
+        to: "a@b.example",
+        subject: "s",
+        text: "t",
+        accountId: null,
+      }),
     ).rejects.toBeInstanceOf(DeliveryError);
   });
 });
@@ -95,6 +113,8 @@ describe("the SMS webhook adapter", () => {
       const notifier = smsWebhookNotifier({ url, token: "gateway-token" });
       await notifier.send({
         channel: "sms",
+        kind: "code",
+        language: "en",
         to: "+15035550178",
         subject: "ignored",
         text: "Your code is 111222.",
@@ -105,7 +125,15 @@ describe("the SMS webhook adapter", () => {
       ]);
       answer = 503;
       const failure = await notifier
-        .send({ channel: "sms", to: "+15035550178", subject: "", text: "x", accountId: null })
+        .send({
+          channel: "sms",
+          kind: "code",
+          language: "en",
+          to: "+15035550178",
+          subject: "",
+          text: "x",
+          accountId: null,
+        })
         .catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(DeliveryError);
       expect((failure as DeliveryError).reason).toBe("the SMS gateway answered 503");

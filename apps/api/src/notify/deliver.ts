@@ -1,4 +1,4 @@
-import { maskEmail, maskPhone, PROBLEM_DETAILS } from "@recovery-desk/shared";
+import { type MessageKind, maskEmail, maskPhone, PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { deliveryFailures } from "../db/schema/index.ts";
 import type { AppDeps } from "../deps.ts";
 import { ApiError } from "../http/errors.ts";
@@ -35,13 +35,20 @@ export function verifiedChannel(
 export async function deliver(
   deps: AppDeps,
   channel: Channel,
-  message: { subject: string; text: string },
+  message: { subject: string; text: string; kind: MessageKind },
   refs: { accountId: string; verificationId?: string },
   /** What the agent can do instead, said after the failure. */
   otherwise?: string,
 ): Promise<void> {
   try {
-    await deps.notifier.send({ channel: channel.channel, to: channel.to, ...message, accountId: refs.accountId });
+    // The messages that carry a secret are written in English only.
+    await deps.notifier.send({
+      channel: channel.channel,
+      to: channel.to,
+      ...message,
+      language: "en",
+      accountId: refs.accountId,
+    });
   } catch (error) {
     const reason = error instanceof DeliveryError ? error.reason : "the message could not be handed over";
     await deps.database.db.insert(deliveryFailures).values({

@@ -31,6 +31,7 @@ describe("queueing notices", () => {
     expect(queued).toEqual({
       channels: ["email", "sms"],
       to: [expect.any(String), expect.any(String)],
+      alreadyTold: [],
       language: "es",
     });
     expect(JSON.stringify(queued)).not.toContain("maria@example.com");

@@ -26,6 +26,11 @@ interface NoticeFacts {
   caseRef: string | null;
   /** When it was done. */
   at: Date;
+  /**
+   * The addresses already sent a notice of this action in the same transaction (the accounts of a
+   * merge often share one); each address gets one notice. Filled in as notices are queued.
+   */
+  told?: Set<string>;
 }
 
 /**
@@ -46,6 +51,8 @@ export type NoticeInput = NoticeFacts &
 export interface QueuedNotices {
   channels: ("email" | "sms")[];
   to: string[];
+  /** Masked addresses left out because a notice of the same action went there already (see `told`). */
+  alreadyTold: string[];
   language: string;
 }
 
@@ -65,6 +72,8 @@ function verifiedDestinations(account: NoticeAccount): Destination[] {
   }
   return found;
 }
+
+const addressKey = (d: Destination) => `${d.channel}:${d.to.toLowerCase()}`;
 
 /** A report link's token: 32 random bytes, base64url (256 bits). */
 function newReportToken(): string {
@@ -96,10 +105,14 @@ export async function queueNotices(tx: Tx, input: NoticeInput): Promise<QueuedNo
           .filter((d) => d.channel === input.channel)
           .concat(verified)
           .slice(0, 1);
-  if (destinations.length === 0) return { channels: [], to: [], language };
+  const { told } = input;
+  const untold = told ? destinations.filter((d) => !told.has(addressKey(d))) : destinations;
+  for (const destination of untold) told?.add(addressKey(destination));
+  const alreadyTold = destinations.filter((d) => !untold.includes(d)).map((d) => d.masked);
+  if (untold.length === 0) return { channels: [], to: [], alreadyTold, language };
 
   const tokens: (typeof reportTokens.$inferInsert)[] = [];
-  const rows = destinations.map((destination): typeof notices.$inferInsert => {
+  const rows = untold.map((destination): typeof notices.$inferInsert => {
     let message: { subject: string; text: string };
     let reportTokenId: string | null = null;
     if (input.kind === "notice") {
@@ -138,7 +151,7 @@ export async function queueNotices(tx: Tx, input: NoticeInput): Promise<QueuedNo
   });
   if (tokens.length > 0) await tx.insert(reportTokens).values(tokens);
   await tx.insert(notices).values(rows);
-  return { channels: destinations.map((d) => d.channel), to: destinations.map((d) => d.masked), language };
+  return { channels: untold.map((d) => d.channel), to: untold.map((d) => d.masked), alreadyTold, language };
 }
 
 /**
@@ -154,7 +167,12 @@ export function queueReportConfirmation(
 
 /** The audit details of queued notices: the channels and masked addresses, or that there was none to notify. */
 export function noticeDetails(queued: QueuedNotices): Record<string, unknown> {
-  return queued.channels.length > 0
-    ? { notified: queued.channels, notifiedTo: queued.to }
-    : { notified: [], notNotified: "The account has no verified email or phone." };
+  return {
+    notified: queued.channels,
+    notifiedTo: queued.to,
+    ...(queued.alreadyTold.length > 0 ? { alreadyTold: queued.alreadyTold } : {}),
+    ...(queued.channels.length === 0 && queued.alreadyTold.length === 0
+      ? { notNotified: "The account has no verified email or phone." }
+      : {}),
+  };
 }

@@ -1,6 +1,12 @@
+import type { MessageKind } from "@recovery-desk/shared";
+
 /** A message to a customer by email or SMS. Its text may hold a one-time code: never log it. */
 export interface OutgoingMessage {
   channel: "email" | "sms";
+  /** A secret sent at once (`code`, `temporary_password`, `username_reminder`) or a queued notice. */
+  kind: MessageKind;
+  /** The language the text is written in (BCP 47). */
+  language: string;
   /** Full email address or E.164 phone number. */
   to: string;
   subject: string;

@@ -20,6 +20,8 @@ export function outboxNotifier(db: Db, clock: Clock): Notifier {
       await db.insert(outbox).values({
         id: newId("message"),
         channel: message.channel,
+        kind: message.kind,
+        language: message.language,
         recipient: message.to,
         subject: message.subject,
         body: message.text,

@@ -7,6 +7,7 @@ import type { StaffScope } from "../../auth/scope.ts";
 import type { Tx } from "../../db/client.ts";
 import { accounts, addresses, type MergeRow, merges } from "../../db/schema/index.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
+import { noticeDetails, queueNotices } from "../../notify/notices.ts";
 import { LOCK_CLEARED, moveAccount } from "../recovery/transition.ts";
 import { lockAccountsInOrder } from "./lock.ts";
 import { mergeChanges } from "./plan.ts";
@@ -87,6 +88,19 @@ export async function approveMerge(scope: StaffScope, id: string, input: Decisio
         snapshot: { accounts: rows.map(freeze), addresses: addressRows.map(freeze) },
       })
       .where(eq(merges.id, id));
+    // Every account the merge touches is told, once at each distinct verified address, the survivor first.
+    const told = new Set<string>();
+    const tell = (account: (typeof rows)[number]) =>
+      queueNotices(tx, {
+        kind: "notice",
+        account,
+        action: "merge.completed",
+        caseRef: merge.caseRef,
+        at: now,
+        publicUrl: deps.config.publicUrl,
+        told,
+      });
+    const survivorNotified = await tell(survivor);
     await appendAuditEvent(tx, {
       at: now,
       actor,
@@ -95,7 +109,7 @@ export async function approveMerge(scope: StaffScope, id: string, input: Decisio
       accountId: merge.survivorId,
       caseRef: merge.caseRef,
       reason: input.reason,
-      details: { mergeId: id, mergedIds: merge.mergedIds },
+      details: { mergeId: id, mergedIds: merge.mergedIds, ...noticeDetails(survivorNotified) },
     });
 
     const others = rows.filter((r) => r.id !== survivor.id);
@@ -113,6 +127,7 @@ export async function approveMerge(scope: StaffScope, id: string, input: Decisio
       .where(eq(accounts.id, survivor.id));
 
     for (const other of others) {
+      const notified = await tell(other);
       await moveAccount(
         tx,
         other.id,
@@ -128,11 +143,13 @@ export async function approveMerge(scope: StaffScope, id: string, input: Decisio
             mergeId: id,
             survivorId: survivor.id,
             movedAddressIds: movedAddressIds.filter((a) => addressRows.find((r) => r.id === a)?.accountId === other.id),
+            ...noticeDetails(notified),
           },
         },
         { mergedInto: survivor.id, ...LOCK_CLEARED },
       );
     }
   });
+  deps.noticesQueued?.();
   return getMerge(deps.database.db, id);
 }

@@ -6,6 +6,7 @@ import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
 import { type AccountRow, type AddressRow, accounts, addresses, merges } from "../../db/schema/index.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
+import { noticeDetails, queueNotices } from "../../notify/notices.ts";
 import { changeAccount, LOCK_CLEARED, type MoveColumns } from "../recovery/transition.ts";
 import { lockAccountsInOrder } from "./lock.ts";
 import { mergeChanges, type SurvivorColumns } from "./plan.ts";
@@ -153,6 +154,20 @@ export async function undoMerge(scope: StaffScope, id: string, input: DecisionRe
       await tx.update(addresses).set(columns).where(eq(addresses.id, addressId));
     }
 
+    // Every account the merge touched is told, once at each distinct verified address, the survivor first.
+    const told = new Set<string>();
+    const tell = (account: AccountRow) =>
+      queueNotices(tx, {
+        kind: "notice",
+        account,
+        action: "merge.undone",
+        caseRef: merge.caseRef,
+        at: now,
+        publicUrl: deps.config.publicUrl,
+        told,
+      });
+    const survivorNotified = await tell(survivorAfter);
+
     const actor = actorOf(supervisor);
     const events: AuditEventInput[] = [];
     for (const other of othersBefore) {
@@ -162,7 +177,7 @@ export async function undoMerge(scope: StaffScope, id: string, input: DecisionRe
       ) as MoveColumns;
       const state = { status: other.status, statusReason: other.statusReason, lockKind: other.lockKind };
       const exact = sameRow(accounts, { ...current.get(other.id), ...columns, ...state }, other, ["updatedAt"]);
-      const { event } = await changeAccount(
+      const { updated, event } = await changeAccount(
         tx,
         other.id,
         { kind: "unmerge", restore: state },
@@ -177,7 +192,8 @@ export async function undoMerge(scope: StaffScope, id: string, input: DecisionRe
         },
         { ...columns, updatedAt: exact ? other.updatedAt : now },
       );
-      events.push(event);
+      const notified = await tell(updated);
+      events.push({ ...event, details: { ...event.details, ...noticeDetails(notified) } });
     }
     events.push({
       at: now,
@@ -194,6 +210,7 @@ export async function undoMerge(scope: StaffScope, id: string, input: DecisionRe
         restored,
         movedBackAddressIds: movedIds,
         keptSinceMerge: changedFields(survivorAfter, survivorBefore),
+        ...noticeDetails(survivorNotified),
       },
     });
     await tx
@@ -202,5 +219,6 @@ export async function undoMerge(scope: StaffScope, id: string, input: DecisionRe
       .where(eq(merges.id, id));
     await appendAuditEvents(tx, events);
   });
+  deps.noticesQueued?.();
   return getMerge(deps.database.db, id);
 }

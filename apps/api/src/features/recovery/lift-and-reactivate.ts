@@ -1,6 +1,7 @@
 import type { AccountDetail, ActionRequest } from "@recovery-desk/shared";
 import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
+import { noticeDetails, queueNotices } from "../../notify/notices.ts";
 import { detailAfterAction } from "./present.ts";
 import { changeAccount, LOCK_CLEARED } from "./transition.ts";
 import { requireWindow } from "./window-guard.ts";
@@ -23,9 +24,9 @@ async function recover(
 ): Promise<AccountDetail> {
   const { deps, staff: principal, origin } = scope;
   const now = deps.clock.now();
-  return deps.database.db.transaction(async (tx) => {
+  const detail = await deps.database.db.transaction(async (tx) => {
     const window = await requireWindow(tx, scope, accountId, now, input.caseRef, kind);
-    const { event } = await changeAccount(
+    const { updated, event } = await changeAccount(
       tx,
       accountId,
       { kind },
@@ -40,6 +41,19 @@ async function recover(
       },
       kind === "unlock" ? LOCK_CLEARED : { deactivatedAt: null, lastActivityAt: now },
     );
-    return detailAfterAction(tx, principal, window, now, origin, [event]);
+    // The owner is told at every verified channel; the notices commit with the change or not at all.
+    const notified = await queueNotices(tx, {
+      kind: "notice",
+      account: updated,
+      action: event.action,
+      caseRef: event.caseRef ?? null,
+      at: now,
+      publicUrl: deps.config.publicUrl,
+    });
+    return detailAfterAction(tx, principal, window, now, origin, [
+      { ...event, details: { ...event.details, ...noticeDetails(notified) } },
+    ]);
   });
+  deps.noticesQueued?.();
+  return detail;
 }

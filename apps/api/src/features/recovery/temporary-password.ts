@@ -9,6 +9,7 @@ import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
 import { ApiError } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
+import { noticeDetails, queueNotices } from "../../notify/notices.ts";
 import { hashSecret } from "../../security/hashing.ts";
 import { LOCK_CLEARED, moveAccount } from "./transition.ts";
 import { checkWindowAndAccount, sendUnderWindow } from "./window-guard.ts";
@@ -64,14 +65,23 @@ export async function issueTemporaryPassword(
     deliver(
       deps,
       channel,
-      MESSAGES.temporaryPassword(password),
+      { ...MESSAGES.temporaryPassword(password), kind: "temporary_password" },
       { accountId },
       PROBLEM_DETAILS.temporaryPasswordNotSent,
     ),
   );
 
   // The message has gone: it is recorded, under the window checked and bound before it was sent.
+  // The password went to one channel; the notice that one was issued goes to every verified one.
   await db.transaction(async (tx) => {
+    const notified = await queueNotices(tx, {
+      kind: "notice",
+      account,
+      action: "account.temporary_password_issued",
+      caseRef: input.caseRef ?? window.caseRef ?? null,
+      at: now,
+      publicUrl: deps.config.publicUrl,
+    });
     await moveAccount(
       tx,
       accountId,
@@ -90,6 +100,7 @@ export async function issueTemporaryPassword(
           channel: channel.channel,
           deliveredTo: channel.masked,
           expiresAt: expiresAt.toISOString(),
+          ...noticeDetails(notified),
         },
       },
       {
@@ -100,5 +111,6 @@ export async function issueTemporaryPassword(
       },
     );
   });
+  deps.noticesQueued?.();
   return { deliveredTo: channel.masked, expiresAt: expiresAt.toISOString() };
 }

@@ -5,6 +5,7 @@ import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
 import { ApiError } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
+import { noticeDetails, queueNotices } from "../../notify/notices.ts";
 import { checkWindowAndAccount, sendUnderWindow } from "./window-guard.ts";
 
 /** Emails the account's username to its verified email address. */
@@ -29,22 +30,37 @@ export async function sendUsernameReminder(
     deliver(
       deps,
       channel,
-      MESSAGES.usernameReminder(account.username),
+      { ...MESSAGES.usernameReminder(account.username), kind: "username_reminder" },
       { accountId },
       PROBLEM_DETAILS.usernameReminderNotSent,
     ),
   );
-  await db.transaction((tx) =>
-    appendAuditEvent(tx, {
+  const caseRef = input.caseRef ?? window.caseRef ?? null;
+  await db.transaction(async (tx) => {
+    const notified = await queueNotices(tx, {
+      kind: "notice",
+      account,
+      action: "account.username_reminder_sent",
+      caseRef,
+      at: now,
+      publicUrl: deps.config.publicUrl,
+    });
+    await appendAuditEvent(tx, {
       at: now,
       actor: actorOf(principal),
       action: "account.username_reminder_sent",
       origin,
       accountId,
-      caseRef: input.caseRef ?? window.caseRef,
+      caseRef,
       reason: input.reason,
-      details: { verificationId: window.id, evidence: window.evidence, deliveredTo: channel.masked },
-    }),
-  );
+      details: {
+        verificationId: window.id,
+        evidence: window.evidence,
+        deliveredTo: channel.masked,
+        ...noticeDetails(notified),
+      },
+    });
+  });
+  deps.noticesQueued?.();
   return { deliveredTo: channel.masked, expiresAt: null };
 }

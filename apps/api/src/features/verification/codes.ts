@@ -7,6 +7,6 @@ export function newOneTimeCode(): string {
 }
 
 /** The text of the message that carries a code. */
-export function codeMessage(code: string): { subject: string; text: string } {
-  return MESSAGES.code(code);
+export function codeMessage(code: string): { subject: string; text: string; kind: "code" } {
+  return { ...MESSAGES.code(code), kind: "code" };
 }

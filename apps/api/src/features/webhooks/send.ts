@@ -4,22 +4,11 @@ import { Webhook } from "standardwebhooks";
 import { queryRows } from "../../db/rows.ts";
 import type { AppDeps } from "../../deps.ts";
 import { DAY } from "../../lib/clock.ts";
+import { afterAttempt, leaseEnd, type RetryOptions, startPolling } from "../../lib/retries.ts";
 import { safeError } from "../../lib/safe-error.ts";
 
-/** How deliveries are sent and retried; the server uses the defaults, tests shorten them. */
-export interface WebhookSendOptions {
-  /** Deliveries claimed and sent at once by one pass. */
-  batch: number;
-  /** How long a receiver has to answer. */
-  timeoutMs: number;
-  /** Attempts before a delivery is `failed`. */
-  maxAttempts: number;
-  /** The wait before the second attempt; it doubles each time, up to `maxDelayMs`. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** A number in [0, 1) for the jitter. */
-  random: () => number;
-}
+/** How deliveries are sent and retried (see `RetryOptions`). */
+export type WebhookSendOptions = RetryOptions;
 
 export const WEBHOOK_SENDING: WebhookSendOptions = {
   batch: 20,
@@ -35,15 +24,6 @@ export const WEBHOOK_POLL_MS = 5_000;
 
 /** Finished deliveries (delivered or failed) are kept this long, then removed. */
 export const WEBHOOK_DELIVERY_RETENTION_MS = 30 * DAY;
-
-/**
- * The wait before attempt `attempt + 1`: `baseDelayMs · 2^(attempt-1)`, capped, with "equal
- * jitter" (half fixed, half random) so receivers that failed together are not retried together.
- */
-export function retryDelayMs(attempt: number, options: WebhookSendOptions): number {
-  const full = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-  return Math.round(full / 2 + options.random() * (full / 2));
-}
 
 interface Claimed extends Record<string, unknown> {
   id: string;
@@ -105,11 +85,9 @@ async function attempt(deps: AppDeps, delivery: Claimed, options: WebhookSendOpt
 }
 
 /**
- * Sends the deliveries that are due. Each is claimed with `FOR UPDATE SKIP LOCKED` and its next
- * attempt moved past the send's timeout in one short statement, so several API processes share
- * the queue without sending one twice, no transaction stays open while a receiver answers, and a
- * delivery whose sender died is taken up again when its lease ends. A 2xx is `delivered`; anything
- * else is tried again after a growing, jittered wait until `maxAttempts`, then `failed`.
+ * Sends the deliveries that are due, each claimed under a lease (see `RetryOptions`). A 2xx is
+ * `delivered`; anything else is tried again after a growing, jittered wait until `maxAttempts`,
+ * then `failed`.
  */
 export async function sendDueWebhooks(
   deps: AppDeps,
@@ -117,7 +95,7 @@ export async function sendDueWebhooks(
 ): Promise<{ delivered: number; retrying: number; failed: number }> {
   const db = deps.database.db;
   const now = deps.clock.now();
-  const lease = new Date(now.getTime() + options.timeoutMs + 60_000);
+  const lease = leaseEnd(now, options);
   const claimed = await queryRows<Claimed>(
     db,
     sql`update webhook_deliveries d set next_attempt_at = ${lease.toISOString()}::timestamptz
@@ -136,11 +114,9 @@ export async function sendDueWebhooks(
     claimed.map(async (delivery) => {
       const result = await attempt(deps, delivery, options);
       const number = Number(delivery.tried) + 1;
-      const status = result.error === null ? "delivered" : number >= options.maxAttempts ? "failed" : "pending";
-      const next =
-        status === "pending"
-          ? new Date(deps.clock.now().getTime() + retryDelayMs(number, options)).toISOString()
-          : null;
+      const after = afterAttempt(number, result.error === null, deps.clock.now(), options);
+      const status = after.outcome === "done" ? "delivered" : after.outcome === "failed" ? "failed" : "pending";
+      const next = after.outcome === "retry" ? after.next.toISOString() : null;
       counts[status === "pending" ? "retrying" : status]++;
       await db.execute(
         sql`update webhook_deliveries
@@ -172,19 +148,10 @@ export async function purgeOldWebhookDeliveries(deps: AppDeps): Promise<void> {
  * purge of old deliveries once an hour. Returns the timers for the server to stop.
  */
 export function startWebhookSender(deps: AppDeps): NodeJS.Timeout[] {
-  let running = false;
-  const pass = () => {
-    if (running) return;
-    running = true;
-    sendDueWebhooks(deps)
-      .catch((error) => deps.logger.warn({ err: safeError(error) }, "webhook sending failed"))
-      .finally(() => {
-        running = false;
-      });
-  };
+  const sender = startPolling(() => sendDueWebhooks(deps), WEBHOOK_POLL_MS, deps.logger, "webhook sending failed");
   const purge = () =>
     purgeOldWebhookDeliveries(deps).catch((error) =>
       deps.logger.warn({ err: safeError(error) }, "webhook delivery purge failed"),
     );
-  return [setInterval(pass, WEBHOOK_POLL_MS), setInterval(purge, 60 * 60_000)];
+  return [sender.timer, setInterval(purge, 60 * 60_000)];
 }
