@@ -1,11 +1,11 @@
 /**
  * `pnpm bench`: seeds (or reuses) the deterministic data set on a real PostgreSQL, starts the API
- * on it, runs the scenarios B1–B10 each against its baseline in the same run, and writes
+ * on it, runs the scenarios B1–B11 and B13 each against its baseline in the same run, and writes
  * bench/results/latest.json and latest.md.
  *
  *   pnpm bench                 1M accounts, 10M audit events
  *   pnpm bench --quick         20k accounts, 200k events, shorter loads
- *   pnpm bench --scenario B2   one scenario (repeat the flag for several; B11 is also `import`)
+ *   pnpm bench --scenario B2   one scenario (repeat the flag for several; B11 is also `import`, B13 `notices`)
  *   pnpm bench --seed-only     prepare the data set and stop
  *
  * With DATABASE_URL (a superuser URL of a PostgreSQL server) the bench uses that server;
@@ -34,6 +34,7 @@ import { b7 } from "./scenarios/b7-chain.ts";
 import { b8 } from "./scenarios/b8-embedded.ts";
 import { b9 } from "./scenarios/b9-console.ts";
 import { b11 } from "./scenarios/b11-import.ts";
+import { b13 } from "./scenarios/b13-notices.ts";
 
 async function serverVersion(url: string): Promise<string> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
@@ -65,6 +66,7 @@ const SCENARIOS: Scenario[] = [
   { id: "B8", name: "embedded PGlite against native PostgreSQL", run: b8 },
   { id: "B9", name: "console: initial JavaScript and route change", run: (ctx) => b9(ctx) },
   { id: "B11", alias: "IMPORT", name: "account import against COPY and bare argon2", run: b11 },
+  { id: "B13", alias: "NOTICES", name: "notice deliverer against the webhook called directly", run: b13 },
 ];
 
 const { values } = parseArgs({
