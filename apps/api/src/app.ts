@@ -18,6 +18,7 @@ import { loginEventRoutes } from "./features/login-events/login-events.routes.ts
 import { mergeRoutes } from "./features/merges/merges.routes.ts";
 import { policyRoutes } from "./features/policy/policy.routes.ts";
 import { recoveryRoutes } from "./features/recovery/recovery.routes.ts";
+import { reportRoutes } from "./features/reports/reports.routes.ts";
 import { staffRoutes } from "./features/staff/staff.routes.ts";
 import { sweepRoutes } from "./features/sweep/sweep.routes.ts";
 import { verificationRoutes } from "./features/verification/verification.routes.ts";
@@ -57,6 +58,7 @@ function createApi() {
     .route("/", sweepRoutes)
     .route("/", auditRoutes)
     .route("/", mergeRoutes)
+    .route("/", reportRoutes)
     .route("/", devRoutes);
 }
 export type ApiType = ReturnType<typeof createApi>;

@@ -29,6 +29,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** The evidence each recovery action requires; without it, the `default` preset. */
   recoveryPolicy?: RecoveryPolicy;
+  /** Owners' reports (`POST /api/v1/reports`) from one client address in `windowMs` (0: no limit); without it, 10 an hour. */
+  reportLimit?: { perAddress: number; windowMs: number };
 }
 
 /** Everything the app is built from. The server passes real ones, tests pass their own. */

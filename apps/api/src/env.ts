@@ -59,6 +59,9 @@ const EnvSchema = z
     SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
     RATE_LIMIT_SESSION_PER_MINUTE: positiveInt.default(600),
     RATE_LIMIT_KEY_PER_MINUTE: positiveInt.default(1200),
+    /** Owners' reports ("this wasn't me") from one client address in the window; 0 turns the limit off. */
+    REPORT_MAX_PER_ADDRESS: z.coerce.number().int().min(0).default(10),
+    REPORT_WINDOW_MINUTES: positiveInt.default(60),
     INACTIVE_DAYS: positiveInt.default(3 * 365),
     /** How often the inactivity sweep runs inside the API process; 0 turns it off. */
     SWEEP_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),

@@ -71,6 +71,7 @@ const config: AppConfig = {
     perKeyPerMinute: env.RATE_LIMIT_KEY_PER_MINUTE,
   },
   inactiveDays: env.INACTIVE_DAYS,
+  reportLimit: { perAddress: env.REPORT_MAX_PER_ADDRESS, windowMs: env.REPORT_WINDOW_MINUTES * 60_000 },
   recoveryPolicy: recoveryPolicy(env.RECOVERY_POLICY, {
     unlock: env.RECOVERY_POLICY_UNLOCK,
     username_reminder: env.RECOVERY_POLICY_USERNAME_REMINDER,

@@ -23,6 +23,8 @@ export const API_TAGS = {
   Audit: "The tamper-evident audit trail: search, export and chain checks (supervisors).",
   "Duplicates and merges":
     "Accounts that look like the same customer, and merging them: proposed by one person, approved by another, undoable for 30 days.",
+  Reports:
+    "The account owner's \"this wasn't me\" from the report link in a notice of a recovery: no sign-in; it freezes the account until a supervisor lifts it.",
   Demo: "Demo-mode helpers: the messages that would have been sent.",
   Health: "Liveness and readiness probes for the process and its database.",
 } as const;

@@ -275,6 +275,7 @@ export const answerExamples = {
   sendTemporaryPassword: deliveryReceiptExample,
   sendUsernameReminder: { deliveredTo: "m••••@example.com", expiresAt: null },
   reportLoginEvent: loginEventResultExample,
+  reportRecovery: { status: "received" },
   checkTemporaryPassword: { valid: true, mustChange: true, expiresAt: "2026-11-24T14:05:00.000Z" },
   createApiKey: { ...apiKeyExample, lastUsedAt: null, key: "rdk_7q2m4x9k3vd8t6wzr2m4x9kq7d3t8w6z" },
   listApiKeys: { items: [apiKeyExample] },

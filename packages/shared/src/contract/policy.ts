@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EVIDENCE, POLICY_ACTIONS, POLICY_LEVELS, POLICY_PRESETS } from "../domain/evidence.ts";
+import { RoleSchema } from "./auth.ts";
 
 export const EvidenceSchema = z.enum(EVIDENCE).meta({
   id: "Evidence",
@@ -25,6 +26,16 @@ export const Policy = z
         description: z.string().meta({ example: "Send a temporary password: two pieces, at least one a code." }),
       }),
     ),
+    reportedLock: z
+      .object({
+        role: RoleSchema,
+        requires: PolicyLevelSchema,
+        description: z.string(),
+      })
+      .meta({
+        description:
+          "Lifting a lock the owner asked for (status `locked`, reason `reported_by_owner`): the role it needs (below it, 403 `forbidden`) and the evidence the lifter's own window must hold (short of it, 403 `verification_insufficient`). Every other recovery action on such an account is 409 `invalid_transition`.",
+      }),
   })
   .meta({ id: "Policy", description: "The evidence each recovery action requires." });
 export type Policy = z.infer<typeof Policy>;

@@ -3,7 +3,7 @@
  * API's policy starts from. The policy in force (a preset with any overrides) is served by
  * `GET /api/v1/policy`; the console reads it from there, never from here.
  */
-import type { VerificationMethod } from "./words.ts";
+import type { Role, VerificationMethod } from "./words.ts";
 
 /** Both security questions answered, a code from the phone on file, a code from the email on file. */
 export const EVIDENCE = ["knowledge", "sms", "email"] as const;
@@ -34,6 +34,16 @@ export const POLICY_PRESET_LEVELS: Readonly<Record<PolicyPreset, Readonly<Record
     temporary_password: "two_codes",
     merge: "code",
   },
+};
+
+/**
+ * Who may lift a lock the account's owner asked for (status reason `reported_by_owner`), and on what
+ * evidence: a supervisor or above, whose own verified window holds a code. Every other recovery
+ * action waits until it is lifted.
+ */
+export const REPORTED_LOCK_LIFT: { readonly role: Role; readonly requires: PolicyLevel } = {
+  role: "supervisor",
+  requires: "code",
 };
 
 /** The evidence a successful verification of this method gives. */
@@ -97,8 +107,12 @@ export const POLICY_ACTION_WORDS: Record<PolicyAction, string> = {
   merge: "Proposing a merge",
 };
 
-/** The policy as `GET /api/v1/policy` answers it: each action with its level, and a sentence saying so. */
+/**
+ * The policy as `GET /api/v1/policy` answers it: each action with its level, and a sentence saying
+ * so; and who lifts a lock the owner asked for, on what evidence.
+ */
 export function describePolicy(preset: PolicyPreset, levels: Record<PolicyAction, PolicyLevel>) {
+  const { role, requires } = REPORTED_LOCK_LIFT;
   return {
     preset,
     actions: POLICY_ACTIONS.map((action) => ({
@@ -106,6 +120,11 @@ export function describePolicy(preset: PolicyPreset, levels: Record<PolicyAction
       requires: levels[action],
       description: `${POLICY_ACTION_WORDS[action]} needs ${POLICY_LEVEL_WORDS[levels[action]]}.`,
     })),
+    reportedLock: {
+      role,
+      requires,
+      description: `An account frozen on its owner's report is lifted only by a ${role} or above, on ${POLICY_LEVEL_WORDS[requires]} in their own verified window; every other recovery action waits until then.`,
+    },
   };
 }
 

@@ -91,6 +91,17 @@ export const PROBLEM_DETAILS = {
   otherCase: (windowCase: string, caseRef: string) =>
     `The caller was verified for case ${windowCase}, not ${caseRef}. Verify the caller again to act on another case.`,
   nothingCanChange: (status: string) => `The account is ${status}; nothing can be changed on it.`,
+  /** Every recovery action on an account its owner reported, except a supervisor lifting the lock. */
+  frozenByOwner: "The account is frozen on the owner's report; a supervisor must lift it first.",
+  reportedLockNeedsRole: (role: Role) =>
+    `The account is frozen on the owner's report: only a ${role} can lift it (this needs the ${role} role or higher).`,
+  /** The lock an owner asked for lifts only on evidence of `required`; the window has less. */
+  reportedLockNeedsMore: (required: PolicyLevel, evidence: readonly Evidence[]) =>
+    `Lifting a lock the owner asked for needs ${POLICY_LEVEL_WORDS[required]}; the window has ${listEvidence(evidence)}. ` +
+    `Also verify with ${listEvidence(evidenceToAdd(required, evidence), "or")}.`,
+  /** The same answer for a report link that never existed, was used or has expired. */
+  reportLinkUnusable: "This report link does not work: it may have been used already, or it has expired.",
+  tooManyReports: "Too many reports from this address. Try again later.",
 
   inPendingMerge: "One of these accounts is already in a merge waiting for approval.",
   notAtSurvivorAddress: (username: string) =>
@@ -133,10 +144,13 @@ export const AUDIT_REASONS = {
   failedLogins: (failures: number) => `${failures} failed logins within 15 minutes`,
   temporaryLockEnded: "The temporary lock ended.",
   inactive: (days: number) => `No activity for ${days} days`,
+  /** Why a merge involving an account its owner reported was rejected. */
+  reportedByOwner: "The account's owner reported a recovery they did not ask for.",
 } as const;
 
-/** The API's own actors on audit events: the policies that lock and deactivate accounts. */
+/** The API's own actors on audit events: the policies that lock and deactivate accounts, and the owner's report. */
 export const SYSTEM_ACTORS = {
   lockoutPolicy: { type: "system", id: null, name: "lockout policy" },
   inactivitySweep: { type: "system", id: null, name: "inactivity sweep" },
+  ownerReport: { type: "system", id: null, name: "account owner's report" },
 } as const;

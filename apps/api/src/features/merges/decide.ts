@@ -1,7 +1,7 @@
 import type { DecisionRequest, Merge } from "@recovery-desk/shared";
 import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { eq, inArray } from "drizzle-orm";
-import { appendAuditEvent } from "../../audit/append.ts";
+import { type Actor, type AuditEventInput, appendAuditEvent, type RequestOrigin } from "../../audit/append.ts";
 import { actorOf, type StaffPrincipal } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
 import type { Tx } from "../../db/client.ts";
@@ -26,25 +26,47 @@ async function lockPending(tx: Tx, id: string, supervisor: StaffPrincipal): Prom
 /** A supervisor rejects a proposed merge; nothing else changes. */
 export async function rejectMerge(scope: StaffScope, id: string, input: DecisionRequest): Promise<Merge> {
   const { deps, staff: supervisor, origin } = scope;
-  const now = deps.clock.now();
+  const at = deps.clock.now();
   await deps.database.db.transaction(async (tx) => {
     const merge = await lockPending(tx, id, supervisor);
-    await tx
-      .update(merges)
-      .set({ status: "rejected", decidedBy: supervisor.id, decidedAt: now, decisionReason: input.reason })
-      .where(eq(merges.id, id));
-    await appendAuditEvent(tx, {
-      at: now,
-      actor: actorOf(supervisor),
-      action: "merge.rejected",
-      origin,
-      accountId: merge.survivorId,
-      caseRef: merge.caseRef,
-      reason: input.reason,
-      details: { mergeId: id, mergedIds: merge.mergedIds },
-    });
+    await appendAuditEvent(
+      tx,
+      await recordRejection(tx, merge, { at, actor: actorOf(supervisor), origin, reason: input.reason }),
+    );
   });
   return getMerge(deps.database.db, id);
+}
+
+/**
+ * Marks a pending merge, whose row the caller's transaction holds locked, rejected by `actor` (a
+ * supervisor, or the system when the owner of an account in it reports a recovery), and returns
+ * the `merge.rejected` event for the caller to append.
+ */
+export async function recordRejection(
+  tx: Tx,
+  merge: MergeRow,
+  decision: { at: Date; actor: Actor; origin: RequestOrigin; reason: string },
+): Promise<AuditEventInput> {
+  const { at, actor, origin, reason } = decision;
+  await tx
+    .update(merges)
+    .set({
+      status: "rejected",
+      decidedBy: actor.type === "staff" ? actor.id : null,
+      decidedAt: at,
+      decisionReason: reason,
+    })
+    .where(eq(merges.id, merge.id));
+  return {
+    at,
+    actor,
+    action: "merge.rejected",
+    origin,
+    accountId: merge.survivorId,
+    caseRef: merge.caseRef,
+    reason,
+    details: { mergeId: merge.id, mergedIds: merge.mergedIds },
+  };
 }
 
 /**

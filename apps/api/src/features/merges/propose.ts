@@ -7,6 +7,7 @@ import type { StaffScope } from "../../auth/scope.ts";
 import { addresses, merges } from "../../db/schema/index.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
+import { refuseIfFrozen } from "../recovery/frozen.ts";
 import { requireWindow } from "../recovery/window-guard.ts";
 import { lockAccountsInOrder } from "./lock.ts";
 import { getMerge } from "./present.ts";
@@ -37,6 +38,7 @@ export async function proposeMerge(scope: StaffScope, input: ProposeMergeRequest
       if (row.status === "merged" || row.status === "closed") {
         throw new ApiError("invalid_transition", `The account ${row.username} is ${row.status} and cannot be merged.`);
       }
+      refuseIfFrozen(row);
     }
     const survivorKeys = (
       await tx.select({ key: addresses.addressKey }).from(addresses).where(eq(addresses.accountId, input.survivorId))

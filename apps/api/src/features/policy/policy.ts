@@ -9,6 +9,9 @@ import {
   type PolicyLevel,
   type PolicyPreset,
   PROBLEM_DETAILS,
+  REPORTED_LOCK_LIFT,
+  type Role,
+  roleAtLeast,
 } from "@recovery-desk/shared";
 import { ApiError } from "../../http/errors.ts";
 
@@ -44,6 +47,26 @@ export function requireEvidence(policy: RecoveryPolicy, action: PolicyAction, ev
   const required = policy.levels[action];
   if (meetsLevel(required, evidence)) return;
   throw new ApiError("verification_insufficient", PROBLEM_DETAILS.evidenceShort(action, required, evidence), {
+    extra: { required, evidence: [...evidence] },
+  });
+}
+
+/**
+ * A lock the account's owner asked for (`reported_by_owner`) is lifted only by a supervisor or
+ * above: 403 `forbidden` naming the role. Checked before the window, so an agent is told who can.
+ */
+export function requireReportedLockRole(role: Role): void {
+  if (roleAtLeast(role, REPORTED_LOCK_LIFT.role)) return;
+  throw new ApiError("forbidden", PROBLEM_DETAILS.reportedLockNeedsRole(REPORTED_LOCK_LIFT.role), {
+    extra: { requiredRole: REPORTED_LOCK_LIFT.role },
+  });
+}
+
+/** …and on a window holding a code: 403 `verification_insufficient` with `required` and `evidence` otherwise. */
+export function requireReportedLockEvidence(evidence: readonly Evidence[]): void {
+  const required = REPORTED_LOCK_LIFT.requires;
+  if (meetsLevel(required, evidence)) return;
+  throw new ApiError("verification_insufficient", PROBLEM_DETAILS.reportedLockNeedsMore(required, evidence), {
     extra: { required, evidence: [...evidence] },
   });
 }

@@ -1,12 +1,19 @@
 import type { AccountDetail, ActionRequest } from "@recovery-desk/shared";
+import { eq } from "drizzle-orm";
 import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
+import { accounts } from "../../db/schema/index.ts";
 import { noticeDetails, queueNotices } from "../../notify/notices.ts";
+import { requireReportedLockEvidence, requireReportedLockRole } from "../policy/policy.ts";
+import { isFrozen, refuseIfFrozen } from "./frozen.ts";
 import { detailAfterAction } from "./present.ts";
 import { changeAccount, LOCK_CLEARED } from "./transition.ts";
 import { requireWindow } from "./window-guard.ts";
 
-/** Lifts a temporary or hard lock and clears the failed-login counter. */
+/**
+ * Lifts a temporary or hard lock and clears the failed-login counter. A lock the owner asked for
+ * (`reported_by_owner`) is lifted only by a supervisor or above, whose window holds a code.
+ */
 export function liftLockout(scope: StaffScope, accountId: string, input: ActionRequest) {
   return recover(scope, accountId, input, "unlock");
 }
@@ -25,7 +32,13 @@ async function recover(
   const { deps, staff: principal, origin } = scope;
   const now = deps.clock.now();
   const detail = await deps.database.db.transaction(async (tx) => {
+    // The row stays locked to the end, so an owner's report cannot slip in between the checks and the change.
+    const [current] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
+    const frozen = current !== undefined && isFrozen(current);
+    if (frozen && kind === "unlock") requireReportedLockRole(principal.role);
+    else if (current) refuseIfFrozen(current);
     const window = await requireWindow(tx, scope, accountId, now, input.caseRef, kind);
+    if (frozen) requireReportedLockEvidence(window.evidence);
     const { updated, event } = await changeAccount(
       tx,
       accountId,
@@ -37,7 +50,12 @@ async function recover(
         origin,
         caseRef: input.caseRef ?? window.caseRef,
         reason: input.reason,
-        details: { verificationId: window.id, verifiedBy: window.method, evidence: window.evidence },
+        details: {
+          verificationId: window.id,
+          verifiedBy: window.method,
+          evidence: window.evidence,
+          ...(frozen ? { liftedReason: "reported_by_owner" } : {}),
+        },
       },
       kind === "unlock" ? LOCK_CLEARED : { deactivatedAt: null, lastActivityAt: now },
     );

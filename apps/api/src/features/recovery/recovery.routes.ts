@@ -18,7 +18,7 @@ const COMMON = {
   ),
   404: problemAnswer("No such account (`not_found`)."),
   409: problemAnswer(
-    "Not possible in the account's state (`invalid_transition`), the channel is not verified, or the Idempotency-Key conflicts (`conflict`).",
+    "Not possible in the account's state (`invalid_transition`; also every action but a supervisor's unlock on an account frozen on its owner's report, status reason `reported_by_owner`), the channel is not verified, or the Idempotency-Key conflicts (`conflict`).",
   ),
 };
 
@@ -29,7 +29,7 @@ const unlockRoute = defineRoute({
   tags: ["Recovery"],
   summary: "Lift a lockout",
   description:
-    "Lifts a temporary or hard failed-login lock and clears the failure counter. Needs the agent's open verified window.",
+    "Lifts a temporary or hard failed-login lock and clears the failure counter. Needs the agent's open verified window. A lock the owner asked for from a notice's report link (status reason `reported_by_owner`) is lifted only by a supervisor or above (403 `forbidden` otherwise, before any window is looked at), whose own window holds a code (403 `verification_insufficient` with `required: \"code\"` and the window's `evidence` otherwise); `GET /api/v1/policy` says so in `reportedLock`.",
   access: "agent",
   request: {
     params: AccountIdParam,

@@ -11,6 +11,7 @@ import { ApiError } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { noticeDetails, queueNotices } from "../../notify/notices.ts";
 import { hashSecret } from "../../security/hashing.ts";
+import { refuseIfFrozen } from "./frozen.ts";
 import { LOCK_CLEARED, moveAccount } from "./transition.ts";
 import { checkWindowAndAccount, sendUnderWindow } from "./window-guard.ts";
 
@@ -55,6 +56,7 @@ export async function issueTemporaryPassword(
   if (account.status === "merged" || account.status === "closed") {
     throw new ApiError("invalid_transition", PROBLEM_DETAILS.nothingCanChange(account.status));
   }
+  refuseIfFrozen(account);
   const channel = verifiedChannel(input.channel, account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
 
@@ -85,8 +87,11 @@ export async function issueTemporaryPassword(
     await moveAccount(
       tx,
       accountId,
-      (current) =>
-        current.status === "locked" && current.statusReason === "failed_logins" ? { kind: "unlock" } : null,
+      (current) => {
+        // Frozen on the owner's report while the message went: the password is never stored, so it does not work.
+        refuseIfFrozen(current);
+        return current.status === "locked" && current.statusReason === "failed_logins" ? { kind: "unlock" } : null;
+      },
       {
         at: now,
         actor: actorOf(principal),

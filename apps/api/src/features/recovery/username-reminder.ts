@@ -6,6 +6,7 @@ import type { StaffScope } from "../../auth/scope.ts";
 import { ApiError } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { noticeDetails, queueNotices } from "../../notify/notices.ts";
+import { refuseIfFrozen } from "./frozen.ts";
 import { checkWindowAndAccount, sendUnderWindow } from "./window-guard.ts";
 
 /** Emails the account's username to its verified email address. */
@@ -23,6 +24,7 @@ export async function sendUsernameReminder(
     input.caseRef,
     "username_reminder",
   );
+  refuseIfFrozen(account);
   const channel = verifiedChannel("email", account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
 
