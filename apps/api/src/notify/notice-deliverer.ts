@@ -143,9 +143,20 @@ export async function sendDueNotices(
 }
 
 /**
- * The server's deliverer: a pass every `NOTICE_POLL_MS`, and one at once when woken (after an
+ * Passes one after another while each finds a full batch, so a backlog (after a busy hour, or a
+ * gateway that was down) drains at the deliverer's own pace, not one batch a poll.
+ */
+export async function drainDueNotices(deps: AppDeps, options: RetryOptions = NOTICE_SENDING): Promise<void> {
+  for (;;) {
+    const { sent, retrying, failed } = await sendDueNotices(deps, options);
+    if (sent + retrying + failed < options.batch) return;
+  }
+}
+
+/**
+ * The server's deliverer: a drain every `NOTICE_POLL_MS`, and one at once when woken (after an
  * action's notices commit). Returns the timer for the server to stop and `wake`.
  */
 export function startNoticeDeliverer(deps: AppDeps): { timer: NodeJS.Timeout; wake: () => void } {
-  return startPolling(() => sendDueNotices(deps), NOTICE_POLL_MS, deps.logger, "notice delivery failed");
+  return startPolling(() => drainDueNotices(deps), NOTICE_POLL_MS, deps.logger, "notice delivery failed");
 }
