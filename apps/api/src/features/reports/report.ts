@@ -33,8 +33,11 @@ import { changeAccount } from "../recovery/transition.ts";
 /** Reports from one client address, by default: 10 an hour (`REPORT_MAX_PER_ADDRESS`, `REPORT_WINDOW_MINUTES`). */
 export const DEFAULT_REPORT_LIMIT = { perAddress: 10, windowMs: HOUR };
 
-/** The counter of reports from one client address (an IPv6 address by its /64, as for sign-ins). */
-const reportAddressKey = (ip: string | null) => `report-address:${ip ? countedAddress(ip) : "unknown"}`;
+/**
+ * The counter of reports from one client address (an IPv6 address by its /64, as for sign-ins). It
+ * counts every report, received or not, like the other request counters (`rate:…`).
+ */
+const reportAddressKey = (ip: string | null) => `rate:report:${ip ? countedAddress(ip) : "unknown"}`;
 
 /** How many merges a report follows from a merged account to the account it lives on in. */
 const MAX_MERGE_HOPS = 4;

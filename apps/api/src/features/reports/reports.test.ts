@@ -300,7 +300,7 @@ describe("a link that does not work", () => {
     expect(problem.code).toBe("validation_failed");
     expect(await allEvents(t.database.db)).toEqual(before);
     expect(
-      await t.database.db.select().from(rateLimitCounters).where(like(rateLimitCounters.key, "report-address:%")),
+      await t.database.db.select().from(rateLimitCounters).where(like(rateLimitCounters.key, "rate:report:%")),
     ).toEqual([]);
   });
 });
