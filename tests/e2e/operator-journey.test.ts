@@ -60,10 +60,10 @@ async function step<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
-/** The body of the newest outbox message to `recipient`, read straight from the database. */
+/** The body of the newest code sent to `recipient` (not a notice), read straight from the database. */
 async function newestOutboxBody(recipient: string): Promise<string> {
   const [row] = await (sql as postgres.Sql)<{ body: string }[]>`
-    select body from outbox where recipient = ${recipient} order by created_at desc, id desc limit 1`;
+    select body from outbox where recipient = ${recipient} and kind = 'code' order by created_at desc, id desc limit 1`;
   if (!row) throw new Error(`No outbox message to ${recipient}`);
   return row.body;
 }

@@ -23,12 +23,23 @@ export async function openAccount(page: Page, baseUrl: string, username: string)
   if (!heading.includes(username)) throw new Error(`The first result for ${username} opened “${heading}”`);
 }
 
-/** The newest demo-outbox message to `recipient`, read through the API with the page's session. */
-export async function newestMessage(page: Page, baseUrl: string, recipient: string): Promise<string> {
-  const res = await page.request.get(`${baseUrl}/api/v1/dev/outbox?limit=20`);
-  const body = (await res.json()) as { items: { recipient: string; body: string }[] };
-  const message = body.items.find((m) => m.recipient === recipient);
-  if (!message) throw new Error(`No outbox message to ${recipient}`);
+/** The messages that carry something the caller reads out; notices to the owner are not among them. */
+const SECRET_KINDS = ["code", "temporary_password", "username_reminder"];
+
+/**
+ * The newest demo-outbox message to `recipient` of one of `kinds` (by default a code, temporary
+ * password or username reminder: not a notice), read through the API with the page's session.
+ */
+export async function newestMessage(
+  page: Page,
+  baseUrl: string,
+  recipient: string,
+  kinds: readonly string[] = SECRET_KINDS,
+): Promise<string> {
+  const res = await page.request.get(`${baseUrl}/api/v1/dev/outbox?limit=50`);
+  const body = (await res.json()) as { items: { recipient: string; kind: string; body: string }[] };
+  const message = body.items.find((m) => m.recipient === recipient && kinds.includes(m.kind));
+  if (!message) throw new Error(`No ${kinds.join(" or ")} message to ${recipient} in the outbox`);
   return message.body;
 }
 
@@ -80,7 +91,7 @@ export async function waitUntilVerified(page: Page, how: string): Promise<void> 
 
 /** The 6-digit code in the newest demo-outbox message to `recipient`. */
 export async function newestCode(page: Page, baseUrl: string, recipient: string): Promise<string> {
-  const code = /\b(\d{6})\b/.exec(await newestMessage(page, baseUrl, recipient))?.[1];
+  const code = /\b(\d{6})\b/.exec(await newestMessage(page, baseUrl, recipient, ["code"]))?.[1];
   if (!code) throw new Error(`The newest message to ${recipient} holds no 6-digit code`);
   return code;
 }

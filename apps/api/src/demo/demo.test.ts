@@ -47,6 +47,7 @@ describe("the demo world", () => {
       statusReason: "failed_logins",
       emailVerified: true,
       phoneVerified: true,
+      language: "es",
     });
     expect(await accountByUsername(db, "tom.becker")).toMatchObject({
       status: "deactivated",
@@ -54,6 +55,7 @@ describe("the demo world", () => {
       lastActivityAt: new Date("2021-03-14T16:20:00.000Z"),
       emailVerified: true,
       phoneVerified: false,
+      language: "en",
     });
     expect(await accountByUsername(db, "ana.silva")).toMatchObject({ status: "active", emailVerified: true });
     expect(await accountByUsername(db, "anasilva1984")).toMatchObject({ status: "active", emailVerified: true });

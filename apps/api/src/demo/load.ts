@@ -152,7 +152,7 @@ export function recordOf(demo: DemoAccount): AccountRecord {
     emailVerified: demo.emailVerified,
     phone: demo.phone,
     phoneVerified: demo.phoneVerified,
-    language: "en",
+    language: demo.language ?? "en",
     addresses: [{ kind: "home", ...demo.address }],
     createdAt: demo.createdAt,
     lastActivityAt: demo.lastActivityAt,

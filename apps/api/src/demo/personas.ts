@@ -47,6 +47,8 @@ export interface DemoAccount {
   emailVerified: boolean;
   phone: string | null;
   phoneVerified: boolean;
+  /** The language the owner prefers (BCP 47); English when not given. */
+  language?: string;
   state:
     | { status: "active" }
     | { status: "locked"; kind: "hard" | "temporary"; failedLogins: number; minutesAgo: number }
@@ -68,6 +70,7 @@ export const PERSONAS: DemoAccount[] = [
     emailVerified: true,
     phone: "+12175550142",
     phoneVerified: true,
+    language: "es",
     state: { status: "locked", kind: "hard", failedLogins: 5, minutesAgo: 95 },
     lastActivityAt: "2026-11-20T18:12:00.000Z",
     createdAt: "2019-06-02T15:30:00.000Z",
