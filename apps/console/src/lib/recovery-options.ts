@@ -7,7 +7,10 @@ import {
   type Policy,
   type PolicyAction,
   type PolicyLevel,
+  type Role,
+  roleAtLeast,
 } from "@recovery-desk/shared";
+import { isHeldByOwner } from "./account-words.ts";
 import { formatPhone } from "./format.ts";
 
 /** The four recovery actions an agent can take on an account. */
@@ -43,6 +46,11 @@ export type RecoveryOptions =
       primary: ActionOption | null;
       /** Always offered (subject to verification and channels). */
       secondary: ActionOption[];
+      /**
+       * Set when the account is held on its owner's report and the signed-in role may not lift the hold:
+       * said in place of the account's next step.
+       */
+      holdNote: string | null;
       channels: ChannelOption[];
     };
 
@@ -77,7 +85,14 @@ export function evidenceShortFor(
   policy: Policy | undefined,
   action: PolicyAction,
 ): { note: string; add: Evidence[] } | null {
-  const level = policy?.actions.find((a) => a.action === action)?.requires;
+  return evidenceShortOf(account, policy?.actions.find((a) => a.action === action)?.requires);
+}
+
+/** As evidenceShortFor, for a level given outright (e.g. the one for lifting a hold the owner asked for). */
+function evidenceShortOf(
+  account: Pick<AccountFacts, "verification" | "channels" | "securityQuestions">,
+  level: PolicyLevel | undefined,
+): { note: string; add: Evidence[] } | null {
   const evidence = account.verification?.evidence;
   if (!level || !evidence || meetsLevel(level, evidence)) return null;
   const { phone, email } = account.channels;
@@ -94,6 +109,62 @@ export function evidenceShortFor(
 function checkEvidence(option: ActionOption, account: AccountFacts, policy: Policy | undefined): ActionOption {
   const short = option.available ? evidenceShortFor(account, policy, option.kind) : null;
   return short ? { ...option, available: false, ...short } : option;
+}
+
+/** Why nothing but lifting the hold is offered on an account its owner reported. */
+export const WAITS_FOR_HOLD = "Not while the account is held on the owner's report: the hold must be lifted first.";
+
+/** What a role that may not lift the owner's hold is told in place of Lift lockout. */
+export const ONLY_SUPERVISOR_LIFTS =
+  "Only a supervisor can lift this hold, after verifying the caller with a code. Ask a supervisor to take the call.";
+
+/** Before any window, for a role that may lift the hold: the evidence the hold needs. */
+export const VERIFY_BY_CODE_FIRST = "Verify the caller with a code by text message or email first.";
+
+/**
+ * Whether the signed-in role may lift a hold the owner asked for, as the policy says (a supervisor or
+ * above); true while the policy or the role is not known (the API still checks).
+ */
+export function mayLiftHold(policy: Policy | undefined, role: Role | undefined): boolean {
+  const needed = policy?.reportedLock?.role;
+  return !needed || !role || roleAtLeast(role, needed);
+}
+
+/**
+ * An account held on its owner's report: only lifting the hold, by a role the policy allows, on the
+ * evidence it asks for (a code); everything else waits for it.
+ */
+function heldOptions(
+  account: AccountFacts,
+  policy: Policy | undefined,
+  role: Role | undefined,
+  channels: ChannelOption[],
+): RecoveryOptions {
+  const verified = account.verification !== null;
+  const secondary: ActionOption[] = (["temporary_password", "username_reminder"] as const).map((kind) => ({
+    kind,
+    available: false,
+    note: WAITS_FOR_HOLD,
+  }));
+  if (!mayLiftHold(policy, role)) {
+    return { open: true, verified, primary: null, secondary, channels, holdNote: ONLY_SUPERVISOR_LIFTS };
+  }
+  const lift: ActionOption = verified
+    ? {
+        kind: "unlock",
+        available: true,
+        note: "Lifts the hold the owner asked for; the customer signs in with the current password.",
+      }
+    : { kind: "unlock", available: false, note: VERIFY_BY_CODE_FIRST };
+  const short = lift.available ? evidenceShortOf(account, policy?.reportedLock?.requires) : null;
+  return {
+    open: true,
+    verified,
+    primary: short ? { ...lift, available: false, ...short } : lift,
+    secondary,
+    channels,
+    holdNote: null,
+  };
 }
 
 /** The phone and email of the account, each verified (usable) or with the reason it is not. */
@@ -140,9 +211,10 @@ function primaryNote(kind: RecoveryKind, account: AccountFacts): string {
 /**
  * What the agent can do for this account right now, and why anything else is not possible. Every
  * action needs the verified window with the evidence the policy asks for; sending anything needs a
- * verified channel.
+ * verified channel. An account held on its owner's report offers only lifting the hold, to `role`s the
+ * policy allows.
  */
-export function recoveryOptions(account: AccountFacts, policy?: Policy): RecoveryOptions {
+export function recoveryOptions(account: AccountFacts, policy?: Policy, role?: Role): RecoveryOptions {
   if (account.status === "merged") {
     return {
       open: false,
@@ -158,6 +230,7 @@ export function recoveryOptions(account: AccountFacts, policy?: Policy): Recover
     verified ? { available, note } : { available: false, note: VERIFY_FIRST };
 
   const channels = channelOptions(account.channels);
+  if (isHeldByOwner(account)) return heldOptions(account, policy, role, channels);
   const usable = channels.filter((c) => c.available);
   const email = channels.find((c) => c.channel === "email");
   const kind = primaryKind(account);
@@ -187,6 +260,7 @@ export function recoveryOptions(account: AccountFacts, policy?: Policy): Recover
       ] as ActionOption[]
     ).map((option) => checkEvidence(option, account, policy)),
     channels,
+    holdNote: null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { type AccountDetail, type Evidence, RECOVERY_POLICY } from "@recovery-desk/shared";
+import { isHeldByOwner } from "./account-words.ts";
 import { plural } from "./format.ts";
 import type { DeliveryChannel, RecoveryKind } from "./recovery-options.ts";
 import { verifiedBy } from "./verification-words.ts";
@@ -115,8 +116,22 @@ export function failureTitle(kind: RecoveryKind, name: string): string {
   }
 }
 
-/** The line above the actions: what the account's state calls for, or that nothing blocks sign-in. */
-export function nextStepLine(account: Pick<AccountDetail, "status" | "lock">, kind: RecoveryKind | null): string {
+/** Why an account its owner reported offers nothing but lifting the hold. */
+export const HELD_LINE = "The owner reported a recovery they did not ask for, so the account is held.";
+
+/**
+ * The line above the actions: what the account's state calls for, or that nothing blocks sign-in. On
+ * an account its owner reported, `kind` is "unlock" only for a role that may lift the hold.
+ */
+export function nextStepLine(
+  account: Pick<AccountDetail, "status" | "statusReason" | "lock">,
+  kind: RecoveryKind | null,
+): string {
+  if (isHeldByOwner(account)) {
+    return kind === "unlock"
+      ? `${HELD_LINE} Lift the hold only once the caller is verified with a code by text message or email.`
+      : HELD_LINE;
+  }
   if (kind === "unlock") {
     return account.lock?.kind === "temporary"
       ? "The account is locked for now. Lifting the lockout lets the customer sign in at once."

@@ -8,11 +8,14 @@ import {
   MESSAGES,
   maskEmail,
   maskPhone,
+  meetsLevel,
   type PolicyAction,
   PROBLEM_DETAILS,
   planMove,
   RECOVERY_POLICY,
+  REPORTED_LOCK_LIFT,
   Reason,
+  roleAtLeast,
   type Staff,
 } from "@recovery-desk/shared";
 import { changeAccount } from "./fake-accounts.ts";
@@ -103,6 +106,12 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
   const now = Date.now();
   const account = findAccount(accountId);
   if (!account) return refuse(404, "not_found", PROBLEM_DETAILS.notFound("The account"));
+  // Held on the owner's report: only a supervisor lifts it, on a code; everything else waits.
+  const frozen = account.status === "locked" && account.statusReason === "reported_by_owner";
+  if (frozen && action === "unlock" && !roleAtLeast(staff.role, REPORTED_LOCK_LIFT.role)) {
+    return refuse(403, "forbidden", PROBLEM_DETAILS.reportedLockNeedsRole(REPORTED_LOCK_LIFT.role));
+  }
+  if (frozen && action !== "unlock") return refuse(409, "invalid_transition", PROBLEM_DETAILS.frozenByOwner);
   const open = openWindowOf(staff, accountId);
   if (!open) {
     return refuse(403, "verification_required", PROBLEM_DETAILS.verifyFirst);
@@ -114,7 +123,12 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
   if (body.caseRef !== undefined && body.caseRef !== open.caseRef) {
     return refuse(403, "verification_required", PROBLEM_DETAILS.otherCase(String(open.caseRef), body.caseRef));
   }
-  const short = evidenceRefusal(POLICY_ACTION_OF[action], open.evidence);
+  if (frozen && !meetsLevel(REPORTED_LOCK_LIFT.requires, open.evidence)) {
+    const required = REPORTED_LOCK_LIFT.requires;
+    const detail = PROBLEM_DETAILS.reportedLockNeedsMore(required, open.evidence);
+    return refuse(403, "verification_insufficient", detail, { required, evidence: open.evidence });
+  }
+  const short = frozen ? null : evidenceRefusal(POLICY_ACTION_OF[action], open.evidence);
   if (short) return short;
   const event = {
     accountId,
@@ -136,7 +150,12 @@ function act(staff: Staff, accountId: string, action: RecoveryAction, body: Acti
     appendEvent({
       ...event,
       action: action === "unlock" ? "account.unlocked" : "account.reactivated",
-      details: { verificationId: open.id, verifiedBy: open.method, evidence: open.evidence },
+      details: {
+        verificationId: open.id,
+        verifiedBy: open.method,
+        evidence: open.evidence,
+        ...(frozen ? { liftedReason: "reported_by_owner" } : {}),
+      },
     });
     appendEvent({ ...event, action: "account.viewed_unmasked", reason: null, details: { verificationId: open.id } });
     sendNotices(accountId, action === "unlock" ? "account.unlocked" : "account.reactivated", event.caseRef);

@@ -11,6 +11,7 @@ import {
   PROBLEM_DETAILS,
   planMove,
   reportConfirmationMessage,
+  SYSTEM_ACTORS,
 } from "@recovery-desk/shared";
 import { changeAccount } from "./fake-accounts.ts";
 import { findAccount } from "./fake-api.ts";
@@ -137,18 +138,14 @@ export function reportRecovery(body: { token?: unknown; note?: unknown }): FakeR
     return refuse(400, "validation_failed", PROBLEM_DETAILS.fieldsInvalid);
   }
   if (fakeReports.retryAfter !== null) {
-    return refuse(429, "rate_limited", "Too many reports from this address. Try again later.", {
+    return refuse(429, "rate_limited", PROBLEM_DETAILS.tooManyReports, {
       retryAfter: fakeReports.retryAfter,
     });
   }
   const link = fakeReports.links.get(token);
   const account = link ? findAccount(link.accountId) : undefined;
   if (!link || !account || link.used || link.expiresAt <= Date.now()) {
-    return refuse(
-      404,
-      "not_found",
-      "This report link does not work: it may have been used already, or it has expired.",
-    );
+    return refuse(404, "not_found", PROBLEM_DETAILS.reportLinkUnusable);
   }
   link.used = true;
   fakeReports.received.push({ token, note });
@@ -177,10 +174,10 @@ export function reportRecovery(body: { token?: unknown; note?: unknown }): FakeR
   appendEvent({
     action: "account.recovery_reported",
     accountId: account.id,
-    actor: { type: "system", id: null, name: "account owner's report" },
+    actor: SYSTEM_ACTORS.ownerReport,
     caseRef: link.caseRef,
     reason: note,
-    details: { reportedAction: link.action },
+    details: { reportedAction: link.action, frozen: plan.ok, ...(plan.ok ? {} : { accountStatus: account.status }) },
   });
   sendToOwner(account.id, "report_confirmation", () =>
     reportConfirmationMessage("en", { action: link.action, at: new Date(now), caseRef: link.caseRef }),

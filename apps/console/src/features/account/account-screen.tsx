@@ -19,6 +19,7 @@ import { MaskingNotice } from "./masking-notice.tsx";
 import { QuestionsSection } from "./questions-section.tsx";
 
 const routeApi = getRouteApi("/_authenticated/accounts/$accountId");
+const authenticatedRoute = getRouteApi("/_authenticated");
 
 /**
  * One account: the verification call script first, right under it the recovery actions, then what
@@ -30,6 +31,7 @@ export function AccountScreen() {
   const navigate = routeApi.useNavigate();
   const { data: account } = useSuspenseQuery(accountQuery(accountId));
   const { data: policy } = useQuery(policyQuery);
+  const { role } = authenticatedRoute.useRouteContext().staff;
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Set when the caller has just been verified: the recovery actions then take the keyboard.
   const [handOver, setHandOver] = useState<HandOver | null>(null);
@@ -51,6 +53,7 @@ export function AccountScreen() {
         key={account.id}
         account={account}
         policy={policy}
+        role={role}
         addSlot={addSlot}
         onVerified={setHandOver}
       />
@@ -58,13 +61,14 @@ export function AccountScreen() {
         key={`${account.id}-actions`}
         account={account}
         policy={policy}
+        role={role}
         addSlotRef={setAddSlot}
         handOver={handOver}
         onFocusTaken={() => setHandOver(null)}
       />
       <MaskingNotice contactMasked={account.contactMasked} verification={account.verification} />
       <div className="account-grid">
-        {account.lock ? <LockSection lock={account.lock} /> : null}
+        {account.lock ? <LockSection lock={account.lock} statusReason={account.statusReason} /> : null}
         <ContactSection channels={account.channels} />
         <QuestionsSection questions={account.securityQuestions} />
         <AddressesSection addresses={account.addresses} />

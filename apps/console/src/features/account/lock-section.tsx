@@ -1,15 +1,15 @@
-import type { Lock } from "@recovery-desk/shared";
+import type { Lock, StatusReason } from "@recovery-desk/shared";
 import { describeLockKind } from "../../lib/account-words.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { Section } from "../../ui/card.tsx";
 import { DescriptionItem, DescriptionList } from "../../ui/description-list.tsx";
 
 /** Why the customer cannot sign in, and whether time alone will fix it. */
-export function LockSection({ lock }: { lock: Lock }) {
+export function LockSection({ lock, statusReason }: { lock: Lock; statusReason: StatusReason | null }) {
   return (
     <Section title="Sign-in lock" className="section--alert">
       <DescriptionList>
-        <DescriptionItem term="Kind">{describeLockKind(lock)}</DescriptionItem>
+        <DescriptionItem term="Kind">{describeLockKind(lock, statusReason)}</DescriptionItem>
         <DescriptionItem term="Locked at">
           <time dateTime={lock.lockedAt}>{formatDateTime(lock.lockedAt)}</time>
         </DescriptionItem>

@@ -67,6 +67,53 @@ describe("describeEvent", () => {
       { what: "Temporary password sent by text to •••-•••-0178", by: "ava.agent", note: null },
     ],
     [
+      "an owner's report that held the account, with the owner's note",
+      event({
+        action: "account.recovery_reported",
+        actor: { type: "system", id: null, name: "account owner's report" },
+        reason: "I did not call anyone.",
+        caseRef: "CASE-1",
+        details: { reportedAction: "account.unlocked", frozen: true, channel: "email" },
+      }),
+      {
+        what: "Owner reported a recovery they did not ask for (lockout lifted); account held",
+        by: "account owner's report",
+        note: "the owner's note “I did not call anyone.”, case CASE-1",
+      },
+    ],
+    [
+      "an owner's report on a merged account",
+      event({
+        action: "account.recovery_reported",
+        actor: { type: "system", id: null, name: "account owner's report" },
+        details: { reportedAction: "account.temporary_password_issued", frozen: false, accountStatus: "merged" },
+      }),
+      {
+        what: "Owner reported a recovery they did not ask for (temporary password sent); the account is merged, so it was not held",
+        by: "account owner's report",
+        note: null,
+      },
+    ],
+    [
+      "a notice that could not be delivered",
+      event({
+        action: "notice.undeliverable",
+        actor: { type: "system", id: null, name: "notice deliverer" },
+        reason: "The notice could not be delivered after 5 attempts.",
+        details: { kind: "notice", channel: "sms", attempts: 5 },
+      }),
+      {
+        what: "Notice to the owner by text could not be delivered after 5 attempts",
+        by: "notice deliverer",
+        note: null,
+      },
+    ],
+    [
+      "a supervisor lifting the owner's hold",
+      event({ action: "account.unlocked", details: { liftedReason: "reported_by_owner" } }),
+      { what: "Hold lifted (the owner had reported a recovery)", by: "ava.agent", note: null },
+    ],
+    [
       "a verification by a code",
       event({ action: "verification.succeeded", details: { method: "otp_sms" } }),
       { what: "Verified by a code sent by text message", by: "ava.agent", note: null },

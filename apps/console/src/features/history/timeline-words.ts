@@ -41,6 +41,30 @@ function sentTo(details: Details): string {
   return `${route}${to ? ` to ${to}` : ""}`;
 }
 
+/** The recovery action an owner's report or a notice is about, as the history says it. */
+const RECOVERY_DONE: Record<string, string> = {
+  "account.unlocked": "lockout lifted",
+  "account.reactivated": "account reactivated",
+  "account.temporary_password_issued": "temporary password sent",
+  "account.username_reminder_sent": "username reminder sent",
+  "merge.completed": "merge completed",
+  "merge.undone": "merge undone",
+};
+
+function reported(details: Details): string {
+  const action = RECOVERY_DONE[text(details, "reportedAction") ?? ""];
+  const what = `Owner reported a recovery they did not ask for${action ? ` (${action})` : ""}`;
+  if (details.frozen === true) return `${what}; account held`;
+  const status = text(details, "accountStatus");
+  return status && details.frozen === false ? `${what}; the account is ${status}, so it was not held` : what;
+}
+
+function undeliverable(details: Details): string {
+  const what = text(details, "kind") === "report_confirmation" ? "Report confirmation" : "Notice to the owner";
+  const attempts = count(details, "attempts");
+  return `${what}${sentTo(details)} could not be delivered${attempts ? ` after ${plural(attempts, "attempt", "attempts")}` : ""}`;
+}
+
 /** What happened, as a sentence without the actor. Unknown actions fall back to their name. */
 function describeWhat(event: AuditEvent): string {
   const { details } = event;
@@ -49,6 +73,8 @@ function describeWhat(event: AuditEvent): string {
     case "account.locked":
       return locked(details);
     case "account.unlocked":
+      if (text(details, "liftedReason") === "reported_by_owner")
+        return "Hold lifted (the owner had reported a recovery)";
       return event.actor.type === "system" && text(details, "lockEndedAt") ? "Temporary lock ended" : "Lockout lifted";
     case "account.deactivated": {
       const last = text(details, "lastActivityAt");
@@ -64,6 +90,10 @@ function describeWhat(event: AuditEvent): string {
       return `Username reminder sent${sentTo(details)}`;
     case "account.viewed_unmasked":
       return "Unmasked view";
+    case "account.recovery_reported":
+      return reported(details);
+    case "notice.undeliverable":
+      return undeliverable(details);
     case "verification.started":
       if (how === "security_questions") return "Verification started with security questions";
       return how
@@ -99,7 +129,9 @@ function describeWhat(event: AuditEvent): string {
  */
 export function describeEvent(event: AuditEvent): EventWords {
   const notes: string[] = [];
-  if (event.reason && event.actor.type !== "system" && event.action !== "account.locked") {
+  if (event.reason && event.action === "account.recovery_reported") {
+    notes.push(`the owner's note “${event.reason}”`);
+  } else if (event.reason && event.actor.type !== "system" && event.action !== "account.locked") {
     notes.push(`reason “${event.reason}”`);
   }
   if (event.caseRef) notes.push(`case ${event.caseRef}`);

@@ -1,4 +1,4 @@
-import type { AccountDetail, Policy } from "@recovery-desk/shared";
+import type { AccountDetail, Policy, Role } from "@recovery-desk/shared";
 import { useEffect, useRef, useState } from "react";
 import { type HandOver, type RecoveryKind, recoveryOptions } from "../../lib/recovery-options.ts";
 import { nextStepLine } from "../../lib/recovery-words.ts";
@@ -12,6 +12,8 @@ type RecoveryPanelProps = {
   account: AccountDetail;
   /** The evidence each action needs: an action the window is short of is held back, saying what to add. */
   policy?: Policy | undefined;
+  /** The signed-in staff member's role: on an account its owner reported, only some roles may lift the hold. */
+  role?: Role | undefined;
   /** Receives the place after the actions where the call script offers the method to add next. */
   addSlotRef?: (element: HTMLDivElement | null) => void;
   /**
@@ -28,8 +30,8 @@ const SECONDARY: RecoveryKind[] = ["temporary_password", "username_reminder"];
  * What the agent can fix for the caller: the one next step the account's state calls for, and the
  * messages that can always be sent. Each opens a confirm dialog; nothing works until the caller is verified.
  */
-export function RecoveryPanel({ account, policy, addSlotRef, handOver, onFocusTaken }: RecoveryPanelProps) {
-  const options = recoveryOptions(account, policy);
+export function RecoveryPanel({ account, policy, role, addSlotRef, handOver, onFocusTaken }: RecoveryPanelProps) {
+  const options = recoveryOptions(account, policy, role);
   const panel = useRef<HTMLElement>(null);
   const triggers = useRef(new Map<RecoveryKind, HTMLButtonElement>());
   const [dialog, setDialog] = useState<{ kind: RecoveryKind; session: number } | null>(null);
@@ -108,7 +110,7 @@ export function RecoveryPanel({ account, policy, addSlotRef, handOver, onFocusTa
     );
   }
 
-  const { primary } = options;
+  const { primary, holdNote } = options;
   return (
     <Section ref={panel} tabIndex={-1} title="Recovery actions" className="recovery-panel" data-needs-verified-window>
       <p className="script-line">{nextStepLine(account, primaryKind)}</p>
@@ -120,8 +122,9 @@ export function RecoveryPanel({ account, policy, addSlotRef, handOver, onFocusTa
           onOpen={() => open(primary.kind)}
         />
       ) : null}
+      {holdNote ? <p className="recovery-hold">{holdNote}</p> : null}
       <div className="stack">
-        {primary ? <h3 className="recovery-panel__subtitle">Other actions</h3> : null}
+        {primary || holdNote ? <h3 className="recovery-panel__subtitle">Other actions</h3> : null}
         <ul className="recovery-list">
           {options.secondary.map((option) => (
             <li key={option.kind}>

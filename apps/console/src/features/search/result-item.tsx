@@ -1,6 +1,7 @@
 import type { AccountStatus, AccountSummary } from "@recovery-desk/shared";
 import { Link } from "@tanstack/react-router";
 import type { FocusEvent } from "react";
+import { HELD_BY_OWNER, isHeldByOwner } from "../../lib/account-words.ts";
 import { formatPlace } from "../../lib/format.ts";
 import { DuplicateBadge } from "../account/duplicate-badge.tsx";
 import { StatusBadge } from "../account/status-badge.tsx";
@@ -40,6 +41,7 @@ export function ResultItem({ account, search, tabbable, onFocus }: ResultItemPro
           <StatusBadge status={account.status} />
           <DuplicateBadge count={account.duplicateCandidates} />
         </p>
+        {isHeldByOwner(account) ? <p className="result__held">{HELD_BY_OWNER}</p> : null}
         <dl className="result__facts">
           <div>
             <dt>Email</dt>

@@ -26,6 +26,8 @@ type ChooseStepProps = {
    * that add it (the first usable one is the next step), and the window's case, which they go under.
    */
   adding?: { line: string; methods: VerificationMethod[]; caseRef: string | null } | undefined;
+  /** The account is held on its owner's report and only a code lets the hold be lifted: offer a code first. */
+  codeFirst?: boolean | undefined;
 };
 
 /** Why a method could not start: the code was not delivered, the API refused, or something else. */
@@ -36,7 +38,7 @@ type StartNotice =
 
 /** Step one of the call script: note the case, then pick how the caller proves who they are. */
 export function ChooseStep(props: ChooseStepProps) {
-  const { account, caseRef, questionsLockedUntil, onStarted, onQuestionsLocked, adding } = props;
+  const { account, caseRef, questionsLockedUntil, onStarted, onQuestionsLocked, adding, codeFirst } = props;
   const caseRefInput = useRef<HTMLInputElement>(null);
   const methodGroup = useRef<HTMLFieldSetElement>(null);
   const tryAgainButton = useRef<HTMLButtonElement>(null);
@@ -91,6 +93,11 @@ export function ChooseStep(props: ChooseStepProps) {
 
   const all = methodChoices(account, questionsLockedUntil);
   const choices = adding ? all.filter((c) => adding.methods.includes(c.method)) : all;
+  const obvious = adding
+    ? choices.find((c) => c.available)?.method
+    : codeFirst
+      ? choices.find((c) => c.available && c.method !== "security_questions")?.method
+      : undefined;
 
   return (
     <div className="stack">
@@ -98,7 +105,11 @@ export function ChooseStep(props: ChooseStepProps) {
         <p className="script-line">{adding.line}</p>
       ) : (
         <>
-          <p className="script-line">Before you change anything on the account, verify that the caller owns it.</p>
+          <p className="script-line">
+            {codeFirst
+              ? "The owner reported a recovery they did not ask for. Verify the caller with a code by text message or email: lifting the hold needs one."
+              : "Before you change anything on the account, verify that the caller owns it."}
+          </p>
           <CaseRefField value={caseRef} onChange={props.onCaseRefChange} error={caseRefError} inputRef={caseRefInput} />
         </>
       )}
@@ -124,7 +135,7 @@ export function ChooseStep(props: ChooseStepProps) {
       <MethodButtons
         choices={choices}
         legend={adding ? "Verify the caller also by" : undefined}
-        obvious={adding ? choices.find((c) => c.available)?.method : undefined}
+        obvious={obvious}
         pendingMethod={start.isPending ? (start.variables?.method ?? null) : null}
         onChoose={choose}
         groupRef={methodGroup}

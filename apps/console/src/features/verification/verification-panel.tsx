@@ -2,6 +2,7 @@ import {
   type AccountDetail,
   methodFor,
   type Policy,
+  type Role,
   type Verification,
   type VerificationSuccess,
 } from "@recovery-desk/shared";
@@ -9,8 +10,15 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { accountKeys } from "../../api/accounts.ts";
+import { isHeldByOwner } from "../../lib/account-words.ts";
 import { formatTime } from "../../lib/format.ts";
-import { type HandOver, type RecoveryKind, recoveryOptions, shortOfEvidence } from "../../lib/recovery-options.ts";
+import {
+  type HandOver,
+  mayLiftHold,
+  type RecoveryKind,
+  recoveryOptions,
+  shortOfEvidence,
+} from "../../lib/recovery-options.ts";
 import { ACTION_LABELS } from "../../lib/recovery-words.ts";
 import { verifiedBy } from "../../lib/verification-words.ts";
 import { AlertRegion } from "../../ui/alert.tsx";
@@ -30,6 +38,8 @@ type VerificationPanelProps = {
   account: AccountDetail;
   /** The evidence each action needs; while the window is short of an action's, the script asks for more. */
   policy?: Policy | undefined;
+  /** The signed-in staff member's role: on an account its owner reported, it decides who may lift the hold. */
+  role?: Role | undefined;
   /**
    * Where the method to add next is offered: after the recovery actions, so the keyboard meets the
    * actions the window already allows first.
@@ -48,7 +58,7 @@ type VerificationPanelProps = {
  * evidence than the window has, the method to add next. Success and the end of the window both
  * reload the account, so its contact data unmasks and masks again.
  */
-export function VerificationPanel({ account, policy, addSlot, onVerified }: VerificationPanelProps) {
+export function VerificationPanel({ account, policy, role, addSlot, onVerified }: VerificationPanelProps) {
   const queryClient = useQueryClient();
   const panel = useRef<HTMLElement>(null);
   const [step, setStep] = useState<Step>(() => initialStep(account.verification));
@@ -111,7 +121,9 @@ export function VerificationPanel({ account, policy, addSlot, onVerified }: Veri
 
   // Back to the start of the script, or to the open window when another method was being added.
   const restart = () => setStep(initialStep(account.verification, Date.now(), true));
-  const short = step.kind === "verified" ? shortOfEvidence(recoveryOptions(account, policy)) : null;
+  const short = step.kind === "verified" ? shortOfEvidence(recoveryOptions(account, policy, role)) : null;
+  // Lifting a hold the owner asked for needs a code: the script starts there.
+  const codeFirst = isHeldByOwner(account) && mayLiftHold(policy, role);
 
   return (
     <Section ref={panel} title="Verify the caller" className="verify-panel">
@@ -128,6 +140,7 @@ export function VerificationPanel({ account, policy, addSlot, onVerified }: Veri
           takeFocus={step.focus}
           onStarted={(verification) => setStep(stepFor(verification))}
           onQuestionsLocked={questionsLocked}
+          codeFirst={codeFirst}
         />
       ) : null}
       {step.kind === "questions" ? (
