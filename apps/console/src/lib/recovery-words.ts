@@ -50,13 +50,16 @@ export function suggestedReason(kind: RecoveryKind, evidence: readonly Evidence[
 
 const PASSWORD_HOURS = RECOVERY_POLICY.temporaryPasswordTtlMs / 3_600_000;
 
-type Facts = Pick<AccountDetail, "displayName" | "status" | "lock">;
+type Facts = Pick<AccountDetail, "displayName" | "status" | "statusReason" | "lock">;
 
 /** What confirming will do, in the words the agent can read to the caller. */
 export function actionOutcome(kind: RecoveryKind, account: Facts, delivery?: { channel: DeliveryChannel; to: string }) {
   const name = account.displayName;
   switch (kind) {
     case "unlock": {
+      if (isHeldByOwner(account)) {
+        return `${name} can sign in again at once with the current password. The hold the owner asked for is lifted, and the owner is told.`;
+      }
       const lock = account.lock?.kind === "temporary" ? "temporary lock" : "lock";
       const failures = account.lock
         ? ` and the ${plural(account.lock.failedLogins, "failed sign-in", "failed sign-ins")}`

@@ -122,7 +122,9 @@ describe("an account held on its owner's report", () => {
     await waitFor(() => expect(actionButton("Lift lockout")).toBeEnabled());
     await waitFor(() => expect(actionButton("Lift lockout")).toHaveFocus());
     await user.keyboard("{Enter}");
-    await screen.findByRole("dialog");
+    expect(await screen.findByRole("dialog")).toHaveAccessibleDescription(
+      "Maria Lopez can sign in again at once with the current password. The hold the owner asked for is lifted, and the owner is told.",
+    );
     await confirmChord(user);
 
     await findToast("Lockout lifted for Maria Lopez.");
