@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type AuditEventRow, accounts, notices, outbox, reportTokens } from "../db/schema/index.ts";
+import { webhookPayload } from "../features/webhooks/queue.ts";
 import { accountByUsername } from "../test/accounts.ts";
 import { eventsOf } from "../test/audit.ts";
 import { answerOf, createTestContext, type TestContext } from "../test/context.ts";
@@ -95,6 +96,16 @@ describe("notices of recovery actions", () => {
       ["sent", null, 1],
       ["sent", null, 1],
     ]);
+  });
+
+  it("stay out of webhook payloads: where notices went is not a fact a receiver gets", async () => {
+    await verifyMaria();
+    await act("maria.lopez", "unlock", { reason: "Caller locked out" });
+    const event = (await eventsOf(t.database.db, "account.unlocked")).at(-1) as AuditEventRow;
+    expect(event.details).toHaveProperty("notifiedTo");
+    const { data } = webhookPayload("account.unlocked", event);
+    expect(Object.keys(data)).not.toEqual(expect.arrayContaining(["notified"]));
+    expect(Object.keys(data)).not.toEqual(expect.arrayContaining(["notifiedTo"]));
   });
 
   it("tell Tom of his reactivation in English at his verified email only", async () => {
