@@ -171,7 +171,7 @@ const undoRoute = defineRoute({
     200: jsonAnswer("Undone.", Merge, answerExamples.undoMerge),
     404: problemAnswer("No such merge (`not_found`)."),
     409: problemAnswer(
-      "Not completed, older than 30 days, a merged account is no longer merged into the survivor, the survivor was merged or closed since, or an address the merge moved changed since (`conflict`; `detail` names what changed).",
+      "Not completed, older than 30 days, a merged account is no longer merged into the survivor, the survivor was merged or closed since, or an address the merge moved changed since (`conflict`; `detail` names what changed); the survivor is frozen on its owner's report until a supervisor lifts it (`invalid_transition`).",
     ),
   },
 });

@@ -7,6 +7,7 @@ import type { StaffScope } from "../../auth/scope.ts";
 import { type AccountRow, type AddressRow, accounts, addresses, merges } from "../../db/schema/index.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
 import { noticeDetails, queueNotices } from "../../notify/notices.ts";
+import { refuseIfFrozen } from "../recovery/frozen.ts";
 import { changeAccount, LOCK_CLEARED, type MoveColumns } from "../recovery/transition.ts";
 import { lockAccountsInOrder } from "./lock.ts";
 import { mergeChanges, type SurvivorColumns } from "./plan.ts";
@@ -62,7 +63,8 @@ const describeAddress = (a: AddressRow) =>
  *   took over go back to the survivor's own values, each only while it still holds what the merge
  *   set; a newer value is kept. Everything else on the survivor (status and lock, failed logins,
  *   temporary password, names) was never the merge's and is left as it is now. Refused (409
- *   `conflict`) when the survivor has been merged into another account or closed since.
+ *   `conflict`) when the survivor has been merged into another account or closed since, and (409
+ *   `invalid_transition`) while it is frozen on its owner's report.
  * - One `merge.undone` event on the survivor says what was restored, which addresses moved back,
  *   and which fields changed since the merge and were kept (`keptSinceMerge`).
  *
@@ -108,6 +110,8 @@ export async function undoMerge(scope: StaffScope, id: string, input: DecisionRe
           : `The surviving account ${survivorNow.username} has been closed since; this merge cannot be undone.`,
       );
     }
+    // An owner reported a recovery: the accounts stay as they are until a supervisor lifts the lock on a code.
+    refuseIfFrozen(survivorNow);
 
     const changes = mergeChanges(
       survivorBefore,

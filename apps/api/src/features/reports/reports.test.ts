@@ -12,6 +12,8 @@ import {
 } from "../../db/schema/index.ts";
 import { DAY, HOUR } from "../../lib/clock.ts";
 import { reportTokenHash } from "../../notify/notices.ts";
+import type { Notifier } from "../../notify/notifier.ts";
+import { outboxNotifier } from "../../notify/outbox.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { allEvents, eventsOf } from "../../test/audit.ts";
 import { answerOf, createTestContext, problemOf, type TestContext } from "../../test/context.ts";
@@ -386,9 +388,64 @@ describe("an account frozen on its owner's report", () => {
     expect(await problemOf(merge, 409)).toMatchObject({ code: "invalid_transition", detail: frozenDetail });
   });
 
+  it("keeps a completed merge into it from being undone until the lock is lifted", async () => {
+    await verifyByCode(t, ava, id("ana.silva"), "otp_email", "ana.silva@example.com", "CASE-9");
+    const proposed = await answerOf(
+      await t.api(ava).merges.$post({
+        json: { survivorId: id("ana.silva"), mergedIds: [id("anasilva1984")], reason: "Same person" },
+      }),
+      201,
+    );
+    await answerOf(
+      await t.api(sam).merges[":id"].approve.$post({ param: { id: proposed.id }, json: { reason: "Checked" } }),
+      200,
+    );
+    // The owner of the merged account reports the merge: the account it lives on in is frozen.
+    expect((await report({ token: await linkFor(id("anasilva1984"), { action: "merge.completed" }) })).status).toBe(
+      202,
+    );
+    const undo = await t.api(sam).merges[":id"].undo.$post({ param: { id: proposed.id }, json: { reason: "Mistake" } });
+    expect(await problemOf(undo, 409)).toMatchObject({ code: "invalid_transition" });
+    expect(await accountOf("anasilva1984")).toMatchObject({ status: "merged" });
+  });
+
   async function freezeAnaSilva() {
     expect((await report({ token: await linkFor(id("ana.silva")) })).status).toBe(202);
   }
+
+  it("keeps a temporary password from working when the report lands while it is being sent", async () => {
+    await t.close();
+    let duringSend: (() => Promise<void>) | null = null;
+    const notifier: Notifier = {
+      async send(message) {
+        await outboxNotifier(t.database.db, t.clock).send(message);
+        const hook = message.kind === "temporary_password" ? duringSend : null;
+        duringSend = null;
+        await hook?.();
+      },
+    };
+    t = await createTestContext({}, { notifier });
+    ava = await t.signIn("ava.agent");
+    const kim = (await accountByUsername(t.database.db, "kim.nguyen")).id;
+    await verifyByCode(t, ava, kim, "otp_sms", "+15035550178");
+    await verifyByQuestions(t, ava, kim, ["Mrs. Park", "Oak Avenue"]);
+    const token = await linkFor(kim, { action: "account.username_reminder_sent" });
+    duringSend = async () => {
+      expect((await report({ token })).status).toBe(202);
+    };
+
+    const res = await t.api(ava).accounts[":id"]["temporary-password"].$post({
+      param: { id: kim },
+      json: { channel: "sms", reason: "Forgot the password" },
+    });
+    expect(await problemOf(res, 409)).toMatchObject({ code: "invalid_transition" });
+    expect(duringSend).toBeNull();
+    expect(await accountByUsername(t.database.db, "kim.nguyen")).toMatchObject({
+      statusReason: "reported_by_owner",
+      temporaryPasswordHash: null,
+    });
+    expect(await eventsOf(t.database.db, "account.temporary_password_issued")).toEqual([]);
+  });
 
   it("is described by GET /policy for the console", async () => {
     const policy = await answerOf(await t.api(ava).policy.$get(), 200);
