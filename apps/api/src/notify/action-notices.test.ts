@@ -2,7 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type AuditEventRow, accounts, notices, outbox, reportTokens } from "../db/schema/index.ts";
 import { webhookPayload } from "../features/webhooks/queue.ts";
-import { accountByUsername } from "../test/accounts.ts";
+import { accountByUsername, personaIds } from "../test/accounts.ts";
 import { eventsOf } from "../test/audit.ts";
 import { answerOf, createTestContext, type TestContext } from "../test/context.ts";
 import { verifyByCode, verifyByQuestions } from "../test/verify.ts";
@@ -17,18 +17,16 @@ const LINK = new RegExp(`${PUBLIC_URL.replaceAll(".", "\\.")}/report/([A-Za-z0-9
 let t: TestContext;
 let ava: string;
 let sam: string;
-const ids: Record<string, string> = {};
+let id: (username: string) => string;
 
 beforeEach(async () => {
   t = await createTestContext({ publicUrl: PUBLIC_URL });
   ava = await t.signIn("ava.agent");
   sam = await t.signIn("sam.supervisor");
-  for (const u of ["maria.lopez", "tom.becker", "kim.nguyen", "ana.silva", "anasilva1984"])
-    ids[u] = (await accountByUsername(t.database.db, u)).id;
+  id = await personaIds(t.database.db);
 });
 afterEach(() => t.close());
 
-const id = (username: string) => ids[username] as string;
 const act = (username: string, action: string, body: unknown) =>
   t.request(`/api/v1/accounts/${id(username)}/${action}`, { cookie: ava, body });
 const verifyMaria = () => verifyByQuestions(t, ava, id("maria.lopez"), ["Biscuit", "San Antonio"], "CASE-7");

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { notices, reportTokens } from "../db/schema/index.ts";
+import { type AccountRow, notices, reportTokens } from "../db/schema/index.ts";
 import { DAY } from "../lib/clock.ts";
 import { accountByUsername } from "../test/accounts.ts";
 import { createTestContext, type TestContext } from "../test/context.ts";
@@ -14,16 +14,19 @@ afterEach(() => t.close());
 
 const publicUrl = "https://desk.example";
 
+/** Maria's account with both channels verified, changed by `changes`. */
+const maria = async (changes: Partial<AccountRow> = {}): Promise<AccountRow> => ({
+  ...(await accountByUsername(t.database.db, "maria.lopez")),
+  email: "maria@example.com",
+  emailVerified: true,
+  phone: "+15125550100",
+  phoneVerified: true,
+  ...changes,
+});
+
 describe("queueing notices", () => {
   it("queues one notice to each verified channel, each with its own link, and keeps only the link's hash", async () => {
-    const account = {
-      ...(await accountByUsername(t.database.db, "maria.lopez")),
-      email: "maria@example.com",
-      emailVerified: true,
-      phone: "+15125550100",
-      phoneVerified: true,
-      language: "es-MX",
-    };
+    const account = await maria({ language: "es-MX" });
     const at = t.clock.now();
     const queued = await t.database.db.transaction((tx) =>
       queueNotices(tx, { kind: "notice", account, action: "account.unlocked", caseRef: "CASE-7", at, publicUrl }),
@@ -62,11 +65,7 @@ describe("queueing notices", () => {
   });
 
   it("queues nothing for an account with no verified channel", async () => {
-    const account = {
-      ...(await accountByUsername(t.database.db, "maria.lopez")),
-      emailVerified: false,
-      phoneVerified: false,
-    };
+    const account = await maria({ emailVerified: false, phoneVerified: false });
     const queued = await t.database.db.transaction((tx) =>
       queueNotices(tx, {
         kind: "notice",
@@ -82,14 +81,7 @@ describe("queueing notices", () => {
   });
 
   it("sends a report's confirmation to the channel the link came by, without a link", async () => {
-    const account = {
-      ...(await accountByUsername(t.database.db, "maria.lopez")),
-      email: "maria@example.com",
-      emailVerified: true,
-      phone: "+15125550100",
-      phoneVerified: true,
-      language: "fr",
-    };
+    const account = await maria({ language: "fr" });
     const queued = await t.database.db.transaction((tx) =>
       queueReportConfirmation(tx, {
         account,

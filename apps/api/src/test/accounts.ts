@@ -23,3 +23,14 @@ export async function hardLock(db: Db, accountId: string, lockedAt: Date): Promi
     })
     .where(eq(accounts.id, accountId));
 }
+
+/** The demo personas' account ids: `id("maria.lopez")`. */
+export async function personaIds(db: Db): Promise<(username: string) => string> {
+  const rows = await db.select({ id: accounts.id, username: accounts.username }).from(accounts);
+  const ids = new Map(rows.map((row) => [row.username, row.id]));
+  return (username) => {
+    const found = ids.get(username);
+    if (!found) throw new Error(`No account ${username} in the test world`);
+    return found;
+  };
+}

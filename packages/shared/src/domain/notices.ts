@@ -131,21 +131,20 @@ export interface NoticeFacts {
   caseRef: string | null;
 }
 
+/** What phone support did, in words. */
+function didWords(words: Words, action: string): string {
+  return isNoticeAction(action) ? words.did[action] : words.didSomething;
+}
+
 /** The notice of a recovery action, with the owner's single-use report link. */
 export function noticeMessage(
   language: NoticeLanguage,
   facts: NoticeFacts & { reportUrl: string },
 ): { subject: string; text: string } {
   const words = WORDS[language];
-  return {
-    subject: words.subject,
-    text: words.notice({
-      when: noticeTime(language, facts.at),
-      did: isNoticeAction(facts.action) ? words.did[facts.action] : words.didSomething,
-      caseRef: facts.caseRef,
-      reportUrl: facts.reportUrl,
-    }),
-  };
+  const when = noticeTime(language, facts.at);
+  const did = didWords(words, facts.action);
+  return { subject: words.subject, text: words.notice({ ...facts, when, did }) };
 }
 
 /** The confirmation of the owner's report of an action (no link: the report is made). */
@@ -154,12 +153,7 @@ export function reportConfirmationMessage(
   facts: NoticeFacts,
 ): { subject: string; text: string } {
   const words = WORDS[language];
-  return {
-    subject: words.confirmationSubject,
-    text: words.confirmation({
-      when: noticeTime(language, facts.at),
-      did: isNoticeAction(facts.action) ? words.did[facts.action] : words.didSomething,
-      caseRef: facts.caseRef,
-    }),
-  };
+  const when = noticeTime(language, facts.at);
+  const did = didWords(words, facts.action);
+  return { subject: words.confirmationSubject, text: words.confirmation({ ...facts, when, did }) };
 }
