@@ -26,16 +26,6 @@ describe("describeStatus", () => {
       "Locked — too many failed sign-ins (unlocks by itself at Nov 23, 2026, 8:30 AM)",
     ],
     [
-      "a hold on the owner's report",
-      {
-        status: "locked",
-        statusReason: "reported_by_owner",
-        lastActivityAt: null,
-        lock: { kind: "hard", lockedAt, lockedUntil: null, failedLogins: 0 },
-      },
-      "Held: the owner reported a recovery they did not ask for",
-    ],
-    [
       "inactivity",
       { status: "deactivated", statusReason: "inactivity", lastActivityAt: "2021-03-14T12:00:00.000Z", lock: null },
       "Deactivated — no activity since March 14, 2021",

@@ -15,14 +15,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Admin",
 };
 
-/** The status reason `reported_by_owner`, in plain words wherever an account's status is shown. */
-export const HELD_BY_OWNER = "Held: the owner reported a recovery they did not ask for";
-
-/** Whether the account is held on its owner's report ("this wasn't me") until a supervisor lifts it. */
-export function isHeldByOwner(account: { status: AccountStatus; statusReason: StatusReason | null }): boolean {
-  return account.status === "locked" && account.statusReason === "reported_by_owner";
-}
-
 type StatusFacts = {
   status: AccountStatus;
   statusReason: StatusReason | null;
@@ -39,7 +31,6 @@ export function describeStatus({ status, statusReason, lock, lastActivityAt }: S
     case "active":
       return "Active — the customer can sign in";
     case "locked": {
-      if (statusReason === "reported_by_owner") return HELD_BY_OWNER;
       const why = statusReason === "failed_logins" || lock ? "too many failed sign-ins" : "sign-in is blocked";
       if (lock?.kind === "hard") return `Locked — ${why} (hard lock: only a recovery lifts it)`;
       if (lock?.lockedUntil) return `Locked — ${why} (unlocks by itself at ${formatDateTime(lock.lockedUntil)})`;
@@ -57,9 +48,6 @@ export function describeStatus({ status, statusReason, lock, lastActivityAt }: S
   }
 }
 
-export function describeLockKind(lock: Lock, statusReason: StatusReason | null = null): string {
-  if (statusReason === "reported_by_owner") {
-    return "Held on the owner's report — only a supervisor lifts it, after verifying the caller with a code";
-  }
+export function describeLockKind(lock: Lock): string {
   return lock.kind === "hard" ? "Hard lock — stays until a recovery lifts it" : "Temporary lock — ends by itself";
 }

@@ -10,8 +10,8 @@ import {
   type Role,
   roleAtLeast,
 } from "@recovery-desk/shared";
-import { isHeldByOwner } from "./account-words.ts";
 import { formatPhone } from "./format.ts";
+import { isHeldByOwner } from "./hold-words.ts";
 
 /** The four recovery actions an agent can take on an account. */
 export type RecoveryKind = "unlock" | "reactivate" | "temporary_password" | "username_reminder";

@@ -1,6 +1,6 @@
 import { type AccountDetail, type Evidence, RECOVERY_POLICY } from "@recovery-desk/shared";
-import { isHeldByOwner } from "./account-words.ts";
 import { plural } from "./format.ts";
+import { isHeldByOwner } from "./hold-words.ts";
 import type { DeliveryChannel, RecoveryKind } from "./recovery-options.ts";
 import { verifiedBy } from "./verification-words.ts";
 

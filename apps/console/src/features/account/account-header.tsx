@@ -2,6 +2,7 @@ import type { AccountDetail, AccountStatus } from "@recovery-desk/shared";
 import { Link } from "@tanstack/react-router";
 import type { Ref } from "react";
 import { describeStatus } from "../../lib/account-words.ts";
+import { HELD_BY_OWNER, isHeldByOwner } from "../../lib/hold-words.ts";
 import { ArrowLeftIcon } from "../../ui/icons.tsx";
 import { DuplicateBadge } from "./duplicate-badge.tsx";
 import { StatusBadge } from "./status-badge.tsx";
@@ -25,7 +26,7 @@ export function AccountHeader({ account, search, headingRef }: AccountHeaderProp
       </h1>
       <div className="account-header__status">
         <StatusBadge status={account.status} />
-        <p className="account-header__reason">{describeStatus(account)}</p>
+        <p className="account-header__reason">{isHeldByOwner(account) ? HELD_BY_OWNER : describeStatus(account)}</p>
       </div>
       {account.mergedInto ? (
         <p>

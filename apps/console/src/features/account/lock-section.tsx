@@ -1,6 +1,7 @@
 import type { Lock, StatusReason } from "@recovery-desk/shared";
 import { describeLockKind } from "../../lib/account-words.ts";
 import { formatDateTime } from "../../lib/format.ts";
+import { HELD_LOCK } from "../../lib/hold-words.ts";
 import { Section } from "../../ui/card.tsx";
 import { DescriptionItem, DescriptionList } from "../../ui/description-list.tsx";
 
@@ -9,7 +10,9 @@ export function LockSection({ lock, statusReason }: { lock: Lock; statusReason: 
   return (
     <Section title="Sign-in lock" className="section--alert">
       <DescriptionList>
-        <DescriptionItem term="Kind">{describeLockKind(lock, statusReason)}</DescriptionItem>
+        <DescriptionItem term="Kind">
+          {statusReason === "reported_by_owner" ? HELD_LOCK : describeLockKind(lock)}
+        </DescriptionItem>
         <DescriptionItem term="Locked at">
           <time dateTime={lock.lockedAt}>{formatDateTime(lock.lockedAt)}</time>
         </DescriptionItem>

@@ -1,8 +1,8 @@
 import type { AccountStatus, AccountSummary } from "@recovery-desk/shared";
 import { Link } from "@tanstack/react-router";
 import type { FocusEvent } from "react";
-import { HELD_BY_OWNER, isHeldByOwner } from "../../lib/account-words.ts";
 import { formatPlace } from "../../lib/format.ts";
+import { HELD_BY_OWNER, isHeldByOwner } from "../../lib/hold-words.ts";
 import { DuplicateBadge } from "../account/duplicate-badge.tsx";
 import { StatusBadge } from "../account/status-badge.tsx";
 

@@ -10,8 +10,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { accountKeys } from "../../api/accounts.ts";
-import { isHeldByOwner } from "../../lib/account-words.ts";
 import { formatTime } from "../../lib/format.ts";
+import { isHeldByOwner } from "../../lib/hold-words.ts";
 import {
   type HandOver,
   mayLiftHold,
