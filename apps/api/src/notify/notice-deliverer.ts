@@ -72,7 +72,10 @@ export async function sendDueNotices(
         returning id, account_id, kind, action, case_ref, channel, recipient, language, subject, body, attempts`,
   );
   const counts = { sent: 0, retrying: 0, failed: 0 };
-  await Promise.all(
+  // The pass's sent notices are recorded together once all its sends are done: one commit for them
+  // instead of one each. A sender that dies before that leaves them claimed; they go again after the lease.
+  const sent: { id: string; sent_at: string; attempts: number }[] = [];
+  const outcomes = await Promise.allSettled(
     claimed.map(async (notice) => {
       let reason: string | null = null;
       try {
@@ -93,11 +96,7 @@ export async function sendDueNotices(
       const after = afterAttempt(attempts, reason === null, at, options);
       if (after.outcome === "done") {
         counts.sent++;
-        await db.execute(
-          sql`update notices set status = 'sent', sent_at = ${at.toISOString()}::timestamptz, body = null,
-                attempts = ${attempts}, last_error = null, next_attempt_at = null
-              where id = ${notice.id}`,
-        );
+        sent.push({ id: notice.id, sent_at: at.toISOString(), attempts });
       } else if (after.outcome === "retry") {
         counts.retrying++;
         await db.execute(
@@ -139,6 +138,16 @@ export async function sendDueNotices(
       }
     }),
   );
+  if (sent.length > 0) {
+    await db.execute(
+      sql`update notices n set status = 'sent', sent_at = s.sent_at, body = null, attempts = s.attempts,
+            last_error = null, next_attempt_at = null
+          from json_to_recordset(${JSON.stringify(sent)}::json) as s(id text, sent_at timestamptz, attempts integer)
+          where n.id = s.id`,
+    );
+  }
+  const failure = outcomes.find((o) => o.status === "rejected");
+  if (failure) throw failure.reason;
   return counts;
 }
 

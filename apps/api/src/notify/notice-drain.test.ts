@@ -5,6 +5,7 @@ import { accountByUsername } from "../test/accounts.ts";
 import { createTestContext, type TestContext } from "../test/context.ts";
 import { drainDueNotices, NOTICE_SENDING, sendDueNotices } from "./notice-deliverer.ts";
 import { queueNotices } from "./notices.ts";
+import { DeliveryError } from "./notifier.ts";
 
 /** The deliverer over a backlog: it keeps going while passes come back full, one batch at a time. */
 
@@ -54,5 +55,35 @@ describe("draining due notices", () => {
   it("stops when nothing is due", async () => {
     await drainDueNotices(t.deps, twoAPass);
     expect(await sendDueNotices(t.deps, twoAPass)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  });
+});
+
+describe("recording a pass", () => {
+  it("marks the pass's sent notices in one go and leaves the ones to retry pending with their text", async () => {
+    await t.close();
+    t = await createTestContext(
+      { publicUrl: "https://desk.example" },
+      {
+        notifier: {
+          async send(message) {
+            if (message.channel === "sms") throw new DeliveryError("sms", "the SMS gateway answered 503");
+          },
+        },
+      },
+    );
+    const maria = await queueForMaria(2);
+    expect(await sendDueNotices(t.deps)).toEqual({ sent: 2, retrying: 2, failed: 0 });
+    const rows = await t.database.db
+      .select()
+      .from(notices)
+      .where(eq(notices.accountId, maria))
+      .orderBy(asc(notices.channel), asc(notices.id));
+    expect(rows.map((r) => [r.channel, r.status, r.attempts, r.body === null, r.lastError, r.sentAt])).toEqual([
+      ["email", "sent", 1, true, null, t.clock.now()],
+      ["email", "sent", 1, true, null, t.clock.now()],
+      ["sms", "pending", 1, false, "the SMS gateway answered 503", null],
+      ["sms", "pending", 1, false, "the SMS gateway answered 503", null],
+    ]);
+    expect(rows.filter((r) => r.channel === "email").map((r) => r.nextAttemptAt)).toEqual([null, null]);
   });
 });
