@@ -48,8 +48,8 @@ export function ReportScreen() {
   }
 
   return (
-    <main className="report-page">
-      <Card className="report-page__card stack">
+    <main className="card-page">
+      <Card className="card-page__card report-page__card stack">
         <p className="brand brand--large">USPS online account</p>
         {end ? (
           <ReportEnded end={end} headingRef={endHeading} />

@@ -76,9 +76,9 @@ export function SignInScreen() {
   }
 
   return (
-    <main className="sign-in">
+    <main className="card-page">
       <title>Sign in — Recovery Desk</title>
-      <Card className="sign-in__card stack">
+      <Card className="card-page__card stack">
         <div>
           <p className="brand brand--large">Recovery Desk</p>
           <h1 className="page-title">Sign in</h1>
