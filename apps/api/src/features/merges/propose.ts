@@ -1,6 +1,6 @@
 import type { Merge, ProposeMergeRequest } from "@recovery-desk/shared";
 import { PROBLEM_DETAILS } from "@recovery-desk/shared";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
@@ -9,7 +9,7 @@ import { ApiError, notFound } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { refuseIfFrozen } from "../recovery/frozen.ts";
 import { requireWindow } from "../recovery/window-guard.ts";
-import { lockAccountsInOrder } from "./lock.ts";
+import { lockAccountsInOrder, pendingMergeOf } from "./lock.ts";
 import { getMerge } from "./present.ts";
 
 /**
@@ -59,17 +59,7 @@ export async function proposeMerge(scope: StaffScope, input: ProposeMergeRequest
         throw new ApiError("conflict", PROBLEM_DETAILS.notAtSurvivorAddress(String(username)));
       }
     }
-    const [pending] = await tx
-      .select({ id: merges.id })
-      .from(merges)
-      .where(
-        and(
-          eq(merges.status, "pending_approval"),
-          sql`(${merges.survivorId} in ${involved}
-            or exists (select 1 from jsonb_array_elements_text(${merges.mergedIds}) as m(id) where m.id in ${involved}))`,
-        ),
-      )
-      .limit(1);
+    const [pending] = await tx.select({ id: merges.id }).from(merges).where(pendingMergeOf(involved)).limit(1);
     if (pending) throw new ApiError("conflict", PROBLEM_DETAILS.inPendingMerge);
 
     const caseRef = input.caseRef ?? window.caseRef;

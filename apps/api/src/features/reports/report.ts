@@ -6,7 +6,7 @@ import {
   type ReportRequest,
   SYSTEM_ACTORS,
 } from "@recovery-desk/shared";
-import { and, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { AuditEventInput, RequestOrigin } from "../../audit/append.ts";
 import { appendAuditEvents } from "../../audit/append.ts";
 import type { Tx } from "../../db/client.ts";
@@ -26,7 +26,7 @@ import { countHitWithin } from "../../lib/rate-limit.ts";
 import { noticeDetails, queueReportConfirmation, reportTokenHash } from "../../notify/notices.ts";
 import { countedAddress } from "../auth/sign-in-limits.ts";
 import { recordRejection } from "../merges/decide.ts";
-import { lockAccountsInOrder } from "../merges/lock.ts";
+import { lockAccountsInOrder, pendingMergeOf } from "../merges/lock.ts";
 import { isFrozen } from "../recovery/frozen.ts";
 import { changeAccount } from "../recovery/transition.ts";
 
@@ -199,18 +199,7 @@ async function accountInUse(tx: Tx, accountId: string): Promise<string> {
 
 /** The pending merges any of these accounts is in, locked, by id. */
 function lockPendingMerges(tx: Tx, ids: string[]): Promise<MergeRow[]> {
-  return tx
-    .select()
-    .from(merges)
-    .where(
-      and(
-        eq(merges.status, "pending_approval"),
-        sql`(${merges.survivorId} in ${ids}
-          or exists (select 1 from jsonb_array_elements_text(${merges.mergedIds}) as m(id) where m.id in ${ids}))`,
-      ),
-    )
-    .orderBy(merges.id)
-    .for("update");
+  return tx.select().from(merges).where(pendingMergeOf(ids)).orderBy(merges.id).for("update");
 }
 
 /** Ends every open verified window on these accounts, whoever holds it; returns how many. */

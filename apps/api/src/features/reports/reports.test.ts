@@ -17,6 +17,8 @@ import { outboxNotifier } from "../../notify/outbox.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { allEvents, eventsOf } from "../../test/audit.ts";
 import { answerOf, createTestContext, problemOf, type TestContext } from "../../test/context.ts";
+import { mergeAnas, proposeAnas } from "../../test/merges.ts";
+import { sendKimTemporaryPassword } from "../../test/temporary-password.ts";
 import { verifyByCode, verifyByQuestions } from "../../test/verify.ts";
 
 let t: TestContext;
@@ -136,13 +138,7 @@ describe("an owner's report", () => {
   });
 
   it("revokes the temporary password the reported action issued", async () => {
-    await verifyByCode(t, ava, id("kim.nguyen"), "otp_sms", "+15035550178");
-    await verifyByQuestions(t, ava, id("kim.nguyen"), ["Mrs. Park", "Oak Avenue"]);
-    const sent = await t.api(ava).accounts[":id"]["temporary-password"].$post({
-      param: { id: id("kim.nguyen") },
-      json: { channel: "sms", reason: "Forgot the password" },
-    });
-    await answerOf(sent, 202);
+    await sendKimTemporaryPassword(t, ava);
     expect((await accountOf("kim.nguyen")).temporaryPasswordHash).not.toBeNull();
 
     const token = await linkFor(id("kim.nguyen"), { action: "account.temporary_password_issued" });
@@ -160,13 +156,7 @@ describe("an owner's report", () => {
   });
 
   it("rejects a pending merge involving the account, as the system, with a plain reason", async () => {
-    await verifyByCode(t, ava, id("ana.silva"), "otp_email", "ana.silva@example.com", "CASE-9");
-    const proposed = await answerOf(
-      await t.api(ava).merges.$post({
-        json: { survivorId: id("ana.silva"), mergedIds: [id("anasilva1984")], reason: "Same person" },
-      }),
-      201,
-    );
+    const proposed = await proposeAnas(t, ava);
     const token = await linkFor(id("anasilva1984"), { action: "account.username_reminder_sent" });
     expect((await report({ token })).status).toBe(202);
 
@@ -389,22 +379,12 @@ describe("an account frozen on its owner's report", () => {
   });
 
   it("keeps a completed merge into it from being undone until the lock is lifted", async () => {
-    await verifyByCode(t, ava, id("ana.silva"), "otp_email", "ana.silva@example.com", "CASE-9");
-    const proposed = await answerOf(
-      await t.api(ava).merges.$post({
-        json: { survivorId: id("ana.silva"), mergedIds: [id("anasilva1984")], reason: "Same person" },
-      }),
-      201,
-    );
-    await answerOf(
-      await t.api(sam).merges[":id"].approve.$post({ param: { id: proposed.id }, json: { reason: "Checked" } }),
-      200,
-    );
+    const merged = await mergeAnas(t, ava, sam);
     // The owner of the merged account reports the merge: the account it lives on in is frozen.
     expect((await report({ token: await linkFor(id("anasilva1984"), { action: "merge.completed" }) })).status).toBe(
       202,
     );
-    const undo = await t.api(sam).merges[":id"].undo.$post({ param: { id: proposed.id }, json: { reason: "Mistake" } });
+    const undo = await t.api(sam).merges[":id"].undo.$post({ param: { id: merged.id }, json: { reason: "Mistake" } });
     expect(await problemOf(undo, 409)).toMatchObject({ code: "invalid_transition" });
     expect(await accountOf("anasilva1984")).toMatchObject({ status: "merged" });
   });
