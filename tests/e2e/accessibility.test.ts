@@ -248,6 +248,19 @@ describe("axe-core on every screen, in the light and the dark colours", () => {
     await checkScreen(page, "sign-in after the session ended");
   });
 
+  it("the owner's report page: what confirming does, and a link that no longer works", async () => {
+    // Outside sign-in: a visitor with a well-formed link the server never sent.
+    const page = await journey.page("owner", lightPage);
+    await page.goto(`${journey.baseUrl}/report/${"q".repeat(43)}`);
+    await page.getByRole("heading", { level: 1, name: "Did someone else change your account?" }).waitFor();
+    await checkScreen(page, "owner's report page");
+    await page.getByLabel("Anything you want to tell us (optional)").focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "This link has already been used or has expired" }).waitFor();
+    await checkScreen(page, "owner's report page, a link used or expired");
+  });
+
   it("account search: hints, results and nothing found", async () => {
     await agentPage();
     await agent.goto(`${journey.baseUrl}/accounts`);
