@@ -57,6 +57,19 @@ export async function sendDueNotices(
   deps: AppDeps,
   options: RetryOptions = NOTICE_SENDING,
 ): Promise<{ sent: number; retrying: number; failed: number }> {
+  const pass = await claimAndSend(deps, options);
+  await pass.record();
+  return pass.counts;
+}
+
+/** What a pass sent; `record` marks the sent notices and throws what went wrong in the pass, if anything. */
+interface Pass {
+  counts: { sent: number; retrying: number; failed: number };
+  record(): Promise<void>;
+}
+
+/** Claims the due notices and sends them; the retried and failed ones are recorded at once, the sent ones by `record`. */
+async function claimAndSend(deps: AppDeps, options: RetryOptions): Promise<Pass> {
   const db = deps.database.db;
   const now = deps.clock.now();
   const claimed = await queryRows<Claimed>(
@@ -138,27 +151,40 @@ export async function sendDueNotices(
       }
     }),
   );
-  if (sent.length > 0) {
-    await db.execute(
-      sql`update notices n set status = 'sent', sent_at = s.sent_at, body = null, attempts = s.attempts,
-            last_error = null, next_attempt_at = null
-          from json_to_recordset(${JSON.stringify(sent)}::json) as s(id text, sent_at timestamptz, attempts integer)
-          where n.id = s.id`,
-    );
-  }
-  const failure = outcomes.find((o) => o.status === "rejected");
-  if (failure) throw failure.reason;
-  return counts;
+  const record = async () => {
+    if (sent.length > 0) {
+      await db.execute(
+        sql`update notices n set status = 'sent', sent_at = s.sent_at, body = null, attempts = s.attempts,
+              last_error = null, next_attempt_at = null
+            from json_to_recordset(${JSON.stringify(sent)}::json) as s(id text, sent_at timestamptz, attempts integer)
+            where n.id = s.id`,
+      );
+    }
+    const failure = outcomes.find((o) => o.status === "rejected");
+    if (failure) throw failure.reason;
+  };
+  return { counts, record };
 }
 
 /**
  * Passes one after another while each finds a full batch, so a backlog (after a busy hour, or a
- * gateway that was down) drains at the deliverer's own pace, not one batch a poll.
+ * gateway that was down) drains at the deliverer's own pace, not one batch a poll. A pass's sent
+ * notices are recorded while the next pass is claimed and sent (they are still leased, so that
+ * claim skips them); sends never overlap, so no more than one batch is in flight.
  */
 export async function drainDueNotices(deps: AppDeps, options: RetryOptions = NOTICE_SENDING): Promise<void> {
-  for (;;) {
-    const { sent, retrying, failed } = await sendDueNotices(deps, options);
-    if (sent + retrying + failed < options.batch) return;
+  let recording: Promise<void> = Promise.resolve();
+  try {
+    for (;;) {
+      const pass = await claimAndSend(deps, options);
+      const previous = recording;
+      recording = pass.record();
+      await previous;
+      const { sent, retrying, failed } = pass.counts;
+      if (sent + retrying + failed < options.batch) return;
+    }
+  } finally {
+    await recording;
   }
 }
 
