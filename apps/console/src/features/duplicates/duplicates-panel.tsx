@@ -4,8 +4,9 @@ import { Link } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import { duplicatesQuery } from "../../api/merges.ts";
 import { cx } from "../../lib/cx.ts";
+import { isHeldByOwner } from "../../lib/hold-words.ts";
 import { describeProblem } from "../../lib/problem-words.ts";
-import { evidenceShortFor } from "../../lib/recovery-options.ts";
+import { evidenceShortFor, WAITS_FOR_HOLD } from "../../lib/recovery-options.ts";
 import { Alert } from "../../ui/alert.tsx";
 import { Badge } from "../../ui/badge.tsx";
 import { Button } from "../../ui/button.tsx";
@@ -35,7 +36,9 @@ export function DuplicatesPanel({ account, policy }: { account: AccountDetail; p
 
   const verified = account.verification !== null;
   const short = evidenceShortFor(account, policy, "merge");
-  const canPropose = verified && !short;
+  // Held on its owner's report: nothing joins the account until a supervisor lifts the hold.
+  const held = isHeldByOwner(account);
+  const canPropose = verified && !short && !held;
   const body = query.isPending ? (
     <p className="muted">Looking for other accounts at this address…</p>
   ) : query.isError ? (
@@ -84,9 +87,11 @@ export function DuplicatesPanel({ account, policy }: { account: AccountDetail; p
           Propose a merge
         </Button>
         <p id={noteId} className={cx("method__note", !canPropose && "method__note--off")}>
-          {!verified
-            ? `${VERIFY_FIRST}: only the owner of this account can ask for a merge into it.`
-            : (short?.note ?? `${account.username} stays; a supervisor approves the merge.`)}
+          {held
+            ? WAITS_FOR_HOLD
+            : !verified
+              ? `${VERIFY_FIRST}: only the owner of this account can ask for a merge into it.`
+              : (short?.note ?? `${account.username} stays; a supervisor approves the merge.`)}
         </p>
       </div>
       <Dialog open={open} onOpenChange={setOpen}>

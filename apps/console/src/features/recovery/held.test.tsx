@@ -4,11 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { region, verifyPanel } from "../../test/account-page.ts";
 import { sam } from "../../test/admin-fixtures.ts";
 import { advanceTimers, startFakeClock } from "../../test/clock.ts";
+import { changeAccount } from "../../test/fake-accounts.ts";
 import { fakeApi, findAccount } from "../../test/fake-api.ts";
 import { fakeAudit } from "../../test/fake-audit.ts";
 import { REPORT_LINKS, reportRecovery } from "../../test/fake-reports.ts";
 import { latestCode } from "../../test/fake-verification.ts";
-import { ava, maria } from "../../test/fixtures.ts";
+import { ana, ava, maria } from "../../test/fixtures.ts";
 import { openVerifiedWindow } from "../../test/open-window.ts";
 import { actionButton, confirmChord, findToast, recoveryPanel } from "../../test/recovery-page.ts";
 import { renderApp } from "../../test/render-app.tsx";
@@ -134,5 +135,21 @@ describe("an account held on its owner's report", () => {
       details: { liftedReason: "reported_by_owner", evidence: ["knowledge", "sms"] },
     });
     expect(await within(region("History")).findByText("Hold lifted (the owner had reported a recovery)")).toBeVisible();
+  });
+
+  it("offers no merge proposal into a held account, and says why", async () => {
+    changeAccount(ana.id, {
+      status: "locked",
+      statusReason: "reported_by_owner",
+      lock: { kind: "hard", lockedAt: "2026-11-24T14:00:00.000Z", lockedUntil: null, failedLogins: 0 },
+    });
+    openVerifiedWindow(ana, "CASE-1", ["otp_email"]);
+    renderApp(`/accounts/${ana.id}`, { signedInAs: ava, advanceTimers });
+
+    const propose = await screen.findByRole("button", { name: "Propose a merge" });
+    expect(propose).toBeDisabled();
+    expect(propose).toHaveAccessibleDescription(
+      "Not while the account is held on the owner's report: the hold must be lifted first.",
+    );
   });
 });
