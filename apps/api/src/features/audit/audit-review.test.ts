@@ -1,10 +1,12 @@
 import { AUDIT_ACTIONS, type AuditEvent } from "@recovery-desk/shared";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { eventHash } from "../../audit/canonical.ts";
-import { outbox } from "../../db/schema/index.ts";
+import { notices, outbox } from "../../db/schema/index.ts";
 import { DAY } from "../../lib/clock.ts";
+import { NOTICE_SENDING, sendDueNotices } from "../../notify/notice-deliverer.ts";
+import { DeliveryError } from "../../notify/notifier.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { allEvents } from "../../test/audit.ts";
 import { answerOf, createTestContext, type TestContext } from "../../test/context.ts";
@@ -72,6 +74,13 @@ beforeAll(async () => {
     cookie: ava,
     body: { channel: "sms", reason: "Forgot password" },
   });
+  // Kim did not ask for that password: she reports it from the link in its notice.
+  const [notice] = await t.database.db.select().from(notices).where(eq(notices.accountId, kim)).limit(1);
+  const token = /\/report\/([A-Za-z0-9_-]+)/.exec(notice?.body ?? "")?.[1] ?? "";
+  expect((await t.request("/api/v1/reports", { body: { token, note: "Not me" } })).status).toBe(202);
+  // The gateways are down for good: the owners' notices are given up on, and that is recorded.
+  const down = () => Promise.reject(new DeliveryError("email", "the gateway answered 503"));
+  await sendDueNotices({ ...t.deps, notifier: { send: down } }, { ...NOTICE_SENDING, maxAttempts: 1 });
   for (const message of await t.database.db.select().from(outbox)) {
     const secret = /\b(\d{6})\b/.exec(message.body)?.[1] ?? /password is (\S+)/.exec(message.body)?.[1];
     if (secret) secrets.push(secret);

@@ -74,6 +74,7 @@ export async function receiveReport(
     if (!link) throw new ApiError("not_found", PROBLEM_DETAILS.reportLinkUnusable);
     await holdAccount(tx, link, { note: input.note?.trim() || null, now, origin });
   });
+  deps.noticesQueued?.();
   return { status: "received" };
 }
 
