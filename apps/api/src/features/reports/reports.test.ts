@@ -280,6 +280,15 @@ describe("a link that does not work", () => {
     expect(await t.database.db.select().from(notices).where(eq(notices.kind, "report_confirmation"))).toHaveLength(1);
   });
 
+  it("leaves the account frozen whichever comes first of a report and an agent's unlock", async () => {
+    await verifyByQuestions(t, ava, id("maria.lopez"), ["Biscuit", "San Antonio"], "CASE-7");
+    const token = await linkFor(id("maria.lopez"));
+    const [unlocked, reported] = await Promise.all([unlockMaria(), report({ token })]);
+    expect(reported.status).toBe(202);
+    expect([200, 403]).toContain(unlocked.status);
+    expect(await accountOf("maria.lopez")).toMatchObject({ status: "locked", statusReason: "reported_by_owner" });
+  });
+
   it.each([
     ["no token", {}],
     ["a token too short", { token: "abc" }],
