@@ -60,16 +60,16 @@ async function step<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   return result;
 }
 
-/** The body of the newest code sent to `recipient` (not a notice), read straight from the database. */
-async function newestOutboxBody(recipient: string): Promise<string> {
+/** The body of the newest message of `kind` (a code, a temporary password: not a notice) to `recipient`, read straight from the database. */
+async function newestOutboxBody(recipient: string, kind: "code" | "temporary_password"): Promise<string> {
   const [row] = await (sql as postgres.Sql)<{ body: string }[]>`
-    select body from outbox where recipient = ${recipient} and kind = 'code' order by created_at desc, id desc limit 1`;
+    select body from outbox where recipient = ${recipient} and kind = ${kind} order by created_at desc, id desc limit 1`;
   if (!row) throw new Error(`No outbox message to ${recipient}`);
   return row.body;
 }
 
 async function newestCode(recipient: string): Promise<string> {
-  const code = /\b(\d{6})\b/.exec(await newestOutboxBody(recipient))?.[1];
+  const code = /\b(\d{6})\b/.exec(await newestOutboxBody(recipient, "code"))?.[1];
   if (!code) throw new Error(`The newest message to ${recipient} holds no 6-digit code`);
   return code;
 }
@@ -213,7 +213,7 @@ describe.skipIf(skip)("a new operator on a fresh PostgreSQL", () => {
       await dialog.getByRole("button", { name: /Send temporary password/ }).click();
       await dialog.waitFor({ state: "detached" });
       await toast(p, "Temporary password sent").first().waitFor();
-      const sent = TEMPORARY_PASSWORD.exec(await newestOutboxBody(CALLER.email))?.[1] ?? "";
+      const sent = TEMPORARY_PASSWORD.exec(await newestOutboxBody(CALLER.email, "temporary_password"))?.[1] ?? "";
       expect(sent).not.toBe("");
       expect(await p.content()).not.toContain(sent);
       return sent;
