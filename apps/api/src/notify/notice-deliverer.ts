@@ -7,7 +7,7 @@ import { DAY } from "../lib/clock.ts";
 import { afterAttempt, leaseEnd, type RetryOptions, startPolling } from "../lib/retries.ts";
 import { DeliveryError } from "./notifier.ts";
 
-/** How notices are sent and retried: eight attempts over about two hours. */
+/** How notices are sent and retried: eight attempts, waits of 30 s doubling (with jitter), given up after 32–64 minutes. */
 export const NOTICE_SENDING: RetryOptions = {
   batch: 20,
   timeoutMs: 10_000,
