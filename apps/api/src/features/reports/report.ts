@@ -80,7 +80,8 @@ export async function receiveReport(
 
 /**
  * Marks the link with this token used, if it is unused and unexpired, and returns it; null
- * otherwise. One statement by the unique index on the hash, whatever the reason it fails.
+ * otherwise. One statement by the unique index on the hash, whatever the reason it fails. The
+ * links the same notice carried to the account's other channels are used up with it.
  */
 async function claimLink(tx: Tx, token: string, now: Date): Promise<ReportTokenRow | null> {
   const [link] = await tx
@@ -94,7 +95,21 @@ async function claimLink(tx: Tx, token: string, now: Date): Promise<ReportTokenR
       ),
     )
     .returning();
-  return link ?? null;
+  if (!link) return null;
+  // The same notice went to each verified channel with a link of its own: one report answers them
+  // all, so a second link of it cannot freeze the account again after a supervisor lifts the hold.
+  await tx
+    .update(reportTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(reportTokens.accountId, link.accountId),
+        eq(reportTokens.action, link.action),
+        eq(reportTokens.createdAt, link.createdAt),
+        isNull(reportTokens.usedAt),
+      ),
+    );
+  return link;
 }
 
 interface ReportContext {

@@ -235,8 +235,9 @@ describe("an owner's report", () => {
   });
 
   it("records a second report on a frozen account without freezing it twice", async () => {
+    // Two notices: of an earlier action, and of the latest.
     const first = await linkFor(id("maria.lopez"), { channel: "email" });
-    const second = await linkFor(id("maria.lopez"), { channel: "sms" });
+    const second = await linkFor(id("maria.lopez"), { channel: "sms", ageMs: HOUR });
     expect((await report({ token: first })).status).toBe(202);
     expect((await report({ token: second })).status).toBe(202);
     const events = await eventsOf(t.database.db, "account.recovery_reported");
@@ -270,6 +271,18 @@ describe("a link that does not work", () => {
       .from(reportTokens)
       .where(eq(reportTokens.tokenHash, reportTokenHash(expired)));
     expect(link?.usedAt).toBeNull();
+  });
+
+  it("is used up with the link the same notice carried to the other channel", async () => {
+    const sameNotice = { action: "account.unlocked", caseRef: "CASE-7" };
+    const byEmail = await linkFor(id("maria.lopez"), { ...sameNotice, channel: "email" });
+    const bySms = await linkFor(id("maria.lopez"), { ...sameNotice, channel: "sms" });
+    const earlierNotice = await linkFor(id("maria.lopez"), { ...sameNotice, ageMs: HOUR });
+    expect((await report({ token: byEmail })).status).toBe(202);
+    expect(await problemOf(await report({ token: bySms }), 404)).toMatchObject({ code: "not_found" });
+    expect(await eventsOf(t.database.db, "account.recovery_reported")).toHaveLength(1);
+    // A notice of another action keeps its own link.
+    expect((await report({ token: earlierNotice })).status).toBe(202);
   });
 
   it("freezes once when two uses of one link arrive at once; the other is 404", async () => {
