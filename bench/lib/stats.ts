@@ -34,3 +34,26 @@ export async function timeEach(times: number, task: (i: number) => Promise<unkno
   }
   return out;
 }
+
+/**
+ * Runs `work` over the items with `workers` callers, each taking the next item when it is done, and
+ * returns each call's duration in milliseconds.
+ */
+export async function timeConcurrently<T>(
+  items: readonly T[],
+  workers: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<number[]> {
+  const out: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let i = next++; i < items.length; i = next++) {
+        const t0 = performance.now();
+        await work(items[i] as T);
+        out.push(performance.now() - t0);
+      }
+    }),
+  );
+  return out;
+}

@@ -12,7 +12,7 @@ import { like } from "drizzle-orm";
 import postgres from "postgres";
 import { type BenchContext, startChildServer } from "../lib/context.ts";
 import { resultRow } from "../lib/result.ts";
-import { round, summarize } from "../lib/stats.ts";
+import { round, summarize, timeConcurrently } from "../lib/stats.ts";
 import type { ScenarioResult } from "../lib/types.ts";
 
 const DATABASE = "rd_bench_notices";
@@ -55,26 +55,16 @@ export async function b13(ctx: BenchContext): Promise<ScenarioResult[]> {
         },
       };
     };
-    const direct = async (path: string, messages: { to: string; text: string }[]) => {
-      const latencies: number[] = [];
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          for (let i = next++; i < messages.length; i = next++) {
-            const t0 = performance.now();
-            const res = await fetch(`${receiver.baseUrl}${path}`, {
-              method: "POST",
-              headers: { "content-type": "application/json" },
-              body: JSON.stringify(messages[i]),
-            });
-            await res.body?.cancel();
-            if (!res.ok) throw new Error(`the gateway answered ${res.status}`);
-            latencies.push(performance.now() - t0);
-          }
-        }),
-      );
-      return latencies;
-    };
+    const direct = (path: string, messages: { to: string; text: string }[]) =>
+      timeConcurrently(messages, concurrency, async (message) => {
+        const res = await fetch(`${receiver.baseUrl}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(message),
+        });
+        await res.body?.cancel();
+        if (!res.ok) throw new Error(`the gateway answered ${res.status}`);
+      });
 
     // Warm-up: both ways, a few hundred notices each.
     await queueSms(database, sql, 0, WARM_UP);

@@ -11,7 +11,7 @@ import type { BenchContext } from "../lib/context.ts";
 import { measureLoad } from "../lib/load.ts";
 import { resultRow } from "../lib/result.ts";
 import { sampleAccounts } from "../lib/sample.ts";
-import { round, summarize } from "../lib/stats.ts";
+import { round, summarize, timeConcurrently } from "../lib/stats.ts";
 import type { Measurement, ScenarioResult } from "../lib/types.ts";
 
 const CLIENTS = 16;
@@ -104,9 +104,9 @@ export async function b5(ctx: BenchContext): Promise<ScenarioResult[]> {
     };
     const origin = { requestId: null, ip: "127.0.0.1" };
     const unlock = (id: string) => liftLockout({ deps, staff: BENCH_AGENT, origin }, id, ACTION);
-    await clients(warmTx, unlock);
+    await timeConcurrently(warmTx, CLIENTS, unlock);
     const started = performance.now();
-    const latencies = await clients(ids, unlock);
+    const latencies = await timeConcurrently(ids, CLIENTS, unlock);
     const unlocks = summarize(`liftLockout, ${CLIENTS} clients`, latencies, (performance.now() - started) / 1000);
 
     await sql`create table if not exists bench_bare_insert (id bigserial primary key, payload text not null, at timestamptz not null default now())`;
@@ -177,22 +177,6 @@ export async function b5(ctx: BenchContext): Promise<ScenarioResult[]> {
     await database.close();
     await sql.end();
   }
-}
-
-/** Runs `work` over the ids with 16 clients, each taking the next id when it is done; returns each call's milliseconds. */
-async function clients(ids: readonly string[], work: (id: string) => Promise<unknown>): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      for (let i = next++; i < ids.length; i = next++) {
-        const t0 = performance.now();
-        await work(ids[i] as string);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return latencies;
 }
 
 /** Runs `work` in a transaction over and over from 16 clients for `seconds`; returns the summary. */
