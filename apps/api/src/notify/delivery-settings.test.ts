@@ -12,6 +12,7 @@ const REAL: DeliverySettings = {
   SMTP_URL: "smtps://desk:secret@mail.example:465",
   SMS_DELIVERY: "webhook",
   SMS_WEBHOOK_URL: "https://sms.example/send",
+  PUBLIC_URL: "https://help.example",
 };
 
 describe("delivery settings", () => {
@@ -30,6 +31,14 @@ describe("delivery settings", () => {
     const refusal = deliveryRefusal(settings, false) ?? "";
     for (const name of [...names, "DELIVERY=outbox", "DEMO=true"]) expect(refusal).toContain(name);
     expect(refusal).not.toContain("secret");
+  });
+
+  it.each([
+    ["both channels", REAL],
+    ["email only, SMS kept on purpose", { ...REAL, SMS_DELIVERY: "outbox" as const, DELIVERY: "outbox" as const }],
+  ])("refuse real delivery on %s without PUBLIC_URL outside demo mode", (_label, settings) => {
+    expect(deliveryRefusal({ ...settings, PUBLIC_URL: undefined }, false)).toContain("PUBLIC_URL");
+    expect(deliveryRefusal({ ...settings, PUBLIC_URL: undefined }, true)).toBeNull();
   });
 
   it("allow real delivery, demo mode, and the outbox on purpose", () => {

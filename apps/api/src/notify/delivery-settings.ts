@@ -5,6 +5,7 @@ export interface DeliverySettings {
   SMS_DELIVERY: "outbox" | "webhook";
   SMS_WEBHOOK_URL?: string | undefined;
   DELIVERY?: "outbox" | undefined;
+  PUBLIC_URL?: string | undefined;
 }
 
 /** The channels whose messages stay in the outbox table instead of going out. */
@@ -18,11 +19,21 @@ export function outboxChannels(env: DeliverySettings): Array<"email" | "sms"> {
 /**
  * Why the server must not start with these settings, or null. Outside demo mode a code or a
  * temporary password kept in the outbox reaches no customer, so the server starts that way only
- * when `DELIVERY=outbox` says it is meant.
+ * when `DELIVERY=outbox` says it is meant; and messages that really go out need `PUBLIC_URL` for
+ * the report links in notices.
  */
 export function deliveryRefusal(env: DeliverySettings, demo: boolean): string | null {
   const kept = outboxChannels(env);
-  if (demo || kept.length === 0 || env.DELIVERY === "outbox") return null;
+  if (demo) return null;
+  // Notices that really go out carry a report link; without PUBLIC_URL it would name this server.
+  if (kept.length < 2 && !env.PUBLIC_URL) {
+    return (
+      "Recovery Desk cannot start: outside demo mode, with email or SMS really sent, it needs PUBLIC_URL, " +
+      "the address customers reach the console at (e.g. https://help.example.com): every notice of a " +
+      "recovery carries the owner's report link <PUBLIC_URL>/report/<token>."
+    );
+  }
+  if (kept.length === 0 || env.DELIVERY === "outbox") return null;
   const missing = [
     kept.includes("email") ? "email (EMAIL_DELIVERY=smtp with SMTP_URL)" : null,
     kept.includes("sms") ? "SMS (SMS_DELIVERY=webhook with SMS_WEBHOOK_URL)" : null,
