@@ -106,8 +106,14 @@ export async function b5(ctx: BenchContext): Promise<ScenarioResult[]> {
     const unlock = (id: string) => liftLockout({ deps, staff: BENCH_AGENT, origin }, id, ACTION);
     await timeConcurrently(warmTx, CLIENTS, unlock);
     const started = performance.now();
+    const phase = { from: new Date(), to: new Date() };
     const latencies = await timeConcurrently(ids, CLIENTS, unlock);
+    phase.to = new Date();
     const unlocks = summarize(`liftLockout, ${CLIENTS} clients`, latencies, (performance.now() - started) / 1000);
+    // The API's own deliverer runs meanwhile; with DELIVERY=outbox each notice it sends is a row there.
+    const [delivered] = await sql<{ n: string }[]>`
+      select count(*) as n from outbox where kind = 'notice' and created_at between ${phase.from} and ${phase.to}`;
+    const sentMeanwhile = Number(delivered?.n ?? 0);
 
     await sql`create table if not exists bench_bare_insert (id bigserial primary key, payload text not null, at timestamptz not null default now())`;
     await sql`create table if not exists bench_one_head (id int primary key, n bigint not null)`;
@@ -156,7 +162,8 @@ export async function b5(ctx: BenchContext): Promise<ScenarioResult[]> {
           `The transaction through the API's own liftLockout, driven like the bare insert: the window check, ` +
           `the state change, the chained audit event and the owner's notices (one to each verified channel, ` +
           `each with its report link) in one transaction; ${notices} notices queued by ${unlockedIds.length} unlocks ` +
-          `(expected ${expectedNotices}). The risk check is not in it yet (it arrives with a later issue). ` +
+          `(expected ${expectedNotices}); meanwhile the API's deliverer sent ${sentMeanwhile} notices (to the outbox table). ` +
+          `The risk check is not in it yet (it arrives with a later issue). ` +
           `A transaction that only locks and moves one shared row (as every audited change moves the chain head): ` +
           `${oneHead.throughput}/s, ${round(oneHead.throughput / bare.throughput, 3)}× bare. ` +
           `Through HTTP with a session per client: ${http.throughput} unlocks/s, p50 ${http.p50} ms, p95 ${http.p95} ms` +
