@@ -6,6 +6,12 @@ import { type RequestMetrics, routeOf } from "./metrics.ts";
 /** Paths polled by machines: health probes and the metrics scrape. */
 const PROBES = new Set(["/healthz", "/readyz", "/metrics"]);
 
+/** The console's public report page: its path holds the owner's single-use report token. */
+const REPORT_PAGE = /^\/report\/[^/]+/;
+
+/** The path as the log writes it: a report link's token never reaches a log line. */
+const loggedPath = (path: string) => path.replace(REPORT_PAGE, "/report/:token");
+
 /** Who asked, as the log names them: a staff member by id, a service by its key's id and name. */
 function callerOf(c: Context<AppEnv>) {
   const principal = c.var.principal;
@@ -15,7 +21,7 @@ function callerOf(c: Context<AppEnv>) {
 
 /**
  * One structured line per request: method, path (no query string, which may hold a caller's
- * phone or email), the route pattern that answered, status, the problem's code when it failed,
+ * phone or email; a report page's token written as `:token`), the route pattern that answered, status, the problem's code when it failed,
  * duration, request id and who asked. Never bodies or headers. Health probes, the metrics scrape
  * and the console's files are logged at debug (unless the server failed them), the rest at info.
  * Each answer is also counted in the metrics.
@@ -34,7 +40,7 @@ export function accessLog(metrics: RequestMetrics) {
       {
         requestId: c.var.requestId,
         method: c.req.method,
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         route,
         status,
         ...(c.var.problem ? { problem: c.var.problem } : {}),

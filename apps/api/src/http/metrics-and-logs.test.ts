@@ -142,6 +142,14 @@ describe("the request log", () => {
     ]);
   });
 
+  it("never writes the token of a report page's path", async () => {
+    const token = "q3Zk9V0xT1b8Yw4Rm2Lp7AcV5nH8sD1fG6jK0wE3uYt";
+    lines.length = 0;
+    await t.request(`/report/${token}`);
+    expect(requestLines().map((line) => line.path)).toEqual(["/report/:token"]);
+    expect(JSON.stringify(lines)).not.toContain(token);
+  });
+
   it("names an API key's caller as the key, and staff by their id", async () => {
     const ada = await t.signIn("ada.admin");
     const key = await createKey(t, ada, "log reader", ["login-events:write"]);
