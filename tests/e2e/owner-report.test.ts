@@ -1,5 +1,20 @@
 import { useJourney } from "@recovery-desk/test-support/journey";
 import {
+  CONFIRMATION_IN_SPANISH,
+  confirmReport,
+  MARIA,
+  mariasReportLink,
+  NOTICE_IN_SPANISH,
+  ONLY_SUPERVISOR_LIFTS,
+  openOutbox,
+  openReportLink,
+  outboxMessages,
+  recoveryPanel,
+  unlockMaria,
+  VERIFY_BY_CODE_FIRST,
+  waitForMessages,
+} from "@recovery-desk/test-support/owner-report";
+import {
   newestCode,
   openAccount,
   toast,
@@ -7,7 +22,7 @@ import {
   verifyPanel,
   waitUntilVerified,
 } from "@recovery-desk/test-support/session";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
 /**
@@ -18,81 +33,15 @@ import { describe, expect, it } from "vitest";
  */
 const journey = useJourney({ world: "test" });
 
-const MARIA = {
-  email: "maria.lopez@example.com",
-  phone: "+12175550142",
-  answers: {
-    "What was the name of your first pet?": "Biscuit",
-    "In what city were you born?": "San Antonio",
-  },
-};
 const HELD = "Held: the owner reported a recovery they did not ask for";
 const HELD_LOCK = "Held on the owner's report — only a supervisor lifts it, after verifying the caller with a code";
 const REPORTED_IN_HISTORY = "Owner reported a recovery they did not ask for (lockout lifted); account held";
-const NOTICE = "Notice of a recovery action, in Spanish";
-const CONFIRMATION = "Confirmation of the owner's report, in Spanish";
-
-const recoveryPanel = (page: Page) => page.getByRole("region", { name: "Recovery actions" });
 const history = (page: Page) => page.getByRole("region", { name: "History" });
-
-/** The Outbox's messages of one kind to one of Maria's addresses, as its list shows them. */
-function outboxMessages(page: Page, to: string, kind: string): Locator {
-  return page
-    .getByRole("list", { name: "Messages, newest first" })
-    .getByRole("article", { name: new RegExp(`^(Email|Text message) to ${to.replace(/[.+]/g, "\\$&")}$`) })
-    .filter({ hasText: kind });
-}
-
-/**
- * On the Outbox page: waits (refreshing, as a person would) until `count` messages of `kind` to
- * each of `to` have arrived; the deliverer sends queued notices within about a second.
- */
-async function waitForMessages(page: Page, to: readonly string[], kind: string, count: number): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const counts = await Promise.all(to.map((address) => outboxMessages(page, address, kind).count()));
-        if (counts.some((n) => n < count)) await page.getByRole("button", { name: "Refresh" }).click();
-        return counts;
-      },
-      { timeout: 15_000, interval: 500 },
-    )
-    .toEqual(to.map(() => count));
-}
-
-async function openOutbox(page: Page): Promise<void> {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
-  await page.getByRole("heading", { level: 1, name: "Outbox" }).waitFor();
-}
-
-/** The agent verifies Maria by her questions and lifts her lockout, as on the call. */
-async function agentUnlocksMaria(agent: Page): Promise<void> {
-  await openAccount(agent, journey.baseUrl, "maria.lopez");
-  await verifyByQuestions(agent, MARIA.answers);
-  await recoveryPanel(agent).getByRole("button", { name: "Lift lockout" }).click();
-  const dialog = agent.getByRole("dialog");
-  await dialog.getByLabel("Reason").waitFor();
-  await dialog.getByRole("button", { name: "Lift lockout" }).click();
-  await dialog.waitFor({ state: "detached" });
-  await toast(agent, "Lockout lifted for Maria Lopez.").waitFor();
-}
-
-/** The console's own address of the report link in Maria's newest notice by email, read from the Outbox. */
-async function reportLinkByEmail(agent: Page): Promise<string> {
-  await openOutbox(agent);
-  await waitForMessages(agent, [MARIA.email, MARIA.phone], NOTICE, 1);
-  const link = outboxMessages(agent, MARIA.email, NOTICE).first().getByRole("link");
-  expect(await link.textContent()).toMatch(/\/report\/[A-Za-z0-9_-]{43}$/);
-  const href = (await link.getAttribute("href")) ?? "";
-  expect(href).toMatch(/^\/report\/[A-Za-z0-9_-]{43}$/);
-  return new URL(href, journey.baseUrl).href;
-}
 
 /** A person playing the owner, in a browser of their own (never signed in), opens the link and confirms. */
 async function ownerReports(link: string): Promise<Page> {
   const owner = await journey.page("owner");
-  await owner.goto(link);
-  await owner.getByRole("heading", { level: 1, name: "Did someone else change your account?" }).waitFor();
+  await openReportLink(owner, link);
   const whatHappens = owner.getByRole("region", { name: "What happens when you confirm" });
   expect(await whatHappens.getByRole("listitem").allTextContents()).toEqual([
     "Your account is locked at once, so nobody can sign in to it.",
@@ -101,9 +50,8 @@ async function ownerReports(link: string): Promise<Page> {
     "We send you a confirmation by email or text message.",
   ]);
   await owner.getByLabel("Anything you want to tell us (optional)").fill("I did not call anyone.");
-  await owner.getByRole("button", { name: "Confirm" }).click();
-  const heading = owner.getByRole("heading", { level: 1, name: "Your account is locked" });
-  await heading.waitFor();
+  await confirmReport(owner);
+  const heading = owner.getByRole("heading", { level: 1 });
   await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
   return owner;
 }
@@ -111,11 +59,11 @@ async function ownerReports(link: string): Promise<Page> {
 describe("the owner is told, and reports a recovery they did not ask for", () => {
   it("Maria's notice reaches both her channels in Spanish; her report from the link holds the account, and the link works once", async () => {
     const agent = await journey.signedIn("ava.agent");
-    await agentUnlocksMaria(agent);
-    const link = await reportLinkByEmail(agent);
-    const emailNotice = outboxMessages(agent, MARIA.email, NOTICE).first();
+    await unlockMaria(agent, journey.baseUrl);
+    const link = await mariasReportLink(agent, journey.baseUrl);
+    const emailNotice = outboxMessages(agent, MARIA.email, NOTICE_IN_SPANISH).first();
     expect(await emailNotice.textContent()).toContain("Un cambio en su cuenta de USPS");
-    const textNotice = outboxMessages(agent, MARIA.phone, NOTICE).first();
+    const textNotice = outboxMessages(agent, MARIA.phone, NOTICE_IN_SPANISH).first();
     expect(await textNotice.textContent()).toContain("desbloqueó su cuenta");
     expect(await textNotice.getByRole("link").getAttribute("href")).toMatch(/^\/report\//);
     expect(await textNotice.getByRole("link").getAttribute("href")).not.toBe(new URL(link).pathname);
@@ -134,9 +82,11 @@ describe("the owner is told, and reports a recovery they did not ask for", () =>
 
     // The owner's confirmation goes to the address the link came to.
     await openOutbox(agent);
-    await waitForMessages(agent, [MARIA.email], CONFIRMATION, 1);
-    expect(await outboxMessages(agent, MARIA.email, CONFIRMATION).textContent()).toContain("Gracias por avisarnos.");
-    expect(await outboxMessages(agent, MARIA.phone, CONFIRMATION).count()).toBe(0);
+    await waitForMessages(agent, [MARIA.email], CONFIRMATION_IN_SPANISH, 1);
+    expect(await outboxMessages(agent, MARIA.email, CONFIRMATION_IN_SPANISH).textContent()).toContain(
+      "Gracias por avisarnos.",
+    );
+    expect(await outboxMessages(agent, MARIA.phone, CONFIRMATION_IN_SPANISH).count()).toBe(0);
 
     // The same link again, in yet another browser: used.
     const again = await journey.page("owner, again");
@@ -147,28 +97,20 @@ describe("the owner is told, and reports a recovery they did not ask for", () =>
 
   it("only a supervisor lifts the hold, and only once the caller is verified by a code; the owner is told again", async () => {
     const agent = await journey.signedIn("ava.agent");
-    await agentUnlocksMaria(agent);
-    await ownerReports(await reportLinkByEmail(agent));
+    await unlockMaria(agent, journey.baseUrl);
+    await ownerReports(await mariasReportLink(agent, journey.baseUrl));
 
     // The agent on Maria's next call: verified, but told that only a supervisor lifts the hold.
     await openAccount(agent, journey.baseUrl, "maria.lopez");
     await verifyByQuestions(agent, MARIA.answers);
-    await recoveryPanel(agent)
-      .getByText(
-        "Only a supervisor can lift this hold, after verifying the caller with a code. Ask a supervisor to take the call.",
-      )
-      .waitFor();
+    await recoveryPanel(agent).getByText(ONLY_SUPERVISOR_LIFTS).waitFor();
     expect(await recoveryPanel(agent).getByRole("button", { name: "Lift lockout" }).count()).toBe(0);
     expect(await recoveryPanel(agent).getByRole("button", { name: "Send temporary password" }).isDisabled()).toBe(true);
 
     // The supervisor takes the call: the script starts at a code; the questions alone are not enough.
     const supervisor = await journey.signedIn("sam.supervisor");
     await openAccount(supervisor, journey.baseUrl, "maria.lopez");
-    await verifyPanel(supervisor)
-      .getByText(
-        "The owner reported a recovery they did not ask for. Verify the caller with a code by text message or email: lifting the hold needs one.",
-      )
-      .waitFor();
+    await verifyPanel(supervisor).getByText(VERIFY_BY_CODE_FIRST).waitFor();
     await verifyByQuestions(supervisor, MARIA.answers);
     const lift = recoveryPanel(supervisor).getByRole("button", { name: "Lift lockout" });
     await expect.poll(() => lift.isDisabled()).toBe(true);
@@ -199,6 +141,6 @@ describe("the owner is told, and reports a recovery they did not ask for", () =>
 
     // The owner hears of it on both channels again, with new report links.
     await openOutbox(supervisor);
-    await waitForMessages(supervisor, [MARIA.email, MARIA.phone], NOTICE, 2);
+    await waitForMessages(supervisor, [MARIA.email, MARIA.phone], NOTICE_IN_SPANISH, 2);
   });
 });
