@@ -1,6 +1,7 @@
 import { type AxeViolation, contrastViolations, describeViolations, runAxe } from "@recovery-desk/test-support/axe";
 import { type FocusIndicator, focusIndicator, tabStops } from "@recovery-desk/test-support/focus";
 import { useJourney } from "@recovery-desk/test-support/journey";
+import { walkOwnerReportScreens } from "@recovery-desk/test-support/owner-report";
 import {
   alsoVerifyByCode,
   newestCode,
@@ -11,6 +12,7 @@ import {
   verifyPanel,
   waitUntilVerified,
   walkMergesScreens,
+  walkWebhooksScreens,
 } from "@recovery-desk/test-support/session";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
@@ -300,6 +302,8 @@ describe("axe-core on every screen, in the light and the dark colours", () => {
       .getByRole("group", { name: "Verify the caller also by" })
       .getByRole("button", { name: "Security questions" })
       .click();
+    await verifyPanel(agent).getByLabel("Ask: Who was your favourite teacher?").waitFor();
+    await checkScreen(agent, "account, verify the caller also by: security questions");
     await verifyPanel(agent).getByLabel("Ask: Who was your favourite teacher?").fill("Mrs. Park");
     await verifyPanel(agent).getByLabel("Ask: What was the name of the first street you lived on?").fill("Oak Avenue");
     await agent.keyboard.press("Enter");
@@ -404,6 +408,11 @@ describe("axe-core on every screen, in the light and the dark colours", () => {
     await admin.keyboard.press("Escape");
     await admin.getByRole("alertdialog").waitFor({ state: "detached" });
   });
+
+  it("administration: webhooks, their dialogs and deliveries", async () => {
+    await adminPage();
+    await walkWebhooksScreens(admin, journey.baseUrl, (screen) => checkScreen(admin, screen));
+  });
   describe("with a merge waiting (a server of its own: the duplicates journey proposes the same merge)", () => {
     const ownJourney = useJourney();
     const agentPage = async () => (agent = await ownJourney.signedIn("ava.agent", lightPage));
@@ -413,6 +422,22 @@ describe("axe-core on every screen, in the light and the dark colours", () => {
       await proposeAnaSilvasMerge(await agentPage(), ownJourney.baseUrl);
       await adminPage();
       await walkMergesScreens(admin, ownJourney.baseUrl, (screen) => checkScreen(admin, screen));
+    });
+  });
+
+  describe("with Maria's unlock reported by her owner (a server of its own: the report holds Maria)", () => {
+    const ownJourney = useJourney();
+
+    it("the outbox with notices, the owner's report page before and after confirming, and the held account", async () => {
+      await walkOwnerReportScreens(
+        ownJourney.baseUrl,
+        {
+          agent: await ownJourney.signedIn("ava.agent", lightPage),
+          owner: await ownJourney.page("owner", lightPage),
+          supervisor: await ownJourney.signedIn("sam.supervisor", lightPage),
+        },
+        (page, screen) => checkScreen(page, screen),
+      );
     });
   });
 });

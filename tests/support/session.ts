@@ -177,3 +177,44 @@ export async function walkMergesScreens(
     .waitFor();
   await at("merges, duplicate clusters");
 }
+
+/**
+ * An admin's walk through Administration → Webhooks: none yet, the add dialog, the signing secret
+ * shown once, the table with the new webhook, its deliveries, and the delete dialog, confirmed, so
+ * the world is left without the webhook; `at` runs on each screen, given its name.
+ */
+export async function walkWebhooksScreens(
+  page: Page,
+  baseUrl: string,
+  at: (screen: string) => Promise<void> = async () => {},
+): Promise<void> {
+  const url = "https://siem.example.com/recovery-desk";
+  await page.goto(`${baseUrl}/admin/webhooks`);
+  await page.getByRole("heading", { level: 1, name: "Webhooks" }).waitFor();
+  await page.getByText(/No webhooks yet\./).waitFor();
+  await at("administration, webhooks, none yet");
+  await page.getByRole("button", { name: "Add webhook" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Address").fill(url);
+  await dialog.getByRole("checkbox", { name: "account.unlocked" }).check();
+  await at("dialog: add a webhook");
+  await dialog.getByRole("button", { name: "Add webhook" }).click();
+  const secret = page.getByRole("dialog", { name: "Copy the signing secret" });
+  await secret.getByLabel("Signing secret").waitFor();
+  await at("dialog: a webhook's signing secret, shown once");
+  await secret.getByRole("checkbox", { name: "I have stored the secret" }).check();
+  await secret.getByRole("button", { name: "Done" }).click();
+  await secret.waitFor({ state: "detached" });
+  await page.getByRole("table", { name: "Webhooks, newest first" }).getByText(url, { exact: true }).waitFor();
+  await at("administration, webhooks");
+  await page.getByRole("button", { name: `Deliveries to ${url}` }).click();
+  await page.getByText("Nothing sent yet. Deliveries appear here when a chosen event happens.").waitFor();
+  await at("administration, a webhook's deliveries");
+  await page.getByRole("button", { name: `Delete webhook ${url}` }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Delete this webhook?" });
+  await confirm.waitFor();
+  await at("dialog: delete a webhook");
+  await confirm.getByRole("button", { name: "Delete webhook" }).click();
+  await confirm.waitFor({ state: "detached" });
+  await page.getByText(/No webhooks yet\./).waitFor();
+}
