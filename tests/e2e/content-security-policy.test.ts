@@ -3,6 +3,7 @@ import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { type Journey, useJourney } from "@recovery-desk/test-support/journey";
+import { walkOwnerReportScreens } from "@recovery-desk/test-support/owner-report";
 import { REPO_ROOT } from "@recovery-desk/test-support/server";
 import {
   alsoVerifyByCode,
@@ -12,6 +13,7 @@ import {
   signIn,
   verifyByQuestions,
   walkMergesScreens,
+  walkWebhooksScreens,
 } from "@recovery-desk/test-support/session";
 import type { Page, Response } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -193,6 +195,13 @@ describe("the Content-Security-Policy in Chromium", () => {
     await expectNoViolations();
   });
 
+  it("administration: webhooks, adding one (its secret shown once), its deliveries and deleting it", async () => {
+    page = await watchedPage(journey);
+    await signIn(page, baseUrl(), "ada.admin");
+    await walkWebhooksScreens(page, baseUrl());
+    await expectNoViolations();
+  });
+
   it("the API's documentation, with an operation opened", async () => {
     page = await watchedPage(journey);
     await page.goto(`${baseUrl()}/api/docs`);
@@ -220,6 +229,23 @@ describe("the Content-Security-Policy on the merges screens, with a merge waitin
     await page.context().clearCookies();
     await signIn(page, baseUrl(), "ada.admin");
     await walkMergesScreens(page, baseUrl());
+    await expectNoViolations();
+  });
+});
+
+describe("the Content-Security-Policy on an owner's report, from the notice to the held account", () => {
+  // A server of its own: the report holds Maria, whom no other journey here may find held.
+  const journey = useJourney();
+
+  it("the outbox with notices, the public report page before and after confirming, and the held account for an agent and a supervisor", async () => {
+    const agent = await watchedPage(journey);
+    await signIn(agent, journey.baseUrl, "ava.agent");
+    const owner = await watchedPage(journey);
+    const supervisor = await watchedPage(journey);
+    await signIn(supervisor, journey.baseUrl, "sam.supervisor");
+    page = agent;
+    await walkOwnerReportScreens(journey.baseUrl, { agent, owner, supervisor });
+    expect([...policies.keys()].some((url) => new URL(url).pathname.startsWith("/report/"))).toBe(true);
     await expectNoViolations();
   });
 });
