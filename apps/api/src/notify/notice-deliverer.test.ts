@@ -172,6 +172,39 @@ describe("the notice deliverer", () => {
     expect(await sendDueNotices(t.deps, FAST)).toEqual({ sent: 2, retrying: 0, failed: 0 });
   });
 
+  it("leaves a notice to the deliverer that took it up when a send outlasts its lease: sent once recorded, never given up too", async () => {
+    t = await createTestContext();
+    await queueMariasNotices();
+    // The last attempt: a failure now would give them up.
+    await t.database.db.update(notices).set({ attempts: FAST.maxAttempts - 1 });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let claimed = () => {};
+    const started = new Promise<void>((resolve) => {
+      claimed = resolve;
+    });
+    const slow: Notifier = {
+      async send() {
+        claimed();
+        await gate;
+        throw new DeliveryError("sms", "the SMS gateway did not answer (TimeoutError)");
+      },
+    };
+    const late = sendDueNotices({ ...t.deps, notifier: slow }, FAST);
+    await started;
+    t.clock.advance(FAST.timeoutMs + MINUTE);
+    expect(await sendDueNotices(t.deps, FAST)).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    release();
+    expect(await late).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect((await rows()).map((r) => [r.status, r.attempts])).toEqual([
+      ["sent", FAST.maxAttempts],
+      ["sent", FAST.maxAttempts],
+    ]);
+    expect(await eventsOf(t.database.db, "notice.undeliverable")).toEqual([]);
+  });
+
   it("counts the backlog in the metrics", async () => {
     t = await createTestContext();
     await queueMariasNotices();

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { appendAuditEvent } from "../audit/append.ts";
 import { queryRows } from "../db/rows.ts";
 import type { AppDeps } from "../deps.ts";
+import { raiseUndeliverableAlert } from "../features/alerts/raise.ts";
 import { DAY } from "../lib/clock.ts";
 import { afterAttempt, leaseEnd, type RetryOptions, startPolling } from "../lib/retries.ts";
 import { DeliveryError } from "./notifier.ts";
@@ -72,9 +73,13 @@ interface Pass {
 async function claimAndSend(deps: AppDeps, options: RetryOptions): Promise<Pass> {
   const db = deps.database.db;
   const now = deps.clock.now();
+  const lease = leaseEnd(now, options).toISOString();
+  // Every outcome is written only while the notice is still this pass's (pending, under its lease):
+  // a send that outlasted the lease may have been taken up and recorded by another deliverer.
+  const stillOurs = sql`status = 'pending' and next_attempt_at = ${lease}::timestamptz`;
   const claimed = await queryRows<Claimed>(
     db,
-    sql`update notices set next_attempt_at = ${leaseEnd(now, options).toISOString()}::timestamptz
+    sql`update notices set next_attempt_at = ${lease}::timestamptz
         where id in (
           select id from notices
           where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
@@ -111,20 +116,24 @@ async function claimAndSend(deps: AppDeps, options: RetryOptions): Promise<Pass>
         counts.sent++;
         sent.push({ id: notice.id, sent_at: at.toISOString(), attempts });
       } else if (after.outcome === "retry") {
-        counts.retrying++;
-        await db.execute(
+        const retried = await queryRows(
+          db,
           sql`update notices set attempts = ${attempts}, last_error = ${reason},
                 next_attempt_at = ${after.next.toISOString()}::timestamptz
-              where id = ${notice.id}`,
+              where id = ${notice.id} and ${stillOurs}
+              returning id`,
         );
+        if (retried.length > 0) counts.retrying++;
       } else {
-        counts.failed++;
-        await db.transaction(async (tx) => {
-          await tx.execute(
+        const gaveUp = await db.transaction(async (tx) => {
+          const given = await queryRows(
+            tx,
             sql`update notices set status = 'failed', body = null, attempts = ${attempts}, last_error = ${reason},
                   next_attempt_at = null
-                where id = ${notice.id}`,
+                where id = ${notice.id} and ${stillOurs}
+                returning id`,
           );
+          if (given.length === 0) return false;
           await appendAuditEvent(tx, {
             at,
             actor: NOTICE_DELIVERER,
@@ -143,7 +152,11 @@ async function claimAndSend(deps: AppDeps, options: RetryOptions): Promise<Pass>
               lastError: reason,
             },
           });
+          await raiseUndeliverableAlert(tx, notice, attempts, at);
+          return true;
         });
+        if (!gaveUp) return;
+        counts.failed++;
         deps.logger.warn(
           { noticeId: notice.id, accountId: notice.account_id, channel: notice.channel, attempts, reason },
           "notice undeliverable",
@@ -157,7 +170,7 @@ async function claimAndSend(deps: AppDeps, options: RetryOptions): Promise<Pass>
         sql`update notices n set status = 'sent', sent_at = s.sent_at, body = null, attempts = s.attempts,
               last_error = null, next_attempt_at = null
             from json_to_recordset(${JSON.stringify(sent)}::json) as s(id text, sent_at timestamptz, attempts integer)
-            where n.id = s.id`,
+            where n.id = s.id and ${stillOurs}`,
       );
     }
     const failure = outcomes.find((o) => o.status === "rejected");
