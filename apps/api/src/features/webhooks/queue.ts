@@ -3,8 +3,8 @@ import { type SQL, sql } from "drizzle-orm";
 
 /**
  * The audit actions that are webhook events, and the event each one is. A merge writes one event
- * per account it touches, so each of those accounts gets its own delivery. An action the app does
- * not write yet (`account.recovery_reported`) is listed so its deliveries start when it does.
+ * per account it touches, so each of those accounts gets its own delivery; so does an owner's
+ * report on a merged account (one on it, one on the account it was merged into).
  */
 const EVENT_OF_ACTION: Readonly<Record<string, WebhookEvent>> = {
   "account.locked": "account.locked",
