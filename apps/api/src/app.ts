@@ -9,6 +9,7 @@ import {
   IMPORT_PATH,
   importTooLarge,
 } from "./features/accounts/import.routes.ts";
+import { alertRoutes } from "./features/alerts/alerts.routes.ts";
 import { apiKeyRoutes } from "./features/api-keys/api-keys.routes.ts";
 import { auditRoutes } from "./features/audit/audit.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
@@ -59,6 +60,7 @@ function createApi() {
     .route("/", auditRoutes)
     .route("/", mergeRoutes)
     .route("/", reportRoutes)
+    .route("/", alertRoutes)
     .route("/", devRoutes);
 }
 export type ApiType = ReturnType<typeof createApi>;

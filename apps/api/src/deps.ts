@@ -31,6 +31,8 @@ export interface AppConfig {
   recoveryPolicy?: RecoveryPolicy;
   /** Owners' reports (`POST /api/v1/reports`) from one client address in `windowMs` (0: no limit); without it, 10 an hour. */
   reportLimit?: { perAddress: number; windowMs: number };
+  /** An agent's recovery actions and failed verifications in an hour past which supervisors get an alert; without it, 20 and 10. */
+  alertThresholds?: { recoveryActionsPerHour: number; failedVerificationsPerHour: number };
 }
 
 /** Everything the app is built from. The server passes real ones, tests pass their own. */

@@ -1,5 +1,6 @@
 export * from "./contract/account-sync.ts";
 export * from "./contract/accounts.ts";
+export * from "./contract/alerts.ts";
 export * from "./contract/audit.ts";
 export * from "./contract/auth.ts";
 export * from "./contract/browser.ts";
@@ -13,6 +14,7 @@ export * from "./contract/service.ts";
 export * from "./contract/staff-admin.ts";
 export * from "./contract/verification.ts";
 export * from "./contract/webhooks.ts";
+export * from "./domain/alerts.ts";
 export * from "./domain/duplicates.ts";
 export * from "./domain/evidence.ts";
 export * from "./domain/nicknames.ts";

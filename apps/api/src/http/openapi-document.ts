@@ -25,6 +25,8 @@ export const API_TAGS = {
     "Accounts that look like the same customer, and merging them: proposed by one person, approved by another, undoable for 30 days.",
   Reports:
     "The account owner's \"this wasn't me\" from the report link in a notice of a recovery: no sign-in; it freezes the account until a supervisor lifts it.",
+  Alerts:
+    "What supervisors should look at: an owner's report, an agent's unusual hour, a notice that could not be delivered; each acknowledged with a note.",
   Demo: "Demo-mode helpers: the messages that would have been sent.",
   Health: "Liveness and readiness probes for the process and its database.",
 } as const;

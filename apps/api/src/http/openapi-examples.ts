@@ -5,6 +5,7 @@
  */
 import type {
   AccountDetail as AccountDetailSchema,
+  Alert as AlertSchema,
   AccountSummary as AccountSummarySchema,
   ApiKey as ApiKeySchema,
   AuditEvent as AuditEventSchema,
@@ -261,6 +262,24 @@ const webhookDeliveryExample = {
  * The success answer of each operation, by its operationId; `jsonAnswer(description, schema, example)`
  * checks each against its schema.
  */
+/** Ava's unlocks on a busy morning passed the hourly threshold. */
+const alertExample = {
+  id: "alr_3m7q2x9kv4d8t6wz",
+  kind: "agent_velocity",
+  severity: "medium",
+  accountId: null,
+  accountUsername: null,
+  staffId: staffExample.id,
+  staffUsername: AVA.username,
+  detail:
+    "ava.agent took more than 20 recovery actions (unlocks, reactivations, temporary passwords, username reminders) within an hour.",
+  raisedAt: "2026-11-23T15:02:00.000Z",
+  status: "open",
+  acknowledgedBy: null,
+  acknowledgedAt: null,
+  note: null,
+} satisfies Example<typeof AlertSchema>;
+
 export const answerExamples = {
   signIn: { staff: staffExample },
   getSignedInStaff: { staff: staffExample },
@@ -322,6 +341,14 @@ export const answerExamples = {
   listWebhooks: { items: [{ ...webhookExample, pending: 1 }] },
   listWebhookDeliveries: { items: [webhookDeliveryExample], nextCursor: null },
   listOutboxMessages: { items: [outboxMessageExample], nextCursor: null },
+  listAlerts: { items: [alertExample], nextCursor: null, open: 1 },
+  acknowledgeAlert: {
+    ...alertExample,
+    status: "acknowledged",
+    acknowledgedBy: "sue.supervisor",
+    acknowledgedAt: "2026-11-23T15:20:00.000Z",
+    note: "Called the agent: a batch of lockouts after the password-policy change. Nothing wrong.",
+  },
   checkHealth: { status: "ok" },
   checkReadiness: { status: "ok", database: "up" },
   notReady: { status: "unavailable", database: "down" },

@@ -17,6 +17,7 @@ export const ID_PREFIXES = {
   webhook: "whk",
   notice: "ntc",
   reportToken: "rpt",
+  alert: "alr",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -113,6 +113,9 @@ export const PROBLEM_DETAILS = {
   undoTooLate: (deadline: Date) =>
     `A merge can be undone for 30 days; this one could be undone until ${deadline.toISOString().slice(0, 10)}.`,
 
+  alertAcknowledgedAlready: (by: string, at: Date) =>
+    `This alert was already acknowledged by ${by} at ${at.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+
   staffNameTaken: (username: string) => `A staff member named ${username} already exists.`,
   notYourself: "You cannot disable or demote yourself; ask another admin.",
   lastActiveAdmin: "This is the last active admin.",

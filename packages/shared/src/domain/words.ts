@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = [
   "api_key.revoked",
   "webhook.created",
   "webhook.deleted",
+  "alert.raised",
+  "alert.acknowledged",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 export * from "./accounts.ts";
 export * from "./addresses.ts";
+export * from "./alerts.ts";
 export * from "./api-keys.ts";
 export * from "./audit-checks.ts";
 export * from "./audit-events.ts";

@@ -4,6 +4,7 @@ import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
 import { accounts } from "../../db/schema/index.ts";
 import { noticeDetails, queueNotices } from "../../notify/notices.ts";
+import { countAgentActivity } from "../alerts/raise.ts";
 import { requireReportedLockEvidence, requireReportedLockRole } from "../policy/policy.ts";
 import { isFrozen, refuseIfFrozen } from "./frozen.ts";
 import { detailAfterAction } from "./present.ts";
@@ -59,6 +60,7 @@ async function recover(
       },
       kind === "unlock" ? LOCK_CLEARED : { deactivatedAt: null, lastActivityAt: now },
     );
+    await countAgentActivity(scope, tx, "recovery_action", now);
     // The owner is told at every verified channel; the notices commit with the change or not at all.
     const notified = await queueNotices(tx, {
       kind: "notice",

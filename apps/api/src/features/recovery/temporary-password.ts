@@ -11,6 +11,7 @@ import { ApiError } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { noticeDetails, queueNotices } from "../../notify/notices.ts";
 import { hashSecret } from "../../security/hashing.ts";
+import { countAgentActivity } from "../alerts/raise.ts";
 import { refuseIfFrozen } from "./frozen.ts";
 import { LOCK_CLEARED, moveAccount } from "./transition.ts";
 import { checkWindowAndAccount, sendUnderWindow } from "./window-guard.ts";
@@ -76,6 +77,7 @@ export async function issueTemporaryPassword(
   // The message has gone: it is recorded, under the window checked and bound before it was sent.
   // The password went to one channel; the notice that one was issued goes to every verified one.
   await db.transaction(async (tx) => {
+    await countAgentActivity(scope, tx, "recovery_action", now);
     const notified = await queueNotices(tx, {
       kind: "notice",
       account,

@@ -6,6 +6,7 @@ import type { StaffScope } from "../../auth/scope.ts";
 import { ApiError } from "../../http/errors.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { noticeDetails, queueNotices } from "../../notify/notices.ts";
+import { countAgentActivity } from "../alerts/raise.ts";
 import { refuseIfFrozen } from "./frozen.ts";
 import { checkWindowAndAccount, sendUnderWindow } from "./window-guard.ts";
 
@@ -39,6 +40,7 @@ export async function sendUsernameReminder(
   );
   const caseRef = input.caseRef ?? window.caseRef ?? null;
   await db.transaction(async (tx) => {
+    await countAgentActivity(scope, tx, "recovery_action", now);
     const notified = await queueNotices(tx, {
       kind: "notice",
       account,

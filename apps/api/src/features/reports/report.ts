@@ -24,6 +24,7 @@ import { ApiError } from "../../http/errors.ts";
 import { HOUR } from "../../lib/clock.ts";
 import { countHitWithin } from "../../lib/rate-limit.ts";
 import { noticeDetails, queueReportConfirmation, reportTokenHash } from "../../notify/notices.ts";
+import { raiseReportAlert } from "../alerts/raise.ts";
 import { countedAddress } from "../auth/sign-in-limits.ts";
 import { recordRejection } from "../merges/decide.ts";
 import { lockAccountsInOrder, pendingMergeOf } from "../merges/lock.ts";
@@ -197,6 +198,7 @@ async function holdAccount(tx: Tx, link: ReportTokenRow, { note, now, origin }: 
     });
   }
   await appendAuditEvents(tx, [...events, ...rejections]);
+  await raiseReportAlert(tx, { accountId: target.id, action: link.action, caseRef: link.caseRef, at: now, origin });
 }
 
 /** The account a reported one lives on in: itself, or the account it was merged into (and so on). */

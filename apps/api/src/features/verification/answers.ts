@@ -7,6 +7,7 @@ import { accounts, securityQuestions, verificationFailures } from "../../db/sche
 import { ApiError } from "../../http/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { verifySecret } from "../../security/hashing.ts";
+import { countAgentActivity } from "../alerts/raise.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
 import { type OpenedWindow, openVerifiedWindow } from "./open-window.ts";
 import { questionLimit, secondsUntil } from "./question-limit.ts";
@@ -82,6 +83,7 @@ export async function answerQuestions(
       method: "security_questions",
       failedAt: at,
     });
+    await countAgentActivity(scope, tx, "failed_verification", at);
     const after = await questionLimit(tx, verification.accountId, at);
     await appendAuditEvent(tx, {
       ...audit,

@@ -7,6 +7,7 @@ import type { StaffScope } from "../../auth/scope.ts";
 import { verifications } from "../../db/schema/index.ts";
 import { ApiError } from "../../http/errors.ts";
 import { verifySecret } from "../../security/hashing.ts";
+import { countAgentActivity } from "../alerts/raise.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
 import { type OpenedWindow, openVerifiedWindow } from "./open-window.ts";
 
@@ -55,6 +56,7 @@ export async function checkCode(
       .update(verifications)
       .set({ codeAttemptsRemaining: attemptsRemaining, ...(attemptsRemaining === 0 ? { codeHash: null } : {}) })
       .where(eq(verifications.id, verificationId));
+    await countAgentActivity(scope, tx, "failed_verification", at);
     await appendAuditEvent(tx, {
       ...audit,
       at,

@@ -33,6 +33,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   "api_key.revoked": "API key revoked",
   "webhook.created": "Webhook added",
   "webhook.deleted": "Webhook deleted",
+  "alert.raised": "Alert raised for supervisors",
+  "alert.acknowledged": "Alert acknowledged",
 };
 
 /** The action select groups actions by what they touch. */
@@ -42,6 +44,7 @@ export const ACTION_GROUPS: Array<{ label: string; prefixes: string[] }> = [
   { label: "Accounts", prefixes: ["account."] },
   { label: "Merges", prefixes: ["merge."] },
   { label: "Notices", prefixes: ["notice."] },
+  { label: "Alerts", prefixes: ["alert."] },
   { label: "Administration", prefixes: ["staff.", "api_key.", "webhook."] },
 ];
 
