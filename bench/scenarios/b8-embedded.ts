@@ -82,7 +82,7 @@ export async function b8(ctx: BenchContext): Promise<ScenarioResult[]> {
         database,
         clock: systemClock,
         logger: silentLogger,
-        config: { ...DEFAULT_CONFIG, demo: false, rateLimits: { perSessionPerMinute: 1e9, perKeyPerMinute: 1e9 } },
+        config: { ...DEFAULT_CONFIG, demo: false, rateLimits: { perStaffPerMinute: 1e9, perKeyPerMinute: 1e9 } },
         notifier: outboxNotifier(database.db, systemClock),
       };
       const app = createApp(deps);

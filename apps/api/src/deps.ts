@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Database } from "./db/client.ts";
 import type { RecoveryPolicy } from "./features/policy/policy.ts";
+import type { AccountCaps } from "./lib/account-caps.ts";
 import type { Clock } from "./lib/clock.ts";
 import type { Notifier } from "./notify/notifier.ts";
 
@@ -18,7 +19,8 @@ export interface AppConfig {
    */
   login: { maxFailures: number; windowMs: number; maxFailuresPerAddress: number; maxAttemptsPerMinute: number };
   session: { idleMs: number; absoluteMs: number };
-  rateLimits: { perSessionPerMinute: number; perKeyPerMinute: number };
+  /** Requests a minute per staff member (all their sessions together) and per API key. */
+  rateLimits: { perStaffPerMinute: number; perKeyPerMinute: number };
   /** Accounts with no activity for this many days are deactivated by the sweep. */
   inactiveDays: number;
   /** Where customers reach the console's public pages (the report link in notices), without a trailing slash. */
@@ -31,6 +33,8 @@ export interface AppConfig {
   recoveryPolicy?: RecoveryPolicy;
   /** Owners' reports (`POST /api/v1/reports`) from one client address in `windowMs` (0: no limit); without it, 10 an hour. */
   reportLimit?: { perAddress: number; windowMs: number };
+  /** Per-account caps a day; without it, 5 codes, 10 wrong codes, 2 temporary passwords and 3 username reminders. */
+  accountCaps?: AccountCaps;
   /** An agent's recovery actions and failed verifications in an hour past which supervisors get an alert; without it, 20 and 10. */
   alertThresholds?: { recoveryActionsPerHour: number; failedVerificationsPerHour: number };
 }
@@ -55,7 +59,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   allowedOrigins: [],
   login: { maxFailures: 5, windowMs: 15 * 60_000, maxFailuresPerAddress: 20, maxAttemptsPerMinute: 300 },
   session: { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 },
-  rateLimits: { perSessionPerMinute: 600, perKeyPerMinute: 1200 },
+  rateLimits: { perStaffPerMinute: 600, perKeyPerMinute: 1200 },
   inactiveDays: 3 * 365,
   consoleDist: null,
   publicUrl: "http://localhost:3000",

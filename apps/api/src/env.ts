@@ -57,11 +57,22 @@ const EnvSchema = z
     LOGIN_MAX_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
     SESSION_IDLE_MINUTES: positiveInt.default(30),
     SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
-    RATE_LIMIT_SESSION_PER_MINUTE: positiveInt.default(600),
+    /** Requests a minute per staff member, all their sessions together (600 when neither this nor its old name is set). */
+    RATE_LIMIT_STAFF_PER_MINUTE: positiveInt.optional(),
+    /** The old name of `RATE_LIMIT_STAFF_PER_MINUTE`, still read when that is not set. */
+    RATE_LIMIT_SESSION_PER_MINUTE: positiveInt.optional(),
     RATE_LIMIT_KEY_PER_MINUTE: positiveInt.default(1200),
     /** Owners' reports ("this wasn't me") from one client address in the window; 0 turns the limit off. */
     REPORT_MAX_PER_ADDRESS: z.coerce.number().int().min(0).default(10),
     REPORT_WINDOW_MINUTES: positiveInt.default(60),
+    /** Supervisors get an alert when one agent passes this many recovery actions, or failed verifications, in an hour. */
+    ALERT_AGENT_ACTIONS_PER_HOUR: positiveInt.default(20),
+    ALERT_AGENT_FAILURES_PER_HOUR: positiveInt.default(10),
+    /** Per-account caps in 24 hours, across all agents. */
+    ACCOUNT_CODES_PER_DAY: positiveInt.default(5),
+    ACCOUNT_WRONG_CODES_PER_DAY: positiveInt.default(10),
+    ACCOUNT_TEMPORARY_PASSWORDS_PER_DAY: positiveInt.default(2),
+    ACCOUNT_USERNAME_REMINDERS_PER_DAY: positiveInt.default(3),
     INACTIVE_DAYS: positiveInt.default(3 * 365),
     /** How often the inactivity sweep runs inside the API process; 0 turns it off. */
     SWEEP_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),

@@ -67,11 +67,21 @@ const config: AppConfig = {
   },
   session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
   rateLimits: {
-    perSessionPerMinute: env.RATE_LIMIT_SESSION_PER_MINUTE,
+    perStaffPerMinute: env.RATE_LIMIT_STAFF_PER_MINUTE ?? env.RATE_LIMIT_SESSION_PER_MINUTE ?? 600,
     perKeyPerMinute: env.RATE_LIMIT_KEY_PER_MINUTE,
   },
   inactiveDays: env.INACTIVE_DAYS,
   reportLimit: { perAddress: env.REPORT_MAX_PER_ADDRESS, windowMs: env.REPORT_WINDOW_MINUTES * 60_000 },
+  alertThresholds: {
+    recoveryActionsPerHour: env.ALERT_AGENT_ACTIONS_PER_HOUR,
+    failedVerificationsPerHour: env.ALERT_AGENT_FAILURES_PER_HOUR,
+  },
+  accountCaps: {
+    codesPerDay: env.ACCOUNT_CODES_PER_DAY,
+    wrongCodesPerDay: env.ACCOUNT_WRONG_CODES_PER_DAY,
+    temporaryPasswordsPerDay: env.ACCOUNT_TEMPORARY_PASSWORDS_PER_DAY,
+    usernameRemindersPerDay: env.ACCOUNT_USERNAME_REMINDERS_PER_DAY,
+  },
   recoveryPolicy: recoveryPolicy(env.RECOVERY_POLICY, {
     unlock: env.RECOVERY_POLICY_UNLOCK,
     username_reminder: env.RECOVERY_POLICY_USERNAME_REMINDER,

@@ -23,7 +23,7 @@ import {
 } from "../test/hostile/callers.ts";
 import { loadDocument, type Operation, operationsOf } from "../test/hostile/openapi.ts";
 
-const t = await createTestContext({ rateLimits: { perSessionPerMinute: 1_000_000, perKeyPerMinute: 1_000_000 } });
+const t = await createTestContext({ rateLimits: { perStaffPerMinute: 1_000_000, perKeyPerMinute: 1_000_000 } });
 const doc = await loadDocument(t);
 const operations = operationsOf(doc);
 

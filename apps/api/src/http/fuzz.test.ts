@@ -63,7 +63,7 @@ const RECORDING_REFUSALS = new Set(["invalid_credentials", "verification_failed"
 const BEFORE_SIGN_IN: RefusalKind[] = ["body.too-large", "header.cross-origin", "query.key-in-url"];
 
 // Request-rate limits would turn a long batch into 429s before validation is reached.
-const t = await createTestContext({ rateLimits: { perSessionPerMinute: 1_000_000, perKeyPerMinute: 1_000_000 } });
+const t = await createTestContext({ rateLimits: { perStaffPerMinute: 1_000_000, perKeyPerMinute: 1_000_000 } });
 const doc = await loadDocument(t);
 const operations = operationsOf(doc);
 const problemSchema = documentValidator(doc, "Problem");

@@ -3,16 +3,17 @@ import {
   countHit,
   KEY_RATE_PREFIX,
   REQUEST_WINDOW_MS,
-  SESSION_RATE_PREFIX,
+  STAFF_RATE_PREFIX,
   secondsUntilWindowEnds,
 } from "../lib/rate-limit.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError } from "./errors.ts";
 
 /**
- * Requests per minute per staff session and per API key. Counters live in PostgreSQL, so every
- * API process shares them; over the limit the answer is 429 `rate_limited` with `Retry-After`.
- * A session's request was already counted by the session check, in the same statement.
+ * Requests per minute per staff member (all their sessions together: signing in again does not
+ * start a new count) and per API key. Counters live in PostgreSQL, so every API process shares
+ * them; over the limit the answer is 429 `rate_limited` with `Retry-After`. A staff member's
+ * request was already counted by the session check, in the same statement.
  */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const principal = c.var.principal;
@@ -23,8 +24,8 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
     principal.kind === "staff"
       ? [
           c.var.sessionRequests ??
-            (await countHit(database.db, `${SESSION_RATE_PREFIX}${principal.sessionId}`, now, REQUEST_WINDOW_MS)),
-          config.rateLimits.perSessionPerMinute,
+            (await countHit(database.db, `${STAFF_RATE_PREFIX}${principal.id}`, now, REQUEST_WINDOW_MS)),
+          config.rateLimits.perStaffPerMinute,
         ]
       : [
           await countHit(database.db, `${KEY_RATE_PREFIX}${principal.id}`, now, REQUEST_WINDOW_MS),

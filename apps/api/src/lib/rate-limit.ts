@@ -3,10 +3,13 @@ import type { Executor } from "../db/client.ts";
 import { queryRows } from "../db/rows.ts";
 import { rateLimitCounters } from "../db/schema/index.ts";
 
-/** Requests are counted per minute, per staff session and per API key. */
+/** Requests are counted per minute, per staff member (all their sessions together) and per API key. */
 export const REQUEST_WINDOW_MS = 60_000;
-/** The counter key prefix of a staff session's requests (request counters' keys start with `rate:`). */
-export const SESSION_RATE_PREFIX = "rate:session:";
+/**
+ * The counter key prefix of a staff member's requests (request counters' keys start with `rate:`).
+ * It names the staff member, not the session, so signing in again does not start a new count.
+ */
+export const STAFF_RATE_PREFIX = "rate:staff:";
 /** The counter key prefix of an API key's requests. */
 export const KEY_RATE_PREFIX = "rate:key:";
 

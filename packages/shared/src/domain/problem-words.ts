@@ -40,6 +40,17 @@ export const problemType = (code: ErrorCode) => `https://recovery-desk.example/p
 type Channel = "email" | "sms";
 const channelName = (channel: Channel) => (channel === "sms" ? "text message" : "email");
 
+/** "1 code has" or "5 codes have". */
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** A wait of `seconds`, roughly, in words: "about 3 hours", "about 20 minutes", "a minute". */
+export function waitWords(seconds: number): string {
+  if (seconds <= 60) return "a minute";
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) return `about ${minutes} minutes`;
+  return `about ${Math.round(minutes / 60)} hours`;
+}
+
 /** The `detail` of a problem, where it is the same on every answer (or differs only by a name or a number). */
 export const PROBLEM_DETAILS = {
   notFound: (what: string) => `${what} was not found.`,
@@ -69,6 +80,18 @@ export const PROBLEM_DETAILS = {
   noMoreCodes: "No more codes can be sent for this verification. Start a new one.",
   resendTooSoon: "A new code can be sent 60 seconds after the last one.",
   accountGone: "The account is gone.",
+  codesLocked:
+    "Too many wrong codes for this account in 24 hours: codes are locked. Verify with the security questions, or the caller verifies in person at a post office.",
+  /** A per-account daily cap reached: nothing was sent; `retryAfter` in seconds. */
+  codeCapReached: (limit: number, retryAfter: number) =>
+    `${counted(limit, "code has", "codes have")} been sent to this account in 24 hours, the most allowed; no code was sent. ` +
+    `Verify with the security questions, or send a code in ${waitWords(retryAfter)}.`,
+  temporaryPasswordCapReached: (limit: number, retryAfter: number) =>
+    `${counted(limit, "temporary password has", "temporary passwords have")} been sent for this account in 24 hours, the most allowed; ` +
+    `nothing was sent or changed. Another can be sent in ${waitWords(retryAfter)}.`,
+  usernameReminderCapReached: (limit: number, retryAfter: number) =>
+    `${counted(limit, "username reminder has", "username reminders have")} been sent for this account in 24 hours, the most allowed; ` +
+    `nothing was sent. Read the username to the verified caller, or send another in ${waitWords(retryAfter)}.`,
 
   noPhone: "The account has no phone number.",
   phoneNotVerified: "The account's phone number is not verified; nothing can be sent to it.",

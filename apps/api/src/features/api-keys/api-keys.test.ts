@@ -129,7 +129,7 @@ describe("API keys", () => {
 
 describe("rate limits", () => {
   it("answer 429 with Retry-After past the limit per session, and per key", async () => {
-    const limited = await createTestContext({ rateLimits: { perSessionPerMinute: 5, perKeyPerMinute: 3 } });
+    const limited = await createTestContext({ rateLimits: { perStaffPerMinute: 5, perKeyPerMinute: 3 } });
     try {
       const cookie = await limited.signIn("ava.agent");
       const statuses: number[] = [];

@@ -8,7 +8,7 @@ import type { AppConfig } from "../../deps.ts";
 import {
   hitUpsert,
   REQUEST_WINDOW_MS,
-  SESSION_RATE_PREFIX,
+  STAFF_RATE_PREFIX,
   toWindowCount,
   type WindowCount,
 } from "../../lib/rate-limit.ts";
@@ -61,15 +61,15 @@ interface SessionCheckRow extends Record<string, unknown> {
 
 export interface SessionCheck {
   principal: StaffPrincipal;
-  /** This request counted against the session's rate limit. */
+  /** This request counted against the staff member's rate limit. */
   requests: WindowCount;
 }
 
 /**
  * The principal a session token stands for, or null when the session is unknown, idle too long,
  * past its absolute limit, or its staff member is disabled (such sessions are deleted). The same
- * statement counts the request against the session's rate limit, so a request pays one round
- * trip for both.
+ * statement counts the request against the staff member's rate limit (all their sessions
+ * together), so a request pays one round trip for both.
  */
 export async function validateSession(
   db: Db,
@@ -88,7 +88,7 @@ export async function validateSession(
           where se.id = ${id}
         ), hit as (
           ${hitUpsert(
-            sql`select ${SESSION_RATE_PREFIX} || s.session_id from s
+            sql`select ${STAFF_RATE_PREFIX} || s.staff_id from s
                 where s.expires_at > ${at} and s.idle_expires_at > ${at} and s.disabled_at is null`,
             now,
             REQUEST_WINDOW_MS,

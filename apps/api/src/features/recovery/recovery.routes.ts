@@ -73,7 +73,7 @@ const temporaryPasswordRoute = defineRoute({
   tags: ["Recovery"],
   summary: "Send a temporary password",
   description:
-    "Generates a temporary password, sends it only to the chosen verified channel, valid 24 hours, to be changed at next login; it also lifts a failed-login lock. The password is never in any response, log or audit event.",
+    "Generates a temporary password, sends it only to the chosen verified channel, valid 24 hours, to be changed at next login; it also lifts a failed-login lock. The password is never in any response, log or audit event. At most 2 are sent for one account in 24 hours (`ACCOUNT_TEMPORARY_PASSWORDS_PER_DAY`).",
   access: "agent",
   request: {
     params: AccountIdParam,
@@ -86,6 +86,9 @@ const temporaryPasswordRoute = defineRoute({
   responses: {
     202: jsonAnswer("Sent.", DeliveryReceipt, answerExamples.sendTemporaryPassword),
     ...COMMON,
+    429: problemAnswer(
+      "The account's daily limit is reached (`rate_limited`, `Retry-After`); nothing was sent or changed.",
+    ),
     502: problemAnswer("The message could not be sent (`delivery_failed`); nothing was changed."),
   },
 });
@@ -96,7 +99,8 @@ const reminderRoute = defineRoute({
   operationId: "sendUsernameReminder",
   tags: ["Recovery"],
   summary: "Email the username",
-  description: "Sends the account's username to its verified email address.",
+  description:
+    "Sends the account's username to its verified email address; at most 3 for one account in 24 hours (`ACCOUNT_USERNAME_REMINDERS_PER_DAY`).",
   access: "agent",
   request: {
     params: AccountIdParam,
@@ -108,6 +112,7 @@ const reminderRoute = defineRoute({
   responses: {
     202: jsonAnswer("Sent.", DeliveryReceipt, answerExamples.sendUsernameReminder),
     ...COMMON,
+    429: problemAnswer("The account's daily limit is reached (`rate_limited`, `Retry-After`); nothing was sent."),
     502: problemAnswer("The email could not be sent (`delivery_failed`)."),
   },
 });

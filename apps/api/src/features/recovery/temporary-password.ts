@@ -8,6 +8,7 @@ import {
 import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
 import { ApiError } from "../../http/errors.ts";
+import { sendUnderCap } from "../../lib/account-caps.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { noticeDetails, queueNotices } from "../../notify/notices.ts";
 import { hashSecret } from "../../security/hashing.ts";
@@ -38,7 +39,8 @@ export function newTemporaryPassword(): string {
 /**
  * Sends a temporary password to a verified channel. It works for 24 hours, the customer must
  * change it at next login, and issuing it lifts a failed-login lock. The agent never sees it:
- * it exists only in the message; the account keeps its hash.
+ * it exists only in the message; the account keeps its hash. At most `temporaryPasswordsPerDay`
+ * are sent per account (429 past it).
  */
 export async function issueTemporaryPassword(
   scope: StaffScope,
@@ -64,13 +66,16 @@ export async function issueTemporaryPassword(
   const password = newTemporaryPassword();
   const expiresAt = new Date(now.getTime() + RECOVERY_POLICY.temporaryPasswordTtlMs);
   const passwordHash = await hashSecret(password);
+  // Over the account's daily cap: 429, nothing sent, and the window keeps no case for it.
   const window = await sendUnderWindow(db, checked, input.caseRef, () =>
-    deliver(
-      deps,
-      channel,
-      { ...MESSAGES.temporaryPassword(password), kind: "temporary_password" },
-      { accountId },
-      PROBLEM_DETAILS.temporaryPasswordNotSent,
+    sendUnderCap(deps, "temporary_password", accountId, now, () =>
+      deliver(
+        deps,
+        channel,
+        { ...MESSAGES.temporaryPassword(password), kind: "temporary_password" },
+        { accountId },
+        PROBLEM_DETAILS.temporaryPasswordNotSent,
+      ),
     ),
   );
 

@@ -4,13 +4,14 @@ import { appendAuditEvent } from "../../audit/append.ts";
 import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
 import { ApiError } from "../../http/errors.ts";
+import { sendUnderCap } from "../../lib/account-caps.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { noticeDetails, queueNotices } from "../../notify/notices.ts";
 import { countAgentActivity } from "../alerts/raise.ts";
 import { refuseIfFrozen } from "./frozen.ts";
 import { checkWindowAndAccount, sendUnderWindow } from "./window-guard.ts";
 
-/** Emails the account's username to its verified email address. */
+/** Emails the account's username to its verified email address; at most `usernameRemindersPerDay` per account (429 past it). */
 export async function sendUsernameReminder(
   scope: StaffScope,
   accountId: string,
@@ -30,12 +31,14 @@ export async function sendUsernameReminder(
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
 
   const window = await sendUnderWindow(db, checked, input.caseRef, () =>
-    deliver(
-      deps,
-      channel,
-      { ...MESSAGES.usernameReminder(account.username), kind: "username_reminder" },
-      { accountId },
-      PROBLEM_DETAILS.usernameReminderNotSent,
+    sendUnderCap(deps, "username_reminder", accountId, now, () =>
+      deliver(
+        deps,
+        channel,
+        { ...MESSAGES.usernameReminder(account.username), kind: "username_reminder" },
+        { accountId },
+        PROBLEM_DETAILS.usernameReminderNotSent,
+      ),
     ),
   );
   const caseRef = input.caseRef ?? window.caseRef ?? null;

@@ -5,14 +5,19 @@ import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
 import { accounts, verifications } from "../../db/schema/index.ts";
 import { ApiError } from "../../http/errors.ts";
+import { accountCaps, sendUnderCap } from "../../lib/account-caps.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { hashSecret } from "../../security/hashing.ts";
+import { codesLockedError } from "./code-check.ts";
 import { codeMessage, newOneTimeCode } from "./codes.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
 import { presentVerification } from "./present.ts";
-import { secondsUntil } from "./question-limit.ts";
+import { codeLimit, secondsUntil } from "./question-limit.ts";
 
-/** Sends a new code that replaces the old one (no sooner than 60 seconds after it), with 5 new tries. */
+/**
+ * Sends a new code that replaces the old one (no sooner than 60 seconds after it), with 5 new tries;
+ * not while codes are locked for the account (423), nor past its daily code cap (429).
+ */
 export async function resendCode(scope: StaffScope, verificationId: string): Promise<Verification> {
   const { deps, staff: principal, origin } = scope;
   const { db } = deps.database;
@@ -33,11 +38,15 @@ export async function resendCode(scope: StaffScope, verificationId: string): Pro
   if (!account) throw new ApiError("conflict", PROBLEM_DETAILS.accountGone);
   const channel = verifiedChannel(verification.method === "otp_sms" ? "sms" : "email", account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
+  const codes = await codeLimit(db, account.id, now, accountCaps(deps).wrongCodesPerDay);
+  if (codes.lockedUntil) throw codesLockedError(codes.lockedUntil, now);
 
   const code = (deps.oneTimeCode ?? newOneTimeCode)();
   const [codeHash] = await Promise.all([
     hashSecret(code),
-    deliver(deps, channel, codeMessage(code), { accountId: account.id, verificationId }),
+    sendUnderCap(deps, "code", account.id, now, () =>
+      deliver(deps, channel, codeMessage(code), { accountId: account.id, verificationId }),
+    ),
   ]);
   const row = await db.transaction(async (tx) => {
     const [updated] = await tx

@@ -10,17 +10,20 @@ import { actorOf } from "../../auth/principal.ts";
 import type { StaffScope } from "../../auth/scope.ts";
 import { accounts, securityQuestions, verifications } from "../../db/schema/index.ts";
 import { ApiError, notFound } from "../../http/errors.ts";
+import { accountCaps, sendUnderCap } from "../../lib/account-caps.ts";
 import { newId } from "../../lib/ids.ts";
 import { deliver, verifiedChannel } from "../../notify/deliver.ts";
 import { hashSecret } from "../../security/hashing.ts";
+import { codesLockedError } from "./code-check.ts";
 import { codeMessage, newOneTimeCode } from "./codes.ts";
 import { presentVerification } from "./present.ts";
-import { questionLimit, secondsUntil } from "./question-limit.ts";
+import { codeLimit, questionLimit, secondsUntil } from "./question-limit.ts";
 
 /**
  * Starts verifying a caller. Questions: the account's two prompts, unless the account's question
  * limit is reached (423). Codes: a new 6-digit code goes at once to the verified channel; an
- * unverified or missing channel is a conflict, and nothing is written when delivery fails.
+ * unverified or missing channel is a conflict, codes locked after too many wrong ones are 423, the
+ * account's daily code cap is 429, and nothing is written (nor counted) when delivery fails.
  */
 export async function startVerification(
   scope: StaffScope,
@@ -84,10 +87,14 @@ export async function startVerification(
 
   const channel = verifiedChannel(input.method === "otp_sms" ? "sms" : "email", account);
   if ("refused" in channel) throw new ApiError("conflict", channel.refused);
+  const codes = await codeLimit(db, accountId, now, accountCaps(deps).wrongCodesPerDay);
+  if (codes.lockedUntil) throw codesLockedError(codes.lockedUntil, now);
   const code = (deps.oneTimeCode ?? newOneTimeCode)();
   const [codeHash] = await Promise.all([
     hashSecret(code),
-    deliver(deps, channel, codeMessage(code), { accountId, verificationId: id }),
+    sendUnderCap(deps, "code", accountId, now, () =>
+      deliver(deps, channel, codeMessage(code), { accountId, verificationId: id }),
+    ),
   ]);
   const row = await db.transaction(async (tx) => {
     const [inserted] = await tx

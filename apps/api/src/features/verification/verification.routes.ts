@@ -23,7 +23,7 @@ const startRoute = defineRoute({
   tags: ["Verification"],
   summary: "Start verifying a caller",
   description:
-    "Questions: answers the two prompts to read out. Codes: sends a 6-digit code at once to the account's verified phone (`otp_sms`) or email (`otp_email`).",
+    "Questions: answers the two prompts to read out. Codes: sends a 6-digit code at once to the account's verified phone (`otp_sms`) or email (`otp_email`); at most 5 codes are sent to one account in 24 hours, by any channel and agent (`ACCOUNT_CODES_PER_DAY`; a code that could not be sent does not count).",
   access: "agent",
   request: {
     params: AccountIdParam,
@@ -33,7 +33,10 @@ const startRoute = defineRoute({
     201: jsonAnswer("Started.", Verification, answerExamples.startVerification),
     404: problemAnswer("No such account (`not_found`)."),
     409: problemAnswer("The channel is missing or not verified, or the account is merged or closed (`conflict`)."),
-    423: problemAnswer("Question verification is locked for this account (`verification_locked`, `retryAfter`)."),
+    423: problemAnswer(
+      "Question verification, or after too many wrong codes code verification, is locked for this account (`verification_locked`, `retryAfter`).",
+    ),
+    429: problemAnswer("The account's daily code limit is reached (`rate_limited`, `Retry-After`); nothing was sent."),
     502: problemAnswer("The code could not be delivered (`delivery_failed`); nothing was started."),
   },
 });
@@ -72,7 +75,8 @@ const codeRoute = defineRoute({
   operationId: "checkVerificationCode",
   tags: ["Verification"],
   summary: "Check a one-time code",
-  description: "A code works once, for 10 minutes, with 5 tries, and only for the verification it was sent for.",
+  description:
+    "A code works once, for 10 minutes, with 5 tries, and only for the verification it was sent for. Ten wrong codes for one account in 24 hours, across verifications and agents (`ACCOUNT_WRONG_CODES_PER_DAY`), lock code verification of the account for 24 hours; questions stay open.",
   access: "agent",
   secretBody: true,
   request: {
@@ -84,6 +88,9 @@ const codeRoute = defineRoute({
     403: problemAnswer("Another agent's verification (`forbidden`)."),
     409: problemAnswer("The verification has ended, or the code expired or has no tries left (`conflict`)."),
     422: problemAnswer("Not verified (`verification_failed`, with `attemptsRemaining`)."),
+    423: problemAnswer(
+      "Codes are locked for this account after too many wrong ones (`verification_locked`, `retryAfter`).",
+    ),
   },
 });
 
@@ -94,13 +101,18 @@ const resendRoute = defineRoute({
   tags: ["Verification"],
   summary: "Send a new one-time code",
   description:
-    "Replaces the current code (the old one stops working) with 5 new tries; no sooner than 60 seconds after the last code.",
+    "Replaces the current code (the old one stops working) with 5 new tries; no sooner than 60 seconds after the last code, and within the account's daily code limit.",
   access: "agent",
   request: { params: VerificationIdParam },
   responses: {
     202: jsonAnswer("Sent.", Verification, answerExamples.resendVerificationCode),
     409: problemAnswer("The verification has ended or uses questions (`conflict`)."),
-    429: problemAnswer("Too soon after the last code (`rate_limited`, `Retry-After`)."),
+    423: problemAnswer(
+      "Codes are locked for this account after too many wrong ones (`verification_locked`, `retryAfter`).",
+    ),
+    429: problemAnswer(
+      "Too soon after the last code, or the account's daily code limit is reached (`rate_limited`, `Retry-After`).",
+    ),
     502: problemAnswer("The code could not be delivered (`delivery_failed`)."),
   },
 });
