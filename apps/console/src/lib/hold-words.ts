@@ -8,10 +8,6 @@ import type { AccountStatus, StatusReason } from "@recovery-desk/shared";
 /** The status reason `reported_by_owner`, in plain words wherever an account's status is shown. */
 export const HELD_BY_OWNER = "Held: the owner reported a recovery they did not ask for";
 
-/** The kind of lock on such an account. */
-export const HELD_LOCK =
-  "Held on the owner's report — only a supervisor lifts it, after verifying the caller with a code";
-
 /** Whether the account is held on its owner's report until a supervisor lifts it. */
 export function isHeldByOwner(account: { status: AccountStatus; statusReason: StatusReason | null }): boolean {
   return account.status === "locked" && account.statusReason === "reported_by_owner";
