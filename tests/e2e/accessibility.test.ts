@@ -73,6 +73,21 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   checked.push(name);
 }
 
+/**
+ * WCAG 1.4.10 Reflow: at 320 CSS pixels wide (a phone, or 400 % zoom on a desk), nothing makes the
+ * page scroll sideways. The page is narrowed for the check and given its size back.
+ */
+async function checkReflow(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const [scrollWidth, clientWidth] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  if (size) await page.setViewportSize(size);
+  expect.soft(scrollWidth, `${name}: at 320 px wide, the page scrolls sideways`).toBeLessThanOrEqual(clientWidth ?? 0);
+}
+
 /** Focus stops that are controls but show no ring. */
 const unringed = (stops: FocusIndicator[]) => stops.filter((stop) => stop.control && !stop.visible);
 
@@ -428,7 +443,7 @@ describe("axe-core on every screen, in the light and the dark colours", () => {
   describe("with Maria's unlock reported by her owner (a server of its own: the report holds Maria)", () => {
     const ownJourney = useJourney();
 
-    it("the outbox with notices, the owner's report page before and after confirming, and the held account", async () => {
+    it("the outbox with notices, the owner's report page before and after confirming, and the held account, also 320 px wide", async () => {
       await walkOwnerReportScreens(
         ownJourney.baseUrl,
         {
@@ -436,7 +451,10 @@ describe("axe-core on every screen, in the light and the dark colours", () => {
           owner: await ownJourney.page("owner", lightPage),
           supervisor: await ownJourney.signedIn("sam.supervisor", lightPage),
         },
-        (page, screen) => checkScreen(page, screen),
+        async (page, screen) => {
+          await checkScreen(page, screen);
+          await checkReflow(page, screen);
+        },
       );
     });
   });
