@@ -51,6 +51,8 @@ const MAX_MERGE_HOPS = 4;
  * rejected, an `account.recovery_reported` event is recorded (its webhook follows from it), and a
  * confirmation is queued to the owner on the channel the link came by.
  *
+ * Only links that do not work count against the client address's limit.
+ *
  * A merged account: the account it was merged into is frozen, and the event recorded on both. A
  * closed account: the event is recorded, nothing frozen. An account already frozen: recorded, not
  * frozen twice. An unknown, used or expired link is the same 404 by the same single statement.
@@ -62,6 +64,18 @@ export async function receiveReport(
 ): Promise<ReportReceipt> {
   const { db } = deps.database;
   const now = deps.clock.now();
+  const received = await db.transaction(async (tx) => {
+    const link = await claimLink(tx, input.token, now);
+    if (!link) return false;
+    await holdAccount(tx, link, { note: input.note || null, now, origin });
+    return true;
+  });
+  if (received) {
+    deps.noticesQueued?.();
+    return { status: "received" };
+  }
+  // Only links that do not work count against the client address, so however many bad ones arrive
+  // through a shared address (a proxy, the customer site's server), an owner's real link goes through.
   const limit = deps.config.reportLimit ?? DEFAULT_REPORT_LIMIT;
   if (limit.perAddress > 0) {
     const counted = await countHitWithin(db, reportAddressKey(origin.ip), now, limit.windowMs, limit.perAddress);
@@ -69,14 +83,7 @@ export async function receiveReport(
       throw new ApiError("rate_limited", PROBLEM_DETAILS.tooManyReports, { retryAfter: counted.retryAfter });
     }
   }
-
-  await db.transaction(async (tx) => {
-    const link = await claimLink(tx, input.token, now);
-    if (!link) throw new ApiError("not_found", PROBLEM_DETAILS.reportLinkUnusable);
-    await holdAccount(tx, link, { note: input.note?.trim() || null, now, origin });
-  });
-  deps.noticesQueued?.();
-  return { status: "received" };
+  throw new ApiError("not_found", PROBLEM_DETAILS.reportLinkUnusable);
 }
 
 /**
@@ -120,14 +127,23 @@ interface ReportContext {
 }
 
 async function holdAccount(tx: Tx, link: ReportTokenRow, { note, now, origin }: ReportContext): Promise<void> {
-  const targetId = await accountInUse(tx, link.accountId);
-  const ids = [...new Set([link.accountId, targetId])];
-  // Merges first, then accounts, as a supervisor's decision takes them; again once the accounts are
-  // held, for a merge proposed in between (a proposal holds the accounts while it checks).
-  const pending = await lockPendingMerges(tx, ids);
-  const rows = await lockAccountsInOrder(tx, ids);
-  for (const merge of await lockPendingMerges(tx, ids)) {
-    if (!pending.some((m) => m.id === merge.id)) pending.push(merge);
+  let targetId = await accountInUse(tx, link.accountId);
+  let ids: string[] = [];
+  let pending: MergeRow[] = [];
+  let rows: AccountRow[] = [];
+  for (let tries = 0; tries < MAX_MERGE_HOPS; tries++) {
+    ids = [...new Set([link.accountId, targetId])];
+    // Merges first, then accounts, as a supervisor's decision takes them; again once the accounts are
+    // held, for a merge proposed in between (a proposal holds the accounts while it checks).
+    pending = await lockPendingMerges(tx, ids);
+    rows = await lockAccountsInOrder(tx, ids);
+    for (const merge of await lockPendingMerges(tx, ids)) {
+      if (!pending.some((m) => m.id === merge.id)) pending.push(merge);
+    }
+    // A merge that committed while the report waited for the rows moved the account on: follow it.
+    const settled = await accountInUse(tx, link.accountId);
+    if (settled === targetId) break;
+    targetId = settled;
   }
   const reported = rows.find((r) => r.id === link.accountId) as AccountRow;
   const target = rows.find((r) => r.id === targetId) as AccountRow;
