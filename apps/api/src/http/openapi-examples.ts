@@ -16,6 +16,7 @@ import type {
   LoginEventResult as LoginEventResultSchema,
   Merge as MergeSchema,
   OutboxMessage as OutboxMessageSchema,
+  RiskSchema,
   StaffMember as StaffMemberSchema,
   Staff as StaffSchema,
   SweepResult as SweepResultSchema,
@@ -91,7 +92,40 @@ export const accountDetailExample = {
     verifiedUntil: "2026-11-23T14:33:12.000Z",
     evidence: ["knowledge"],
   },
+  risk: {
+    level: "elevated",
+    signals: [
+      {
+        code: "verification_failures",
+        level: "elevated",
+        reason: "1 failed verification attempt in the last 24 hours, across all agents.",
+        since: "2026-11-23T13:58:40.000Z",
+        effect: null,
+      },
+    ],
+  },
 } satisfies Example<typeof AccountDetailSchema>;
+
+/** An account at `high`: the phone on file changed yesterday and the carrier reports a new SIM. */
+export const highRiskExample = {
+  level: "high",
+  signals: [
+    {
+      code: "sim_swap",
+      level: "high",
+      reason: "The carrier reports a new SIM on the phone on file 2 days ago.",
+      since: "2026-11-21T09:12:00.000Z",
+      effect: "SMS codes and SMS temporary passwords are off for this account.",
+    },
+    {
+      code: "contact_recently_changed",
+      level: "high",
+      reason: "The phone number on file changed yesterday.",
+      since: "2026-11-22T16:40:00.000Z",
+      effect: null,
+    },
+  ],
+} satisfies Example<typeof RiskSchema>;
 
 export const auditEventExample = {
   id: "evt_w6zr7q2m4x9kd3t8",
@@ -285,6 +319,7 @@ export const answerExamples = {
   getSignedInStaff: { staff: staffExample },
   searchAccounts: { items: [accountSummaryExample], nextCursor: null, accountsLoaded: true },
   getAccount: accountDetailExample,
+  getAccountRisk: highRiskExample,
   listAccountTimeline: { items: [auditEventExample], nextCursor: null },
   startVerification: verificationExample,
   verified: { status: "verified", verifiedUntil: "2026-11-23T14:33:12.000Z", evidence: ["knowledge", "sms"] },

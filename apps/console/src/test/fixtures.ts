@@ -1,12 +1,13 @@
 import { AccountDetail, type AccountSummary, type Address, Staff } from "@recovery-desk/shared";
 import { AVA, channelsOf, homeAddress, MARIA, MARIA_CONTACT, QUESTIONS } from "@recovery-desk/shared/samples";
+import { elevatedRisk, lowRisk } from "./fake-risk.ts";
 
 /** Demo staff, as in the product's demo world. Password for all: helpdesk-demo. */
 export const DEMO_PASSWORD = "helpdesk-demo";
 
 export const ava = Staff.parse({ id: "stf_ava", ...AVA });
 
-type Defaulted = "mergedInto" | "mustChangePassword" | "contactMasked" | "verification";
+type Defaulted = "mergedInto" | "mustChangePassword" | "contactMasked" | "verification" | "risk";
 type AccountInit = Omit<AccountDetail, Defaulted | "addresses" | "channels"> &
   Partial<Pick<AccountDetail, Defaulted>> & {
     /** The home street, masked as an agent without an open verified window sees it. */
@@ -25,6 +26,7 @@ function account({ home, verified, ...init }: AccountInit): AccountDetail {
     mustChangePassword: false,
     contactMasked: true,
     verification: null,
+    risk: lowRisk,
     addresses: [homeAddress(init, { ...home, masked: true })],
     channels: channelsOf(init, verified),
     ...init,
@@ -39,6 +41,7 @@ export const maria = account({
   duplicateCandidates: 0,
   home: { id: "adr_maria_home", line1: "••• W Washington St", line2: null },
   lock: { kind: "hard", lockedAt: "2026-11-20T15:30:00.000Z", lockedUntil: null, failedLogins: 15 },
+  risk: elevatedRisk,
   securityQuestions: [
     { id: "sq_maria_pet", prompt: QUESTIONS.firstPet },
     { id: "sq_maria_city", prompt: QUESTIONS.birthCity },

@@ -105,3 +105,22 @@ export const AccountImportResult = z
   })
   .meta({ id: "AccountImportResult" });
 export type AccountImportResult = z.infer<typeof AccountImportResult>;
+
+/** A change the system of record reports on an account, for its risk. */
+export const AccountEventBody = z
+  .object({
+    username: AccountUsername,
+    kind: z.enum(["email_changed", "phone_changed"]).meta({ description: "What changed on file." }),
+    occurredAt: Timestamp.meta({
+      description:
+        "When it changed in the system of record; not in the future. An earlier time than the one on file changes nothing.",
+    }),
+  })
+  .meta({ id: "AccountEvent" });
+export type AccountEventBody = z.infer<typeof AccountEventBody>;
+
+export const AccountEventReceipt = z.object({ status: z.literal("accepted") }).meta({
+  id: "AccountEventReceipt",
+  description: "The same answer whether or not the username is known.",
+});
+export type AccountEventReceipt = z.infer<typeof AccountEventReceipt>;

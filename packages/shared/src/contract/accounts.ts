@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ACCOUNT_STATUSES, LOCK_KINDS, STATUS_REASONS, VERIFICATION_METHODS } from "../domain/words.ts";
 import { Cursor, Id, Limit, page, Timestamp } from "./common.ts";
 import { EvidenceSchema } from "./policy.ts";
+import { RiskSchema } from "./risk.ts";
 
 export const AccountStatusSchema = z.enum(ACCOUNT_STATUSES).meta({ id: "AccountStatus" });
 export const StatusReasonSchema = z.enum(STATUS_REASONS).meta({ id: "StatusReason" });
@@ -113,6 +114,8 @@ export const AccountDetail = AccountSummary.extend({
       "False while the requesting agent holds an open verified window: contact fields then carry the full values.",
   }),
   verification: VerificationWindow.nullable(),
+  /** The account's risk level and signals, as `GET /accounts/{id}/risk` answers. */
+  risk: RiskSchema,
 }).meta({ id: "AccountDetail" });
 export type AccountDetail = z.infer<typeof AccountDetail>;
 

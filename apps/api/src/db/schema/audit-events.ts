@@ -38,6 +38,12 @@ export const auditEvents = pgTable(
     index("audit_events_action_idx").on(t.action, t.seq),
     index("audit_events_case_idx").on(t.caseRef, t.seq),
     index("audit_events_occurred_idx").on(t.occurredAt),
+    /** The actions an account's risk reads (features/accounts/risk.ts), by account and time. */
+    index("audit_events_risk_idx")
+      .on(t.accountId, t.occurredAt)
+      .where(
+        sql`action in ('account.unlocked', 'account.reactivated', 'account.temporary_password_issued', 'account.username_reminder_sent', 'account.recovery_reported', 'verification.failed', 'verification.started')`,
+      ),
   ],
 );
 

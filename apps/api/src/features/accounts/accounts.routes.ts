@@ -1,5 +1,7 @@
 import {
   AccountDetail,
+  AccountEventBody,
+  AccountEventReceipt,
   AccountIdParam,
   AccountSearchQuery,
   AccountSummaryPage,
@@ -7,6 +9,8 @@ import {
   AccountUsernameParam,
   AuditEventPage,
   Problem,
+  presentRisk,
+  RiskSchema,
   TimelineQuery,
 } from "@recovery-desk/shared";
 import { appendAuditEvent } from "../../audit/append.ts";
@@ -15,7 +19,9 @@ import { actorOf } from "../../auth/principal.ts";
 import { accountDetailExample, accountSummaryExample, answerExamples } from "../../http/openapi-examples.ts";
 import { requestOrigin } from "../../http/request-origin.ts";
 import { createRouter, defineRoute, jsonAnswer, jsonBody } from "../../http/router.ts";
+import { recordAccountEvent } from "./account-events.ts";
 import { getAccountDetail, readAccountAsStaff } from "./detail.ts";
+import { readAccountRisk } from "./risk.ts";
 import { searchAccounts } from "./search.ts";
 import { syncAccount } from "./sync.ts";
 import { accountTimeline } from "./timeline.ts";
@@ -51,6 +57,44 @@ const detailRoute = defineRoute({
       description: "No account has this id (`not_found`).",
       content: { "application/problem+json": { schema: Problem } },
     },
+  },
+});
+
+const riskRoute = defineRoute({
+  method: "get",
+  path: "/accounts/{id}/risk",
+  operationId: "getAccountRisk",
+  tags: ["Accounts"],
+  summary: "An account's risk",
+  description:
+    "The account's risk level (`low`, `elevated`, `high`) and the signals behind it, highest first, each with a reason an agent can read out and what it changes: a desk recovery in 7 days (elevated), an owner's report in 30 days or a freeze on one (high), failed verifications across all agents in 24 hours (1–2 elevated, 3 or more high), 3 or more codes sent in 24 hours (elevated), the email or phone on file changed in 30 days (elevated) or 72 hours (high), a new SIM on the phone on file in 7 days (high; when the carrier does not answer the signal is `low` and says unknown). The account detail carries the same in `risk`.",
+  access: { role: "agent", scope: "accounts:read" },
+  request: { params: AccountIdParam },
+  responses: {
+    200: jsonAnswer("The account's risk.", RiskSchema, answerExamples.getAccountRisk),
+    404: {
+      description: "No account has this id (`not_found`).",
+      content: { "application/problem+json": { schema: Problem } },
+    },
+  },
+});
+
+const accountEventRoute = defineRoute({
+  method: "post",
+  path: "/account-events",
+  operationId: "reportAccountEvent",
+  tags: ["Accounts"],
+  summary: "Report a change of email or phone from the system of record",
+  description:
+    "The system of record reports that an account's email or phone on file changed, and when. The time on file only moves forward; a move is audited (`account.updated`). A change within 30 days raises the account's risk to elevated, within 72 hours to high. An unknown username gets the same 202 answer and nothing is written. A time more than 5 minutes in the future is 400 `validation_failed`.",
+  access: { scope: "accounts:write" },
+  request: jsonBody(AccountEventBody, {
+    username: "luc.martin",
+    kind: "phone_changed",
+    occurredAt: "2026-11-22T16:40:00.000Z",
+  }),
+  responses: {
+    202: jsonAnswer("Taken (whether or not the username is known).", AccountEventReceipt, { status: "accepted" }),
   },
 });
 
@@ -157,6 +201,13 @@ export const accountRoutes = createRouter()
       );
     }
     return c.json(detail, 200);
+  })
+  .openapi(riskRoute, async (c) => {
+    const { database, clock } = c.var.deps;
+    return c.json(presentRisk(await readAccountRisk(database.db, c.req.valid("param").id, clock.now())), 200);
+  })
+  .openapi(accountEventRoute, async (c) => {
+    return c.json(await recordAccountEvent(keyScope(c), c.req.valid("json")), 202);
   })
   .openapi(timelineRoute, async (c) => {
     const { database } = c.var.deps;

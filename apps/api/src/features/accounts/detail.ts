@@ -1,12 +1,21 @@
-import { type AccountDetail, maskEmail, maskPhone, maskStreetLine } from "@recovery-desk/shared";
+import {
+  type AccountDetail,
+  computeRisk,
+  maskEmail,
+  maskPhone,
+  maskStreetLine,
+  presentRisk,
+  type SimSwapFact,
+} from "@recovery-desk/shared";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { queryRows } from "../../db/rows.ts";
 import type { VerificationRow } from "../../db/schema/index.ts";
 import { notFound } from "../../http/errors.ts";
+import { type RiskRow, riskFactsOf, riskJoin, riskSelect, SIM_NOT_CHECKED } from "./risk.ts";
 import { homeAddressJoin, lockHasEnded, type SummaryRow, summarySelect, toDate, toSummary } from "./summary.ts";
 
-interface DetailRow extends SummaryRow {
+interface DetailRow extends SummaryRow, Partial<RiskRow> {
   email_verified: boolean;
   phone_verified: boolean;
   locked_at: Date | string | null;
@@ -39,9 +48,14 @@ export type OpenWindow = Pick<
 
 /**
  * The one statement that reads an account in detail: the summary columns, the lock and channel
- * facts, the addresses (home first) and the question prompts, in a single round trip.
+ * facts, the addresses (home first), the question prompts and, with `riskAt`, the risk facts,
+ * in a single round trip.
  */
-export function accountDetailStatement(accountId: string, windowOf?: { staffId: string; now: Date }): SQL {
+export function accountDetailStatement(
+  accountId: string,
+  windowOf?: { staffId: string; now: Date },
+  riskAt?: Date,
+): SQL {
   const window = windowOf
     ? sql`, w.id as window_id, w.method as window_method, w.case_ref as window_case_ref,
           w.verified_at as window_verified_at, w.verified_until as window_verified_until,
@@ -56,7 +70,9 @@ export function accountDetailStatement(accountId: string, windowOf?: { staffId: 
           order by v.verified_until desc limit 1
         ) w on true`
     : sql``;
-  return sql`select ${summarySelect}${window},
+  const risk = riskAt ? sql`, ${riskSelect}` : sql``;
+  const riskJoined = riskAt ? riskJoin(riskAt) : sql``;
+  return sql`select ${summarySelect}${window}${risk},
       a.email_verified, a.phone_verified, a.locked_at, a.failed_login_count, a.merged_into, a.must_change_password,
       coalesce((
         select json_agg(json_build_object('id', ad.id, 'kind', ad.kind, 'line1', ad.line1, 'line2', ad.line2,
@@ -68,7 +84,7 @@ export function accountDetailStatement(accountId: string, windowOf?: { staffId: 
         select json_agg(json_build_object('id', q.id, 'prompt', q.prompt) order by q.position)
         from security_questions q where q.account_id = a.id
       ), '[]'::json) as questions
-    from accounts a ${homeAddressJoin} ${windowJoin}
+    from accounts a ${homeAddressJoin} ${windowJoin} ${riskJoined}
     where a.id = ${accountId}`;
 }
 
@@ -82,10 +98,11 @@ export async function getAccountDetail(
   accountId: string,
   now: Date,
   window: OpenWindow | null = null,
+  simSwap: SimSwapFact = SIM_NOT_CHECKED,
 ): Promise<AccountDetail> {
-  const [row] = await queryRows<DetailRow>(db, accountDetailStatement(accountId));
+  const [row] = await queryRows<DetailRow>(db, accountDetailStatement(accountId, undefined, now));
   if (!row) throw notFound("The account");
-  return toAccountDetail(row, now, window);
+  return toAccountDetail(row, now, window, simSwap);
 }
 
 /**
@@ -97,8 +114,9 @@ export async function readAccountAsStaff(
   accountId: string,
   staffId: string,
   now: Date,
+  simSwap: SimSwapFact = SIM_NOT_CHECKED,
 ): Promise<{ detail: AccountDetail; window: OpenWindow | null }> {
-  const [row] = await queryRows<DetailRow>(db, accountDetailStatement(accountId, { staffId, now }));
+  const [row] = await queryRows<DetailRow>(db, accountDetailStatement(accountId, { staffId, now }, now));
   if (!row) throw notFound("The account");
   const window: OpenWindow | null =
     row.window_id && row.window_method
@@ -112,10 +130,10 @@ export async function readAccountAsStaff(
           evidence: row.window_evidence ?? [],
         }
       : null;
-  return { detail: toAccountDetail(row, now, window), window };
+  return { detail: toAccountDetail(row, now, window, simSwap), window };
 }
 
-function toAccountDetail(row: DetailRow, now: Date, window: OpenWindow | null): AccountDetail {
+function toAccountDetail(row: DetailRow, now: Date, window: OpenWindow | null, simSwap: SimSwapFact): AccountDetail {
   const accountId = row.id;
   const account = {
     emailVerified: row.email_verified,
@@ -181,5 +199,6 @@ function toAccountDetail(row: DetailRow, now: Date, window: OpenWindow | null): 
             evidence: window.evidence,
           }
         : null,
+    risk: presentRisk(computeRisk(riskFactsOf(row as DetailRow & RiskRow, simSwap), now)),
   };
 }
