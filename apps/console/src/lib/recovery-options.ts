@@ -153,7 +153,7 @@ function heldOptions(
     ? {
         kind: "unlock",
         available: true,
-        note: "Lifts the hold the owner asked for; the customer signs in with the current password.",
+        note: "Lifts the hold the owner asked for. Someone else may know the password by now: send a temporary password next.",
       }
     : { kind: "unlock", available: false, note: VERIFY_BY_CODE_FIRST };
   const short = lift.available ? evidenceShortOf(account, policy?.reportedLock?.requires) : null;
