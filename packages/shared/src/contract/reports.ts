@@ -11,7 +11,7 @@ export const ReportRequest = z
       .regex(/^[A-Za-z0-9_-]{22,128}$/, "The report link is not complete.")
       .meta({
         description: "The token from the report link, as it appears after `/report/`.",
-        example: "q3Zk9V0xT1b8Yw4Rm2Lp7A",
+        example: "q3Zk9V0xT1b8Yw4Rm2Lp7AcV5nH8sD1fG6jK0wE3uYt",
       }),
     note: z
       .string()
