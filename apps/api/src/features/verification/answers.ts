@@ -10,7 +10,7 @@ import { verifySecret } from "../../security/hashing.ts";
 import { countAgentActivity } from "../alerts/raise.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
 import { type OpenedWindow, openVerifiedWindow } from "./open-window.ts";
-import { questionLimit, secondsUntil } from "./question-limit.ts";
+import { auditLock, questionLimit, secondsUntil } from "./question-limit.ts";
 
 type Outcome = { ok: true; opened: OpenedWindow } | { ok: false; attemptsRemaining: number; lockedUntil: Date | null };
 
@@ -57,17 +57,7 @@ export async function answerQuestions(
     assertPending(await loadOwnVerification(tx, principal, verificationId), now);
     const limit = await questionLimit(tx, verification.accountId, now);
     if (limit.lockedUntil) {
-      await appendAuditEvent(tx, {
-        ...audit,
-        at: now,
-        action: "verification.locked",
-        details: {
-          verificationId,
-          method: verification.method,
-          lockedUntil: limit.lockedUntil.toISOString(),
-          attemptRefused: true,
-        },
-      });
+      await auditLock(tx, { ...audit, at: now }, verification, limit.lockedUntil, true);
       return { locked: limit.lockedUntil };
     }
 
@@ -91,14 +81,7 @@ export async function answerQuestions(
       action: "verification.failed",
       details: { verificationId, method: verification.method, attemptsRemaining: after.attemptsRemaining },
     });
-    if (after.lockedUntil) {
-      await appendAuditEvent(tx, {
-        ...audit,
-        at,
-        action: "verification.locked",
-        details: { verificationId, method: verification.method, lockedUntil: after.lockedUntil.toISOString() },
-      });
-    }
+    if (after.lockedUntil) await auditLock(tx, { ...audit, at }, verification, after.lockedUntil);
     return { ok: false, attemptsRemaining: after.attemptsRemaining, lockedUntil: after.lockedUntil };
   });
 

@@ -12,7 +12,7 @@ import { verifySecret } from "../../security/hashing.ts";
 import { countAgentActivity } from "../alerts/raise.ts";
 import { assertPending, loadOwnVerification } from "./load.ts";
 import { type OpenedWindow, openVerifiedWindow } from "./open-window.ts";
-import { codeLimit, secondsUntil } from "./question-limit.ts";
+import { auditLock, codeLimit, secondsUntil } from "./question-limit.ts";
 
 type Outcome = { ok: true; opened: OpenedWindow } | { ok: false; attemptsRemaining: number } | { locked: Date };
 
@@ -48,17 +48,7 @@ export async function checkCode(
     };
     const limit = await codeLimit(tx, accountId, now, wrongCodeLimit);
     if (limit.lockedUntil) {
-      await appendAuditEvent(tx, {
-        ...audit,
-        at: now,
-        action: "verification.locked",
-        details: {
-          verificationId,
-          method: verification.method,
-          lockedUntil: limit.lockedUntil.toISOString(),
-          attemptRefused: true,
-        },
-      });
+      await auditLock(tx, { ...audit, at: now }, verification, limit.lockedUntil, true);
       return { locked: limit.lockedUntil };
     }
     if (!verification.codeHash || (verification.codeAttemptsRemaining ?? 0) <= 0) {
@@ -95,12 +85,7 @@ export async function checkCode(
     });
     const after = await codeLimit(tx, accountId, at, wrongCodeLimit);
     if (after.lockedUntil) {
-      await appendAuditEvent(tx, {
-        ...audit,
-        at,
-        action: "verification.locked",
-        details: { verificationId, method: verification.method, lockedUntil: after.lockedUntil.toISOString() },
-      });
+      await auditLock(tx, { ...audit, at }, verification, after.lockedUntil);
       return { locked: after.lockedUntil };
     }
     return { ok: false, attemptsRemaining };

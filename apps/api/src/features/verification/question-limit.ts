@@ -1,6 +1,7 @@
 import { VERIFICATION_POLICY, type VerificationMethod } from "@recovery-desk/shared";
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import type { Executor } from "../../db/client.ts";
+import { type AuditEventInput, appendAuditEvent } from "../../audit/append.ts";
+import type { Executor, Tx } from "../../db/client.ts";
 import { verificationFailures } from "../../db/schema/index.ts";
 
 export interface QuestionLimit {
@@ -85,4 +86,27 @@ async function failureLimit(db: Executor, accountId: string, now: Date, rule: Fa
 
 export function secondsUntil(at: Date, now: Date): number {
   return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
+}
+
+/**
+ * Records `verification.locked`: the attempt that locked a way of verifying the account, or with
+ * `attemptRefused` an attempt refused because it is locked.
+ */
+export async function auditLock(
+  tx: Tx,
+  audit: Omit<AuditEventInput, "action" | "details">,
+  verification: { id: string; method: VerificationMethod },
+  lockedUntil: Date,
+  attemptRefused = false,
+): Promise<void> {
+  await appendAuditEvent(tx, {
+    ...audit,
+    action: "verification.locked",
+    details: {
+      verificationId: verification.id,
+      method: verification.method,
+      lockedUntil: lockedUntil.toISOString(),
+      ...(attemptRefused ? { attemptRefused } : {}),
+    },
+  });
 }
