@@ -100,6 +100,32 @@ describe("the owner is told, and reports a recovery they did not ask for", () =>
     await again.getByRole("heading", { level: 1, name: "This link has already been used or has expired" }).waitFor();
   });
 
+  it("a report that lands while the agent is still on the call closes the window: the next action is refused and the page shows the hold", async () => {
+    const agent = await journey.signedIn("ava.agent");
+    await unlockMaria(agent, journey.baseUrl);
+    const link = await mariasReportLink(agent, journey.baseUrl);
+    await openAccount(agent, journey.baseUrl, "maria.lopez");
+    await verifyPanel(agent).getByRole("timer", { name: "Time left in the verified window" }).waitFor();
+
+    const owner = await journey.page("owner");
+    await openReportLink(owner, link);
+    await confirmReport(owner);
+
+    // The agent, who has not reloaded, sends a username reminder the caller asks for.
+    await recoveryPanel(agent).getByRole("button", { name: "Send username reminder" }).click();
+    const dialog = agent.getByRole("dialog");
+    await dialog.getByRole("button", { name: "Send username reminder" }).click();
+    await dialog.getByText("The verified window has closed. Verify the caller again.").waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await agent.getByText(HELD).first().waitFor();
+    await recoveryPanel(agent).getByText(ONLY_SUPERVISOR_LIFTS).waitFor();
+    const outbox = (await (await agent.request.get(`${journey.baseUrl}/api/v1/dev/outbox?limit=50`)).json()) as {
+      items: { recipient: string; kind: string }[];
+    };
+    expect(outbox.items.filter((m) => m.recipient === MARIA.email && m.kind === "username_reminder")).toEqual([]);
+  });
+
   it("only a supervisor lifts the hold, and only once the caller is verified by a code; the owner is told again", async () => {
     const agent = await journey.signedIn("ava.agent");
     await unlockMaria(agent, journey.baseUrl);
