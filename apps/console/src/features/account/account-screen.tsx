@@ -17,6 +17,7 @@ import { ContactSection } from "./contact-section.tsx";
 import { LockSection } from "./lock-section.tsx";
 import { MaskingNotice } from "./masking-notice.tsx";
 import { QuestionsSection } from "./questions-section.tsx";
+import { RiskStrip } from "./risk-strip.tsx";
 
 const routeApi = getRouteApi("/_authenticated/accounts/$accountId");
 const authenticatedRoute = getRouteApi("/_authenticated");
@@ -49,6 +50,7 @@ export function AccountScreen() {
     <article className="stack stack--lg" aria-labelledby="account-heading">
       <title>{`${account.displayName} — Recovery Desk`}</title>
       <AccountHeader account={account} search={search} headingRef={headingRef} />
+      <RiskStrip risk={account.risk} />
       <VerificationPanel
         key={account.id}
         account={account}
