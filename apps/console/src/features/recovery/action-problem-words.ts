@@ -43,6 +43,9 @@ export function describeActionProblem(
     }
     case "validation_failed":
       return { title: "Not done", message: `Check the reason and try again. ${error.detail}`, requestId };
+    case "rate_limited":
+      // The account's daily limit for this message (or the agent's requests a minute): the API says which, and when.
+      return { title: "Not done", message: error.detail, requestId: null };
     default:
       return fallback;
   }

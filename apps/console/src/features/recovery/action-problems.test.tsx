@@ -1,3 +1,4 @@
+import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
@@ -97,6 +98,26 @@ describe("when a recovery action is not done", () => {
     // The API keeps nothing for a failed delivery, so trying the same request again under the same key is safe.
     expect(fakeRecovery.keys).toHaveLength(2);
     expect(fakeRecovery.keys[1]).toBe(fakeRecovery.keys[0]);
+  });
+
+  it("says when the account's temporary passwords for the day are used up, in the API's words", async () => {
+    openVerifiedWindow(maria, "CASE-1", ["otp_email"]);
+    const detail = PROBLEM_DETAILS.temporaryPasswordCapReached(2, 7_200);
+    server.use(
+      http.post(apiPath("/accounts/:id/temporary-password"), () =>
+        problem(429, "rate_limited", detail, { retryAfter: 7_200 }),
+      ),
+    );
+    const { user } = await openAccountPage(maria, { fakeClock: true });
+
+    await openDialog(user, "Send temporary password");
+    await user.keyboard("{Enter}");
+
+    expect(await within(dialog()).findByText("Not done")).toBeInTheDocument();
+    expect(dialogAlert()).toHaveTextContent(
+      "2 temporary passwords have been sent for this account in 24 hours, the most allowed; nothing was sent or changed. Another can be sent in about 2 hours.",
+    );
+    expect(toastsNow()).toEqual([]);
   });
 
   it("reuses the key when the agent tries again after the connection was lost, so nothing happens twice", async () => {

@@ -58,7 +58,16 @@ export function ChooseStep(props: ChooseStepProps) {
     mutationFn: (request: StartVerificationRequest) => startVerification(account.id, request),
     onSuccess: onStarted,
     onError: (error, request) => {
-      if (isApiProblem(error) && error.code === "verification_locked") {
+      const codeMethod = request.method !== "security_questions";
+      if (
+        isApiProblem(error) &&
+        codeMethod &&
+        (error.code === "verification_locked" || error.code === "rate_limited")
+      ) {
+        // Codes are locked after too many wrong ones, or the account's daily codes are used up:
+        // the API's words say so and point to the questions.
+        setNotice({ kind: "refused", detail: error.detail });
+      } else if (isApiProblem(error) && error.code === "verification_locked") {
         setNotice(null);
         onQuestionsLocked(error.retryAfter);
         focusAfterRender(firstMethod);

@@ -1,7 +1,7 @@
-import { CodeRequest, type Verification, type VerificationSuccess } from "@recovery-desk/shared";
+import { CodeRequest, VERIFICATION_POLICY, type Verification, type VerificationSuccess } from "@recovery-desk/shared";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { isApiProblem } from "../../api/problem.ts";
+import { type ApiProblem, isApiProblem } from "../../api/problem.ts";
 import { resendCode, submitCode } from "../../api/verification.ts";
 import { formatTime } from "../../lib/format.ts";
 import { useFocusAfterRender } from "../../lib/use-focus-after-render.ts";
@@ -60,7 +60,8 @@ export function CodeStep({ verification: started, onVerified, onRestart, announc
       } else if (isApiProblem(error) && error.code === "conflict" && error.attemptsRemaining === 0) {
         setNotice({ kind: "dead", detail: error.detail });
         focusAfterRender(resendOrInput);
-      } else if (isApiProblem(error) && error.code === "conflict") {
+      } else if (isApiProblem(error) && (error.code === "conflict" || error.code === "verification_locked")) {
+        // `verification_locked`: too many wrong codes for the account; the words point to the questions.
         setNotice({ kind: "ended", detail: error.detail });
         focusAfterRender(() => restartButton.current);
       } else {
@@ -83,7 +84,10 @@ export function CodeStep({ verification: started, onVerified, onRestart, announc
       focusAfterRender(() => input.current);
     },
     onError: (error) => {
-      if (isApiProblem(error) && error.code === "rate_limited") {
+      if (isApiProblem(error) && (error.code === "verification_locked" || isDailyCodeLimit(error))) {
+        setNotice({ kind: "ended", detail: error.detail });
+        focusAfterRender(() => restartButton.current);
+      } else if (isApiProblem(error) && error.code === "rate_limited") {
         const availableAt = new Date(Date.now() + (error.retryAfter ?? 60) * 1_000).toISOString();
         setVerification((current) => ({ ...current, resendAvailableAt: availableAt }));
         setNotice({ kind: "wait" });
@@ -162,4 +166,9 @@ export function CodeStep({ verification: started, onVerified, onRestart, announc
       </div>
     </form>
   );
+}
+
+/** A 429 that waits longer than the minute between codes: the account's codes for the day are used up. */
+function isDailyCodeLimit(error: ApiProblem): boolean {
+  return error.code === "rate_limited" && (error.retryAfter ?? 0) * 1_000 > VERIFICATION_POLICY.resendAfterMs;
 }
