@@ -1,4 +1,5 @@
 import { launchBrowser, screenshotOnFailure } from "@recovery-desk/test-support/browser";
+import { confirmReport, mariasReportLink, openReportLink } from "@recovery-desk/test-support/owner-report";
 import {
   type PostgresCluster,
   skipWithoutPostgres,
@@ -12,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 /**
  * The core call once more, on a real PostgreSQL instead of the embedded database: sign in, find the
- * caller, verify, lift the lockout. Without the PostgreSQL binaries it is skipped on a workstation
+ * caller, verify, lift the lockout; the owner reports it from the notice and the account is held. Without the PostgreSQL binaries it is skipped on a workstation
  * (with a note); in CI it always runs, and fails with install instructions when they are missing.
  */
 const skip = skipWithoutPostgres("the browser journey on PostgreSQL");
@@ -40,7 +41,7 @@ describe.skipIf(skip)("on a real PostgreSQL", () => {
     await cluster?.stop();
   });
 
-  it("an agent signs in, finds Maria Lopez by her phone number, verifies her and lifts her lockout", async () => {
+  it("an agent signs in, finds Maria Lopez by her phone number, verifies her and lifts her lockout; her owner reports it from the notice and the hold is kept", async () => {
     if (!page) throw new Error("The browser did not start");
     const health = (await (await fetch(`${baseUrl}/readyz`)).json()) as { database: string };
     expect(health.database).toBe("up");
@@ -74,6 +75,41 @@ describe.skipIf(skip)("on a real PostgreSQL", () => {
         select count(*) from audit_events where action = 'account.unlocked' and account_id = (
           select id from accounts where username = 'maria.lopez')`;
       expect(Number(events?.count)).toBe(1);
+
+      // Her owner reports the unlock from the notice's link, in a browser of their own.
+      const link = await mariasReportLink(page, baseUrl);
+      const owner = await (browser as Browser).newPage();
+      try {
+        await openReportLink(owner, link);
+        await confirmReport(owner);
+      } finally {
+        await owner.close();
+      }
+      const [held] = await sql<{ status: string; status_reason: string | null }[]>`
+        select status, status_reason from accounts where username = 'maria.lopez'`;
+      expect(held).toEqual({ status: "locked", status_reason: "reported_by_owner" });
+      const [reported] = await sql<{ count: string }[]>`
+        select count(*) from audit_events where action = 'account.recovery_reported' and account_id = (
+          select id from accounts where username = 'maria.lopez')`;
+      expect(Number(reported?.count)).toBe(1);
+      // Both links of the notice are used up; the notices and the confirmation go out.
+      const [used] = await sql<{ count: string }[]>`
+        select count(*) from report_tokens where used_at is not null and account_id = (
+          select id from accounts where username = 'maria.lopez')`;
+      expect(Number(used?.count)).toBe(2);
+      await expect
+        .poll(
+          async () =>
+            await sql<{ kind: string; channel: string; status: string }[]>`
+              select kind, channel, status from notices where account_id = (
+                select id from accounts where username = 'maria.lopez') order by kind, channel`,
+          { timeout: 10_000 },
+        )
+        .toEqual([
+          { kind: "notice", channel: "email", status: "sent" },
+          { kind: "notice", channel: "sms", status: "sent" },
+          { kind: "report_confirmation", channel: "email", status: "sent" },
+        ]);
     } finally {
       await sql.end();
     }
