@@ -26,6 +26,11 @@ import { searchAccounts } from "./search.ts";
 import { syncAccount } from "./sync.ts";
 import { accountTimeline } from "./timeline.ts";
 
+const accountNotFound = {
+  description: "No account has this id (`not_found`).",
+  content: { "application/problem+json": { schema: Problem } },
+};
+
 const searchRoute = defineRoute({
   method: "get",
   path: "/accounts",
@@ -53,10 +58,7 @@ const detailRoute = defineRoute({
   request: { params: AccountIdParam },
   responses: {
     200: jsonAnswer("The account.", AccountDetail, answerExamples.getAccount),
-    404: {
-      description: "No account has this id (`not_found`).",
-      content: { "application/problem+json": { schema: Problem } },
-    },
+    404: accountNotFound,
   },
 });
 
@@ -72,10 +74,7 @@ const riskRoute = defineRoute({
   request: { params: AccountIdParam },
   responses: {
     200: jsonAnswer("The account's risk.", RiskSchema, answerExamples.getAccountRisk),
-    404: {
-      description: "No account has this id (`not_found`).",
-      content: { "application/problem+json": { schema: Problem } },
-    },
+    404: accountNotFound,
   },
 });
 
@@ -110,10 +109,7 @@ const timelineRoute = defineRoute({
   request: { params: AccountIdParam, query: TimelineQuery },
   responses: {
     200: jsonAnswer("A page of events.", AuditEventPage, answerExamples.listAccountTimeline),
-    404: {
-      description: "No account has this id (`not_found`).",
-      content: { "application/problem+json": { schema: Problem } },
-    },
+    404: accountNotFound,
   },
 });
 
