@@ -107,7 +107,7 @@ export const NO_RISK_FACTS: RiskFacts = {
 export const RISK_LEVEL_EFFECTS: Record<RiskLevel, string> = {
   low: "Nothing is held.",
   elevated: "Take care: confirm the caller's story before any recovery action.",
-  high: "Recovery actions wait for a supervisor's approval.",
+  high: "Take great care: verify the caller by a code and ask a supervisor before any recovery action.",
 };
 
 const RECOVERY_WORDS: Record<string, string> = {

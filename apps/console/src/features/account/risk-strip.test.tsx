@@ -19,9 +19,11 @@ describe("the account's risk at the top of its page", () => {
     await openAccountPage(maria);
     const strip = region("Risk: elevated");
     expect(strip).toHaveTextContent("Take care: confirm the caller's story before any recovery action.");
-    expect(within(strip).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "Elevated: 1 failed verification attempt in the last 24 hours, across all agents.",
-    ]);
+    expect(
+      within(strip)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Elevated: 1 failed verification attempt in the last 24 hours, across all agents."]);
   });
 
   it("is unmissable at high: the level as a heading, the hold, each signal and what it changes", async () => {
@@ -30,8 +32,12 @@ describe("the account's risk at the top of its page", () => {
     const strip = region("Risk: high");
     const heading = within(strip).getByRole("heading", { level: 2, name: "Risk: high" });
     expect(heading).toBeVisible();
-    expect(strip).toHaveTextContent("Recovery actions wait for a supervisor's approval.");
-    expect(within(strip).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    expect(strip).toHaveTextContent("verify the caller by a code and ask a supervisor");
+    expect(
+      within(strip)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
       "High: The carrier reports a new SIM on the phone on file 2 days ago. SMS codes and SMS temporary passwords are off for this account.",
       "Elevated: The desk recovered this account 3 days ago: the account was unlocked.",
     ]);

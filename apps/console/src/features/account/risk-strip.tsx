@@ -9,7 +9,10 @@ const LEVEL_WORDS: Record<RiskLevel, { title: string; effect: string }> = {
     title: "Risk: elevated",
     effect: "Take care: confirm the caller's story before any recovery action.",
   },
-  high: { title: "Risk: high", effect: "Recovery actions wait for a supervisor's approval." },
+  high: {
+    title: "Risk: high",
+    effect: "Take great care: verify the caller by a code and ask a supervisor before any recovery action.",
+  },
 };
 
 /**
