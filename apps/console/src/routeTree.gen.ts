@@ -14,6 +14,7 @@ import { Route as LoginRouteImport } from "./routes/login"
 import { Route as AuthenticatedIndexRouteImport } from "./routes/_authenticated/index"
 import { Route as AuthenticatedSplatRouteImport } from "./routes/_authenticated/$"
 import { Route as AuthenticatedAdminRouteRouteImport } from "./routes/_authenticated/admin/route"
+import { Route as AuthenticatedAlertsRouteImport } from "./routes/_authenticated/alerts"
 import { Route as AuthenticatedAuditRouteImport } from "./routes/_authenticated/audit"
 import { Route as AuthenticatedMergesRouteImport } from "./routes/_authenticated/merges"
 import { Route as AuthenticatedOutboxRouteImport } from "./routes/_authenticated/outbox"
@@ -47,6 +48,11 @@ const AuthenticatedSplatRoute = AuthenticatedSplatRouteImport.update({
 const AuthenticatedAdminRouteRoute = AuthenticatedAdminRouteRouteImport.update({
   id: "/admin",
   path: "/admin",
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
+const AuthenticatedAlertsRoute = AuthenticatedAlertsRouteImport.update({
+  id: "/alerts",
+  path: "/alerts",
   getParentRoute: () => AuthenticatedRoute,
 } as any)
 const AuthenticatedAuditRoute = AuthenticatedAuditRouteImport.update({
@@ -109,6 +115,7 @@ export interface FileRoutesByFullPath {
   "/login": typeof LoginRoute
   "/admin": typeof AuthenticatedAdminRouteRouteWithChildren
   "/$": typeof AuthenticatedSplatRoute
+  "/alerts": typeof AuthenticatedAlertsRoute
   "/audit": typeof AuthenticatedAuditRoute
   "/merges": typeof AuthenticatedMergesRoute
   "/outbox": typeof AuthenticatedOutboxRoute
@@ -123,6 +130,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   "/login": typeof LoginRoute
   "/$": typeof AuthenticatedSplatRoute
+  "/alerts": typeof AuthenticatedAlertsRoute
   "/audit": typeof AuthenticatedAuditRoute
   "/merges": typeof AuthenticatedMergesRoute
   "/outbox": typeof AuthenticatedOutboxRoute
@@ -141,6 +149,7 @@ export interface FileRoutesById {
   "/login": typeof LoginRoute
   "/_authenticated/admin": typeof AuthenticatedAdminRouteRouteWithChildren
   "/_authenticated/$": typeof AuthenticatedSplatRoute
+  "/_authenticated/alerts": typeof AuthenticatedAlertsRoute
   "/_authenticated/audit": typeof AuthenticatedAuditRoute
   "/_authenticated/merges": typeof AuthenticatedMergesRoute
   "/_authenticated/outbox": typeof AuthenticatedOutboxRoute
@@ -160,6 +169,7 @@ export interface FileRouteTypes {
     | "/login"
     | "/admin"
     | "/$"
+    | "/alerts"
     | "/audit"
     | "/merges"
     | "/outbox"
@@ -174,6 +184,7 @@ export interface FileRouteTypes {
   to:
     | "/login"
     | "/$"
+    | "/alerts"
     | "/audit"
     | "/merges"
     | "/outbox"
@@ -191,6 +202,7 @@ export interface FileRouteTypes {
     | "/login"
     | "/_authenticated/admin"
     | "/_authenticated/$"
+    | "/_authenticated/alerts"
     | "/_authenticated/audit"
     | "/_authenticated/merges"
     | "/_authenticated/outbox"
@@ -245,6 +257,13 @@ declare module "@tanstack/react-router" {
       path: "/admin"
       fullPath: "/admin"
       preLoaderRoute: typeof AuthenticatedAdminRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    "/_authenticated/alerts": {
+      id: "/_authenticated/alerts"
+      path: "/alerts"
+      fullPath: "/alerts"
+      preLoaderRoute: typeof AuthenticatedAlertsRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
     "/_authenticated/audit": {
@@ -343,6 +362,7 @@ const AuthenticatedAdminRouteRouteWithChildren =
 interface AuthenticatedRouteChildren {
   AuthenticatedAdminRouteRoute: typeof AuthenticatedAdminRouteRouteWithChildren
   AuthenticatedSplatRoute: typeof AuthenticatedSplatRoute
+  AuthenticatedAlertsRoute: typeof AuthenticatedAlertsRoute
   AuthenticatedAuditRoute: typeof AuthenticatedAuditRoute
   AuthenticatedMergesRoute: typeof AuthenticatedMergesRoute
   AuthenticatedOutboxRoute: typeof AuthenticatedOutboxRoute
@@ -354,6 +374,7 @@ interface AuthenticatedRouteChildren {
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedAdminRouteRoute: AuthenticatedAdminRouteRouteWithChildren,
   AuthenticatedSplatRoute: AuthenticatedSplatRoute,
+  AuthenticatedAlertsRoute: AuthenticatedAlertsRoute,
   AuthenticatedAuditRoute: AuthenticatedAuditRoute,
   AuthenticatedMergesRoute: AuthenticatedMergesRoute,
   AuthenticatedOutboxRoute: AuthenticatedOutboxRoute,

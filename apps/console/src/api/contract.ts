@@ -34,6 +34,8 @@ function onFirstUse<T>(pick: (contract: ContractSchemas) => AnswerSchema<T>): An
 export const AccountDetail = onFirstUse((contract) => contract.AccountDetail);
 export const AccountSummaryPage = onFirstUse((contract) => contract.AccountSummaryPage);
 export const OutboxPage = onFirstUse((contract) => contract.OutboxPage);
+/** The open-alerts count in the navigation is asked for on every page of a supervisor. */
+export const AlertPage = onFirstUse((contract) => contract.AlertPage);
 
 /** Fetches the schemas once the first page is up, so the first search or sign-in does not wait for them. */
 export function preloadContract(): void {

@@ -5,6 +5,7 @@
  * records `account.recovery_reported` and sends the owner a confirmation.
  */
 import {
+  ALERT_DETAILS,
   type AuditAction,
   type NoticeAction,
   noticeMessage,
@@ -14,6 +15,7 @@ import {
   SYSTEM_ACTORS,
 } from "@recovery-desk/shared";
 import { changeAccount } from "./fake-accounts.ts";
+import { raiseFakeAlert } from "./fake-alerts.ts";
 import { findAccount } from "./fake-api.ts";
 import { appendEvent } from "./fake-audit.ts";
 import { type FakeReply, fakeVerification, refuse } from "./fake-verification-state.ts";
@@ -178,6 +180,12 @@ export function reportRecovery(body: { token?: unknown; note?: unknown }): FakeR
     caseRef: link.caseRef,
     reason: note,
     details: { reportedAction: link.action, frozen: plan.ok, ...(plan.ok ? {} : { accountStatus: account.status }) },
+  });
+  raiseFakeAlert({
+    kind: "recovery_reported",
+    accountId: account.id,
+    accountUsername: account.username,
+    detail: ALERT_DETAILS.reported(link.action, link.caseRef),
   });
   sendToOwner(account.id, "report_confirmation", () =>
     reportConfirmationMessage("en", { action: link.action, at: new Date(now), caseRef: link.caseRef }),

@@ -1,6 +1,7 @@
 import { PROBLEM_DETAILS } from "@recovery-desk/shared";
 import { HttpResponse, http } from "msw";
 import { adminHandlers } from "./admin-handlers.ts";
+import { alertHandlers } from "./alert-handlers.ts";
 import { auditTrailHandlers } from "./audit-trail-handlers.ts";
 import { checkPassword, fakeApi, findAccount, searchAccounts } from "./fake-api.ts";
 import { appendEvent, staffActor } from "./fake-audit.ts";
@@ -83,4 +84,5 @@ export const handlers = [
   ...adminHandlers,
   ...auditTrailHandlers,
   ...mergeHandlers,
+  ...alertHandlers,
 ];

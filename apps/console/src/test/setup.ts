@@ -3,6 +3,7 @@ import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import { resetFakeAccounts } from "./fake-accounts.ts";
 import { resetFakeAdmin } from "./fake-admin.ts";
+import { resetFakeAlerts } from "./fake-alerts.ts";
 import { resetFakeApi } from "./fake-api.ts";
 import { resetFakeAudit } from "./fake-audit.ts";
 import { resetFakeMerges } from "./fake-merges.ts";
@@ -31,6 +32,7 @@ afterEach(() => {
   resetFakePolicy();
   resetFakeAdmin();
   resetFakeMerges();
+  resetFakeAlerts();
   window.localStorage.clear();
   delete document.documentElement.dataset.theme;
 });

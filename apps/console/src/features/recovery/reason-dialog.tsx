@@ -27,6 +27,8 @@ type ReasonDialogProps = {
   /** Checks the choices above the reason first; false stops, having shown and focused its own error. */
   checkChoices?: () => boolean;
   onConfirm: (reason: string) => void;
+  /** What the reason box is called, e.g. "Note"; "Reason" otherwise. */
+  reasonLabel?: string;
 };
 
 /**
@@ -48,6 +50,7 @@ export function ReasonDialog({
   enterConfirms = false,
   checkChoices,
   onConfirm,
+  reasonLabel = "Reason",
 }: ReasonDialogProps) {
   const reasonBox = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState(suggestedReason);
@@ -61,8 +64,8 @@ export function ReasonDialog({
     if (!checked.success) {
       setReasonError(
         reason.trim()
-          ? `The reason can be at most ${REASON_MAX} characters.`
-          : "Give a reason; it is kept in the audit trail.",
+          ? `The ${reasonLabel.toLowerCase()} can be at most ${REASON_MAX} characters.`
+          : `Give a ${reasonLabel.toLowerCase()}; it is kept in the audit trail.`,
       );
       reasonBox.current?.focus();
       return;
@@ -85,7 +88,7 @@ export function ReasonDialog({
       <DialogTitle>{title}</DialogTitle>
       <DialogDescription>{description}</DialogDescription>
       {children}
-      <ReasonField value={reason} onChange={setReason} error={reasonError} fieldRef={reasonBox} />
+      <ReasonField value={reason} onChange={setReason} error={reasonError} fieldRef={reasonBox} label={reasonLabel} />
       {caseRef === undefined ? null : (
         <p className="dialog__case">
           <span className="label">Case reference:</span>{" "}

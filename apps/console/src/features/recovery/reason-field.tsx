@@ -12,6 +12,8 @@ type ReasonFieldProps = {
   onChange: (value: string) => void;
   error: string | null;
   fieldRef: Ref<HTMLTextAreaElement>;
+  /** What the box is called; "Reason" unless the step asks for something else, e.g. a note. */
+  label?: string;
 };
 
 /** Start typing at the end of the suggested reason, so adding to it is one keystroke away. */
@@ -21,10 +23,10 @@ function caretToEnd(event: FocusEvent<HTMLTextAreaElement>) {
 }
 
 /** Why the action is taken, in the agent's words; it lands in the audit trail. */
-export function ReasonField({ value, onChange, error, fieldRef }: ReasonFieldProps) {
+export function ReasonField({ value, onChange, error, fieldRef, label = "Reason" }: ReasonFieldProps) {
   const id = useId();
   return (
-    <Field label="Reason" id={id} error={error} describedBy={[`${id}-about`, `${id}-count`]} errorLast>
+    <Field label={label} id={id} error={error} describedBy={[`${id}-about`, `${id}-count`]} errorLast>
       {(control) => (
         <>
           <Textarea

@@ -7,6 +7,7 @@ import { ToastViewport } from "../../ui/toast.tsx";
 import { Toasts } from "../../ui/toasts.tsx";
 import { VisuallyHidden } from "../../ui/visually-hidden.tsx";
 import { AdminNavLink } from "../admin/admin-nav-link.tsx";
+import { AlertsNavLink } from "../alerts/alerts-nav-link.tsx";
 import { AuditNavLink } from "../audit/audit-nav-link.tsx";
 import { MergesNavLink } from "../merges/merges-nav-link.tsx";
 import { OutboxNavLink } from "../outbox/outbox-nav-link.tsx";
@@ -34,6 +35,7 @@ export function AppShell({ staff, children }: { staff: Staff; children: ReactNod
                 <OutboxNavLink />
                 <AuditNavLink staff={staff} />
                 <MergesNavLink staff={staff} />
+                <AlertsNavLink staff={staff} />
                 <AdminNavLink staff={staff} />
               </ul>
             </nav>
