@@ -23,7 +23,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
 import { appendAuditEvents, SYSTEM_ACTOR } from "../audit/append.ts";
-import { auditEvents } from "../db/schema/index.ts";
+import { alerts, auditEvents } from "../db/schema/index.ts";
+import { raiseAlert } from "../features/alerts/raise.ts";
 import { accountByUsername } from "../test/accounts.ts";
 import { answerOf, createTestContext } from "../test/context.ts";
 import {
@@ -133,6 +134,12 @@ beforeAll(async () => {
   const origin = { requestId: null, ip: null };
   const locked = { at: t.clock.now(), actor: SYSTEM_ACTOR, action: "account.locked" as const, accountId: tom, origin };
   await t.database.db.transaction((tx) => appendAuditEvents(tx, [locked, locked]));
+  // Two alerts, so the alerts list has a next page.
+  for (const detail of ["A notice could not be delivered.", "Another notice could not be delivered."]) {
+    const at = t.clock.now();
+    await t.database.db.transaction((tx) => raiseAlert(tx, { kind: "notice_undeliverable", detail, at, origin }));
+  }
+  const [alert] = await t.database.db.select({ id: alerts.id }).from(alerts).limit(1);
   ids = {
     accounts: [maria, tom, ana, ana1984, kim] as string[],
     verifications: started,
@@ -140,6 +147,7 @@ beforeAll(async () => {
     staff: [targetStaff],
     "api-keys": [target.id],
     webhooks: [webhook.id],
+    alerts: [alert?.id as string],
   };
   for (const [name, list] of Object.entries(ids)) {
     if (list.some((id) => !id)) throw new Error(`A ${name} id for the fuzz is missing`);

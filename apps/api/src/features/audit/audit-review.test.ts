@@ -81,6 +81,9 @@ beforeAll(async () => {
   // The gateways are down for good: the owners' notices are given up on, and that is recorded.
   const down = () => Promise.reject(new DeliveryError("email", "the gateway answered 503"));
   await sendDueNotices({ ...t.deps, notifier: { send: down } }, { ...NOTICE_SENDING, maxAttempts: 1 });
+  // A supervisor acknowledges the alert Kim's report raised.
+  const [alert] = (await answerOf(await t.api(sam).alerts.$get({ query: { status: "open" } }), 200)).items;
+  await t.request(`/api/v1/alerts/${alert?.id}/acknowledge`, { cookie: sam, body: { note: "Called Kim back" } });
   for (const message of await t.database.db.select().from(outbox)) {
     const secret = /\b(\d{6})\b/.exec(message.body)?.[1] ?? /password is (\S+)/.exec(message.body)?.[1];
     if (secret) secrets.push(secret);
