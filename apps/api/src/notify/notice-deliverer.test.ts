@@ -4,11 +4,10 @@ import { notices, outbox, reportTokens } from "../db/schema/index.ts";
 import { DAY, MINUTE } from "../lib/clock.ts";
 import { housekeeping } from "../lib/housekeeping.ts";
 import type { RetryOptions } from "../lib/retries.ts";
-import { accountByUsername } from "../test/accounts.ts";
 import { eventsOf } from "../test/audit.ts";
 import { createTestContext, type TestContext } from "../test/context.ts";
+import { queueMariasNotices } from "../test/notices.ts";
 import { NOTICE_SENDING, sendDueNotices } from "./notice-deliverer.ts";
-import { queueNotices } from "./notices.ts";
 import { DeliveryError, type Notifier, type OutgoingMessage } from "./notifier.ts";
 import { outboxNotifier } from "./outbox.ts";
 
@@ -31,28 +30,12 @@ function flakyNotifier(get: () => TestContext, error: () => Error) {
   return { notifier, state };
 }
 
-/** Queues Maria's unlock notices (email and phone) as the unlock's transaction would. */
-async function queueMariasNotices(): Promise<string> {
-  const maria = await accountByUsername(t.database.db, "maria.lopez");
-  await t.database.db.transaction((tx) =>
-    queueNotices(tx, {
-      kind: "notice",
-      account: maria,
-      action: "account.unlocked",
-      caseRef: "CASE-7",
-      at: t.clock.now(),
-      publicUrl: t.deps.config.publicUrl,
-    }),
-  );
-  return maria.id;
-}
-
 const rows = () => t.database.db.select().from(notices).orderBy(asc(notices.channel));
 
 describe("the notice deliverer", () => {
   it("sends due notices once, through the notifier, with their kind and language, then clears the body", async () => {
     t = await createTestContext();
-    await queueMariasNotices();
+    await queueMariasNotices(t);
     expect(await sendDueNotices(t.deps, FAST)).toEqual({ sent: 2, retrying: 0, failed: 0 });
     expect(await sendDueNotices(t.deps, FAST)).toEqual({ sent: 0, retrying: 0, failed: 0 });
     const messages = await t.database.db.select().from(outbox).orderBy(asc(outbox.channel));
@@ -72,7 +55,7 @@ describe("the notice deliverer", () => {
       () => new DeliveryError("sms", "the SMS gateway answered 503"),
     );
     t = await createTestContext({}, { notifier: flaky.notifier });
-    const mariaId = await queueMariasNotices();
+    const mariaId = await queueMariasNotices(t);
     const start = t.clock.now().getTime();
 
     expect(await sendDueNotices(t.deps, FAST)).toEqual({ sent: 0, retrying: 2, failed: 0 });
@@ -122,7 +105,7 @@ describe("the notice deliverer", () => {
       () => new Error("connect ECONNREFUSED for maria.lopez@example.com"),
     );
     t = await createTestContext({}, { notifier: flaky.notifier });
-    await queueMariasNotices();
+    await queueMariasNotices(t);
     await sendDueNotices(t.deps, FAST);
     expect((await rows()).map((r) => r.lastError)).toEqual([
       "the email could not be handed over",
@@ -136,7 +119,7 @@ describe("the notice deliverer", () => {
       () => new DeliveryError("email", "the mail server refused (451)"),
     );
     t = await createTestContext({}, { notifier: flaky.notifier });
-    await queueMariasNotices();
+    await queueMariasNotices(t);
     await sendDueNotices(t.deps, FAST);
     flaky.state.failing = false;
     t.clock.advance(MINUTE);
@@ -153,8 +136,8 @@ describe("the notice deliverer", () => {
 
   it("sends each notice once when two deliverers run at the same time", async () => {
     t = await createTestContext();
-    await queueMariasNotices();
-    await queueMariasNotices();
+    await queueMariasNotices(t);
+    await queueMariasNotices(t);
     const results = await Promise.all([sendDueNotices(t.deps, FAST), sendDueNotices(t.deps, FAST)]);
     expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(4);
     expect(await t.database.db.select().from(outbox)).toHaveLength(4);
@@ -162,7 +145,7 @@ describe("the notice deliverer", () => {
 
   it("takes up a notice again when the deliverer that claimed it never finished", async () => {
     t = await createTestContext();
-    await queueMariasNotices();
+    await queueMariasNotices(t);
     // A deliverer claims them (its lease moves them on) and dies before sending.
     await t.database.db
       .update(notices)
@@ -174,7 +157,7 @@ describe("the notice deliverer", () => {
 
   it("leaves a notice to the deliverer that took it up when a send outlasts its lease: sent once recorded, never given up too", async () => {
     t = await createTestContext();
-    await queueMariasNotices();
+    await queueMariasNotices(t);
     // The last attempt: a failure now would give them up.
     await t.database.db.update(notices).set({ attempts: FAST.maxAttempts - 1 });
     let release = () => {};
@@ -207,7 +190,7 @@ describe("the notice deliverer", () => {
 
   it("counts the backlog in the metrics", async () => {
     t = await createTestContext();
-    await queueMariasNotices();
+    await queueMariasNotices(t);
     t.clock.advance(90_000);
     const text = await (await t.request("/metrics")).text();
     expect(text).toMatch(/^recovery_desk_notices_pending 2$/m);
@@ -218,10 +201,10 @@ describe("the notice deliverer", () => {
 describe("housekeeping of notices", () => {
   it("removes finished notices and expired report links after 30 days, and never a pending notice", async () => {
     t = await createTestContext();
-    const mariaId = await queueMariasNotices();
+    const mariaId = await queueMariasNotices(t);
     await sendDueNotices(t.deps, FAST);
     t.clock.advance(DAY);
-    await queueMariasNotices();
+    await queueMariasNotices(t);
     const [pending] = await t.database.db
       .select()
       .from(notices)

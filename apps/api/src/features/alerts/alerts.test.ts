@@ -6,11 +6,12 @@ import type { StaffPrincipal } from "../../auth/principal.ts";
 import { alerts, reportTokens, staff } from "../../db/schema/index.ts";
 import { DAY, HOUR } from "../../lib/clock.ts";
 import { sendDueNotices } from "../../notify/notice-deliverer.ts";
-import { queueNotices, reportTokenHash } from "../../notify/notices.ts";
+import { reportTokenHash } from "../../notify/notices.ts";
 import { DeliveryError } from "../../notify/notifier.ts";
 import { accountByUsername } from "../../test/accounts.ts";
 import { eventsOf } from "../../test/audit.ts";
 import { answerOf, createTestContext, problemOf, type TestContext } from "../../test/context.ts";
+import { queueMariasNotices } from "../../test/notices.ts";
 import { sendKimTemporaryPassword } from "../../test/temporary-password.ts";
 import { verifyByQuestions } from "../../test/verify.ts";
 import { type AgentActivity, countAgentActivity, raiseAlert } from "./raise.ts";
@@ -93,17 +94,7 @@ describe("alerts raised by their causes", () => {
       },
     };
     t = await createTestContext({}, { notifier });
-    const maria = await accountByUsername(t.database.db, "maria.lopez");
-    await t.database.db.transaction((tx) =>
-      queueNotices(tx, {
-        kind: "notice",
-        account: maria,
-        action: "account.unlocked",
-        caseRef: "CASE-7",
-        at: t.clock.now(),
-        publicUrl: t.deps.config.publicUrl,
-      }),
-    );
+    const mariaId = await queueMariasNotices(t);
     const once = {
       batch: 20,
       timeoutMs: 1_000,
@@ -120,7 +111,7 @@ describe("alerts raised by their causes", () => {
       "The notice of the unlock of case CASE-7 could not be delivered by text message after 1 attempts. The owner may not know of it; reach them another way.",
     ]);
     for (const row of raised) {
-      expect(row).toMatchObject({ accountId: maria.id, severity: "medium", status: "open" });
+      expect(row).toMatchObject({ accountId: mariaId, severity: "medium", status: "open" });
       expect(row.detail).not.toContain("example.com");
       expect(row.detail).not.toContain("5550142");
     }
