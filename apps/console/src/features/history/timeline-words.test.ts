@@ -59,6 +59,24 @@ describe("describeEvent", () => {
       { what: "Deactivated for inactivity (last activity March 14, 2021)", by: "inactivity sweep", note: null },
     ],
     [
+      "codes locked after too many wrong codes",
+      event({
+        action: "verification.locked",
+        actor: { type: "system", id: null, name: "verification policy" },
+        details: { method: "otp_sms" },
+      }),
+      { what: "Codes locked after too many wrong codes", by: "verification policy", note: null },
+    ],
+    [
+      "an alert raised for supervisors",
+      event({
+        action: "alert.raised",
+        actor: { type: "system", id: null, name: "supervisor alerts" },
+        details: { alertId: "alr_1", kind: "recovery_reported", severity: "high" },
+      }),
+      { what: "Supervisors alerted: the owner reported a recovery", by: "supervisor alerts", note: null },
+    ],
+    [
       "a temporary password by text",
       event({
         action: "account.temporary_password_issued",

@@ -51,6 +51,14 @@ const RECOVERY_DONE: Record<string, string> = {
   "merge.undone": "merge undone",
 };
 
+/** What an alert on the account is about, as the history says it. */
+const ALERT_KINDS: Record<string, string> = {
+  recovery_reported: "the owner reported a recovery",
+  notice_undeliverable: "a notice to the owner could not be delivered",
+  agent_velocity: "a staff member took many recovery actions in an hour",
+  agent_failures: "a staff member had many failed verifications in an hour",
+};
+
 function reported(details: Details): string {
   const action = RECOVERY_DONE[text(details, "reportedAction") ?? ""];
   const what = `Owner reported a recovery they did not ask for${action ? ` (${action})` : ""}`;
@@ -105,8 +113,16 @@ function describeWhat(event: AuditEvent): string {
       return how ? `Verification failed (${METHOD_LABELS[how].toLowerCase()})` : "Verification failed";
     case "verification.locked": {
       const until = text(details, "lockedUntil");
-      return `Security questions locked after too many failed attempts${until ? ` until ${formatDateTime(until)}` : ""}`;
+      const what =
+        how === "otp_sms" || how === "otp_email"
+          ? "Codes locked after too many wrong codes"
+          : "Security questions locked after too many failed attempts";
+      return `${what}${until ? ` until ${formatDateTime(until)}` : ""}`;
     }
+    case "alert.raised":
+      return `Supervisors alerted: ${ALERT_KINDS[text(details, "kind") ?? ""] ?? "an alert"}`;
+    case "alert.acknowledged":
+      return "Alert acknowledged by a supervisor";
     case "merge.requested":
       return "Merge proposed";
     case "merge.approved":
