@@ -5,8 +5,8 @@
  */
 import type {
   AccountDetail as AccountDetailSchema,
-  Alert as AlertSchema,
   AccountSummary as AccountSummarySchema,
+  Alert as AlertSchema,
   ApiKey as ApiKeySchema,
   AuditEvent as AuditEventSchema,
   ChainCheck as ChainCheckSchema,
