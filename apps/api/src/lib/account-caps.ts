@@ -1,5 +1,5 @@
 import { PROBLEM_DETAILS } from "@recovery-desk/shared";
-import type { AppDeps } from "../deps.ts";
+import type { Database } from "../db/client.ts";
 import { ApiError } from "../http/errors.ts";
 import { DAY } from "./clock.ts";
 import { countHitWithin, refundHit } from "./rate-limit.ts";
@@ -49,7 +49,12 @@ const CAPS: Record<
   },
 };
 
-export function accountCaps(deps: Pick<AppDeps, "config">): AccountCaps {
+/** The part of the app's settings the caps read (the app's deps fit it). */
+interface CapSettings {
+  config: { accountCaps?: AccountCaps | undefined };
+}
+
+export function accountCaps(deps: CapSettings): AccountCaps {
   return deps.config.accountCaps ?? DEFAULT_ACCOUNT_CAPS;
 }
 
@@ -65,7 +70,7 @@ export function capKey(message: CappedMessage, accountId: string): string {
  * message that could not be sent gives its count back.
  */
 export async function sendUnderCap<T>(
-  deps: Pick<AppDeps, "config" | "database">,
+  deps: CapSettings & { database: Database },
   message: CappedMessage,
   accountId: string,
   now: Date,
