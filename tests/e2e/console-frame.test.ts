@@ -33,6 +33,7 @@ describe("the admin's navigation", () => {
         "Outbox",
         "Audit trail",
         "Merges",
+        "Alerts",
         "Administration",
       ]);
 
@@ -47,7 +48,7 @@ describe("the admin's navigation", () => {
 
       // Keyboard: from the console's name, Tab reaches each link in order, each with its focus ring.
       await admin.getByRole("banner").getByRole("link", { name: "Recovery Desk" }).focus();
-      for (const name of ["Account search", "Outbox", "Audit trail", "Merges", "Administration"]) {
+      for (const name of ["Account search", "Outbox", "Audit trail", "Merges", "Alerts", "Administration"]) {
         await admin.keyboard.press("Tab");
         const focus = await focusIndicator(admin);
         expect(focus?.element).toContain(name);
