@@ -84,13 +84,14 @@ describe("the notice deliverer", () => {
       caseRef: "CASE-7",
       details: {
         noticeId: expect.stringMatching(/^ntc_/),
-        accountId: mariaId,
         channel: expect.stringMatching(/^(email|sms)$/),
         noticeOf: "account.unlocked",
         attempts: 3,
         lastError: "the SMS gateway answered 503",
       },
     });
+    // The account is the event's own; the details do not repeat it.
+    expect(events[0]?.details).not.toHaveProperty("accountId");
     const text = JSON.stringify(events);
     expect(text).not.toContain("maria.lopez@example.com");
     expect(text).not.toContain("+12175550142");

@@ -144,7 +144,6 @@ async function claimAndSend(deps: AppDeps, options: RetryOptions): Promise<Pass>
             reason: `The ${notice.kind === "notice" ? "notice" : "report confirmation"} could not be delivered after ${attempts} attempts.`,
             details: {
               noticeId: notice.id,
-              accountId: notice.account_id,
               kind: notice.kind,
               channel: notice.channel,
               noticeOf: notice.action,
