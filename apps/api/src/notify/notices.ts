@@ -1,17 +1,11 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import {
-  type AuditAction,
-  maskEmail,
-  maskPhone,
-  noticeLanguage,
-  noticeMessage,
-  reportConfirmationMessage,
-} from "@recovery-desk/shared";
+import { type AuditAction, noticeLanguage, noticeMessage, reportConfirmationMessage } from "@recovery-desk/shared";
 import type { Tx } from "../db/client.ts";
 import { type AccountRow, notices, reportTokens } from "../db/schema/index.ts";
 import { DAY } from "../lib/clock.ts";
 import { newId } from "../lib/ids.ts";
+import { type Channel, verifiedChannel } from "./deliver.ts";
 
 /** How long a report link works. */
 export const REPORT_LINK_TTL_MS = 30 * DAY;
@@ -56,24 +50,14 @@ export interface QueuedNotices {
   language: string;
 }
 
-interface Destination {
-  channel: "email" | "sms";
-  to: string;
-  masked: string;
+/** The account's verified email and phone, as the senders of codes find them. */
+function verifiedDestinations(account: NoticeAccount): Channel[] {
+  return (["email", "sms"] as const)
+    .map((kind) => verifiedChannel(kind, account))
+    .filter((found): found is Channel => !("refused" in found));
 }
 
-function verifiedDestinations(account: NoticeAccount): Destination[] {
-  const found: Destination[] = [];
-  if (account.email && account.emailVerified) {
-    found.push({ channel: "email", to: account.email, masked: maskEmail(account.email) });
-  }
-  if (account.phone && account.phoneVerified) {
-    found.push({ channel: "sms", to: account.phone, masked: maskPhone(account.phone) });
-  }
-  return found;
-}
-
-const addressKey = (d: Destination) => `${d.channel}:${d.to.toLowerCase()}`;
+const addressKey = (d: Channel) => `${d.channel}:${d.to.toLowerCase()}`;
 
 /** A report link's token: 32 random bytes, base64url (256 bits). */
 function newReportToken(): string {

@@ -16,7 +16,7 @@ import { notFound } from "../../http/errors.ts";
 import { toDate } from "./summary.ts";
 
 /**
- * The audit actions the risk reads. The partial index `audit_events_risk_idx` (migration 0015)
+ * The audit actions the risk reads. The partial index `audit_events_risk_idx` (migration 0016)
  * covers exactly these, by account and time; the list is written into the statement as
  * literals so the planner can prove the index applies.
  */
